@@ -1,0 +1,66 @@
+/** `vplan check [PATH...]`: validate plans and print their diagnostics (docs: shared/spec/cli.md). */
+
+import type { DiagnosticRecord } from './workspace.js';
+import { collectDiagnostics, loadWorkspace, type WorkspaceOptions } from './workspace.js';
+import { collectPlanFiles } from './files.js';
+import type { CliIo } from './io.js';
+
+export type CheckFormat = 'text' | 'json' | 'sarif' | 'junit' | 'github';
+
+export interface CheckOptions extends WorkspaceOptions {
+    format: CheckFormat;
+    maxWarnings?: number;
+    quiet: boolean;
+}
+
+export interface CheckSummary {
+    files: number;
+    errors: number;
+    warnings: number;
+    infos: number;
+}
+
+export function summarize(records: DiagnosticRecord[], files: number): CheckSummary {
+    return {
+        files,
+        errors: records.filter(r => r.severity === 'error').length,
+        warnings: records.filter(r => r.severity === 'warning').length,
+        infos: records.filter(r => r.severity === 'info').length
+    };
+}
+
+export type CheckFormatter = (records: DiagnosticRecord[], summary: CheckSummary, io: CliIo, options: CheckOptions) => string;
+
+const formatters: Partial<Record<CheckFormat, CheckFormatter>> = {
+    text: (records, summary, io) => {
+        const lines = records.map(r => `${r.file}:${r.line}:${r.column}: ${io.colorSeverity(r.severity)} ${r.code} ${r.message}`);
+        const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+        lines.push(`${plural(summary.files, 'file')} checked: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}.`);
+        return lines.join('\n') + '\n';
+    },
+    json: (records, summary) => JSON.stringify({ version: 1, diagnostics: records, summary }, null, 2) + '\n'
+};
+
+/** Lets other modules (SARIF, JUnit, GitHub) add formats without editing this file. */
+export function registerCheckFormatter(format: CheckFormat, formatter: CheckFormatter): void {
+    formatters[format] = formatter;
+}
+
+export async function runCheck(paths: string[], options: CheckOptions, io: CliIo): Promise<number> {
+    const formatter = formatters[options.format];
+    if (!formatter) {
+        io.error(`vplan check: the format '${options.format}' is not available`);
+        return 2;
+    }
+    const files = collectPlanFiles(paths, options.cwd);
+    for (const file of files) {
+        if (file.text.trim().length === 0) io.error(`vplan check: ${file.displayPath}: empty file (no declarations)`);
+    }
+    const workspace = await loadWorkspace(files, options);
+    let records = collectDiagnostics(workspace, options);
+    const summary = summarize(records, files.length);
+    if (options.quiet) records = records.filter(r => r.severity === 'error');
+    io.write(formatter(records, summary, io, options));
+    const tooManyWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
+    return summary.errors > 0 || tooManyWarnings ? 1 : 0;
+}

@@ -1,0 +1,138 @@
+/**
+ * Finding and reading plan files for the CLI. Every problem a person can cause (a missing path,
+ * an unreadable or binary file, text that is not UTF-8, a file that is too large) becomes a
+ * `CliInputError` with one clear line naming the file and the reason; never a stack trace.
+ */
+
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { join, relative, resolve, isAbsolute } from 'node:path';
+
+/** Plans larger than this are refused: real plans are far smaller, and the limit keeps tools responsive. */
+export const MAX_PLAN_BYTES = 5 * 1024 * 1024;
+
+export class CliInputError extends Error {
+    constructor(readonly path: string, readonly reason: string) {
+        super(`${path}: ${reason}`);
+    }
+}
+
+export interface PlanFile {
+    /** The path as the user should see it: as given, or relative to the current folder. */
+    displayPath: string;
+    absolutePath: string;
+    text: string;
+}
+
+function describeError(error: unknown): string {
+    const code = (error as NodeJS.ErrnoException)?.code;
+    switch (code) {
+        case 'ENOENT': return 'no such file or folder';
+        case 'EACCES':
+        case 'EPERM': return 'permission denied';
+        case 'EISDIR': return 'is a folder, not a file';
+        case 'ENOTDIR': return 'a part of the path is not a folder';
+        case 'ELOOP': return 'too many symbolic links';
+        default: return code ? `cannot be read (${code})` : 'cannot be read';
+    }
+}
+
+function statPath(path: string, display: string): Stats {
+    try {
+        return statSync(path);
+    } catch (error) {
+        throw new CliInputError(display, describeError(error));
+    }
+}
+
+/** Recursively lists `*.vplan` files, skipping node_modules and folders starting with a dot. */
+export function findPlanFiles(folder: string, display: string): string[] {
+    let entries;
+    try {
+        entries = readdirSync(folder, { withFileTypes: true });
+    } catch (error) {
+        throw new CliInputError(display, describeError(error));
+    }
+    const files: string[] = [];
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+        const full = join(folder, entry.name);
+        if (entry.isDirectory()) {
+            if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+            files.push(...findPlanFiles(full, join(display, entry.name)));
+        } else if (entry.name.endsWith('.vplan')) {
+            if (entry.isFile()) files.push(full);
+            else if (entry.isSymbolicLink()) {
+                try { if (statSync(full).isFile()) files.push(full); } catch { /* a dangling link is no plan */ }
+            }
+        }
+    }
+    return files;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads a file as UTF-8 plan text (a BOM is dropped) or throws a CliInputError. */
+export function readPlanText(absolutePath: string, display: string): string {
+    const stats = statPath(absolutePath, display);
+    if (stats.isDirectory()) throw new CliInputError(display, 'is a folder, not a file');
+    if (stats.size > MAX_PLAN_BYTES) {
+        throw new CliInputError(display, `file is too large (${(stats.size / 1024 / 1024).toFixed(1)} MB; vplan reads plans up to ${MAX_PLAN_BYTES / 1024 / 1024} MB)`);
+    }
+    let bytes: Buffer;
+    try {
+        bytes = readFileSync(absolutePath);
+    } catch (error) {
+        throw new CliInputError(display, describeError(error));
+    }
+    if (bytes.includes(0)) throw new CliInputError(display, 'is a binary file, not plan text');
+    let text: string;
+    try {
+        text = utf8.decode(bytes);
+    } catch {
+        throw new CliInputError(display, `is not UTF-8 text (first invalid byte at offset ${firstInvalidUtf8Offset(bytes)})`);
+    }
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function firstInvalidUtf8Offset(bytes: Buffer): number {
+    let low = 0;
+    let high = bytes.length;
+    // Binary search for the shortest invalid prefix; a cut in the middle of a character is allowed.
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    while (low < high) {
+        const mid = (low + high) >> 1;
+        try {
+            decoder.decode(bytes.subarray(0, mid + 1), { stream: true });
+            low = mid + 1;
+        } catch {
+            high = mid;
+        }
+    }
+    return low;
+}
+
+export function displayPathOf(absolutePath: string, cwd: string): string {
+    const rel = relative(cwd, absolutePath);
+    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : absolutePath;
+}
+
+/**
+ * Expands PATH arguments (files or folders; none = the current folder) into plan files, read and
+ * decoded. Throws CliInputError on the first path that cannot be read.
+ */
+export function collectPlanFiles(paths: readonly string[], cwd: string): PlanFile[] {
+    const inputs = paths.length > 0 ? paths : ['.'];
+    const seen = new Set<string>();
+    const files: PlanFile[] = [];
+    for (const input of inputs) {
+        const absolute = resolve(cwd, input);
+        const stats = statPath(absolute, input);
+        const candidates = stats.isDirectory() ? findPlanFiles(absolute, input) : [absolute];
+        for (const file of candidates) {
+            if (seen.has(file)) continue;
+            seen.add(file);
+            const displayPath = stats.isDirectory() ? displayPathOf(file, cwd) : input;
+            files.push({ displayPath, absolutePath: file, text: readPlanText(file, displayPath) });
+        }
+    }
+    return files;
+}

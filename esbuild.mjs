@@ -1,0 +1,41 @@
+// Bundles the extension client, the language server and the CLI into out/*.cjs. The extension
+// host loads CommonJS and Langium is ESM-only, so everything is bundled; `--minify` for the .vsix.
+import * as esbuild from 'esbuild';
+
+const minify = process.argv.includes('--minify');
+const watch = process.argv.includes('--watch');
+
+// Langium's parser (chevrotain 13) calls Object.groupBy, which Node 20 (VS Code 1.100's extension
+// host, and plain `node` on many machines) lacks. The production-mode grammar skips the checks
+// that use it; this shim keeps the bundles safe on Node 20 either way.
+const nodeShim = `if (typeof Object.groupBy !== 'function') { Object.groupBy = function (items, key) { const out = Object.create(null); let i = 0; for (const item of items) { const k = key(item, i++); (out[k] ??= []).push(item); } return out; }; }`;
+
+const common = {
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    outExtension: { '.js': '.cjs' },
+    sourcemap: !minify,
+    minify,
+    logLevel: 'warning',
+    external: ['vscode'],
+    // Prefer ESM builds: jsonc-parser's UMD main uses dynamic requires that bundling breaks.
+    mainFields: ['module', 'main'],
+    banner: { js: nodeShim },
+    // Langium's ESM sources use import.meta.url in a few places; give CommonJS a stand-in.
+    define: { 'import.meta.url': 'importMetaUrl' },
+    inject: ['./scripts/import-meta-url.js']
+};
+
+const contexts = await Promise.all([
+    esbuild.context({ ...common, entryPoints: { extension: 'client/extension.ts' }, outdir: 'out' }),
+    esbuild.context({ ...common, entryPoints: { server: 'server/main.ts', cli: 'cli/main.ts' }, outdir: 'out' })
+]);
+
+if (watch) {
+    await Promise.all(contexts.map(ctx => ctx.watch()));
+} else {
+    await Promise.all(contexts.map(ctx => ctx.rebuild()));
+    await Promise.all(contexts.map(ctx => ctx.dispose()));
+}

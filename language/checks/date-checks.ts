@@ -1,0 +1,13 @@
+/**
+ * TODO: checks of spec section 7 owned by this module.
+ */
+
+import type { MessageCatalogue } from '../i18n/locale.js';
+import type { FileCheck, PlanCheck } from '../validation/report.js';
+
+export const dateMessages = {
+} satisfies MessageCatalogue;
+
+export const datePlanChecks: PlanCheck[] = [];
+
+export const dateFileChecks: FileCheck[] = [];

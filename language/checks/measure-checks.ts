@@ -1,0 +1,13 @@
+/**
+ * TODO: checks of spec section 7 owned by this module.
+ */
+
+import type { MessageCatalogue } from '../i18n/locale.js';
+import type { FileCheck, PlanCheck } from '../validation/report.js';
+
+export const measureMessages = {
+} satisfies MessageCatalogue;
+
+export const measurePlanChecks: PlanCheck[] = [];
+
+export const measureFileChecks: FileCheck[] = [];

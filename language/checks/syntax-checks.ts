@@ -1,0 +1,99 @@
+/**
+ * VP000 beyond the parser: value words (roles, kinds, units, ...) are identifiers to the grammar,
+ * so an unknown one is reported here with the allowed values; so is a string escape other than
+ * \" and \\.
+ */
+
+import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
+import type { MessageCatalogue } from '../i18n/locale.js';
+import { VALUE_SETS, type ValueSetName } from '../model/vocabulary.js';
+import type { FileCheck } from '../validation/report.js';
+
+/** For each node type and property holding value words, the set the words come from. */
+const VALUE_PROPERTIES: Record<string, Array<[property: string, set: ValueSetName]>> = {
+    Organisation: [['kind', 'organisationKind']],
+    ModeItem: [['value', 'mode']],
+    SubjectItem: [['value', 'subject']],
+    ImposedByItem: [['kinds', 'organisationKind']],
+    RegieKindItem: [['kind', 'organisationKind']],
+    StatusItem: [['value', 'status']],
+    Duration: [['unit', 'durationUnit']],
+    Member: [['kind', 'memberKind'], ['roles', 'role']],
+    SeverityItem: [['value', 'severity']],
+    NatureItem: [['value', 'nature']],
+    DomainItem: [['value', 'domain']],
+    Phase: [['kind', 'phaseKind']],
+    FrameworkItem: [['value', 'framework']],
+    InterventionPhaseItem: [['kind', 'phaseKind']],
+    ClientItem: [['mode', 'clientMode']]
+};
+
+const SET_NAMES: Record<ValueSetName, { en: string; nl: string }> = {
+    status: { en: 'status', nl: 'status' },
+    memberKind: { en: 'member kind', nl: 'soort gezinslid' },
+    role: { en: 'role', nl: 'rol' },
+    severity: { en: 'severity', nl: 'ernst' },
+    nature: { en: 'nature', nl: 'aard' },
+    domain: { en: 'domain', nl: 'domein' },
+    phaseKind: { en: 'phase', nl: 'fase' },
+    framework: { en: 'framework', nl: 'kader' },
+    clientMode: { en: 'client mode', nl: 'manier van deelname' },
+    subject: { en: 'subject', nl: 'doelgroep' },
+    mode: { en: 'mode', nl: 'soort maatregel' },
+    organisationKind: { en: 'organisation kind', nl: 'soort organisatie' },
+    durationUnit: { en: 'duration unit', nl: 'tijdseenheid' }
+};
+
+export const syntaxCheckMessages = {
+    'VP000.value': {
+        en: (a: { value: string; set: ValueSetName }) => `Unknown ${SET_NAMES[a.set].en} '${a.value}'; allowed: ${VALUE_SETS[a.set].join(', ')}.`,
+        nl: (a: { value: string; set: ValueSetName }) => `Onbekende ${SET_NAMES[a.set].nl} '${a.value}'; toegestaan: ${VALUE_SETS[a.set].join(', ')}.`
+    },
+    'VP000.escape': {
+        en: (a: { escape: string }) => `Invalid escape '${a.escape}' in a string: only \\" and \\\\ are allowed.`,
+        nl: (a: { escape: string }) => `Ongeldige escape '${a.escape}' in een tekst: alleen \\" en \\\\ zijn toegestaan.`
+    }
+} satisfies MessageCatalogue;
+
+function checkValues(node: AstNode, report: Parameters<FileCheck>[0]['report']): void {
+    const properties = VALUE_PROPERTIES[node.$type];
+    if (!properties) return;
+    for (const [property, set] of properties) {
+        const raw = (node as unknown as Record<string, unknown>)[property];
+        const values = Array.isArray(raw) ? raw : [raw];
+        values.forEach((value, index) => {
+            if (typeof value !== 'string') return;
+            if (!(VALUE_SETS[set] as readonly string[]).includes(value)) {
+                report('VP000.value', node, { value, set }, { property: property as never, index: Array.isArray(raw) ? index : undefined });
+            }
+        });
+    }
+}
+
+const ESCAPE = /\\(.)/g;
+
+/** One pass over the string tokens of the file. */
+function checkEscapes(root: AstNode, document: LangiumDocument, report: Parameters<FileCheck>[0]['report']): void {
+    if (!root.$cstNode) return;
+    for (const leaf of CstUtils.flattenCst(root.$cstNode)) {
+        if (leaf.tokenType.name !== 'STRING') continue;
+        for (const match of leaf.text.matchAll(ESCAPE)) {
+            if (match[1] === '"' || match[1] === '\\') continue;
+            const offset = leaf.offset + (match.index ?? 0);
+            const range = {
+                start: document.textDocument.positionAt(offset),
+                end: document.textDocument.positionAt(offset + 2)
+            };
+            report('VP000.escape', leaf.astNode, { escape: match[0] }, { range });
+        }
+    }
+}
+
+export const syntaxFileChecks: FileCheck[] = [
+    ({ file, document, report }) => {
+        for (const node of AstUtils.streamAllContents(file)) {
+            checkValues(node, report);
+        }
+        checkEscapes(file, document, report);
+    }
+];

@@ -1,0 +1,15 @@
+/**
+ * The language server over stdio or IPC. Only LSP wiring lives here: the language services come
+ * from `createVplanServices`, the same factory the CLI and the tests use.
+ */
+
+import { startLanguageServer } from 'langium/lsp';
+import { NodeFileSystem } from 'langium/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createVplanServices } from '../language/vplan-module.js';
+import { registerServerExtensions } from './server-extensions.js';
+
+const connection = createConnection(ProposedFeatures.all);
+const services = createVplanServices({ connection, ...NodeFileSystem });
+registerServerExtensions(connection, services);
+startLanguageServer(services.shared);

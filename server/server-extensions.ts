@@ -1,0 +1,90 @@
+/**
+ * Server-side wiring beyond Langium's defaults: the message locale (client locale, the
+ * `vplan.locale` setting), vplan.config.json changes and their VP009 diagnostics.
+ */
+
+import { DocumentState, URI } from 'langium';
+import type { Connection } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { createVplanServices } from '../language/vplan-module.js';
+import { isLocale, localeFromTag } from '../language/i18n/locale.js';
+import { CONFIG_FILE_NAME } from '../language/config/vplan-config.js';
+import { renderMessage } from '../language/validation/messages.js';
+import type { LoadedConfig } from '../language/config/settings-provider.js';
+
+type Services = ReturnType<typeof createVplanServices>;
+
+export function registerServerExtensions(connection: Connection, services: Services): void {
+    const { shared, Vplan } = services;
+    const settings = Vplan.config.SettingsProvider;
+
+    shared.lsp.LanguageServer.onInitialize(params => {
+        settings.defaultLocale = localeFromTag(params.locale) ?? 'en';
+        const requested = (params.initializationOptions as { locale?: unknown } | undefined)?.locale;
+        settings.localeOverride = isLocale(requested) ? requested : undefined;
+    });
+
+    // `vplan.locale`: 'auto' follows the client, 'en'/'nl' override the config file's locale.
+    shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
+        if (update.section !== 'vplan') return;
+        const locale = (update.configuration as { locale?: unknown } | undefined)?.locale;
+        const next = isLocale(locale) ? locale : undefined;
+        if (next !== settings.localeOverride) {
+            settings.localeOverride = next;
+            void revalidateAll(services);
+        }
+    });
+
+    // vplan.config.json changed on disk: reload and revalidate every plan.
+    shared.lsp.DocumentUpdateHandler.onWatchedFilesChange(params => {
+        if (params.changes.some(change => change.uri.endsWith('/' + CONFIG_FILE_NAME))) {
+            settings.invalidate();
+            void revalidateAll(services);
+        }
+    });
+
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => publishConfigDiagnostics(connection, services));
+}
+
+const published = new Set<string>();
+
+function publishConfigDiagnostics(connection: Connection, services: Services): void {
+    const settings = services.Vplan.config.SettingsProvider;
+    const current = new Set<string>();
+    for (const loaded of settings.loadedConfigs()) {
+        const uri = loaded.uri.toString();
+        current.add(uri);
+        const locale = settings.localeOverride ?? loaded.parsed.config.locale ?? settings.defaultLocale;
+        void connection.sendDiagnostics({ uri, diagnostics: configDiagnostics(loaded, locale) });
+    }
+    for (const uri of published) {
+        if (!current.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+    published.clear();
+    current.forEach(uri => published.add(uri));
+}
+
+export function configDiagnostics(loaded: LoadedConfig, locale: 'en' | 'nl'): Diagnostic[] {
+    const lines = loaded.text.split('\n');
+    const position = (offset: number) => {
+        let remaining = offset;
+        for (let line = 0; line < lines.length; line++) {
+            if (remaining <= lines[line].length) return { line, character: remaining };
+            remaining -= lines[line].length + 1;
+        }
+        return { line: Math.max(lines.length - 1, 0), character: 0 };
+    };
+    return loaded.parsed.problems.map(problem => ({
+        range: { start: position(problem.offset), end: position(problem.offset + problem.length) },
+        severity: DiagnosticSeverity.Error,
+        code: 'VP009',
+        source: 'vplan',
+        message: renderMessage(problem.messageId, problem.args, locale)
+    }));
+}
+
+async function revalidateAll(services: Services): Promise<void> {
+    const { shared } = services;
+    const uris = shared.workspace.LangiumDocuments.all.map(document => document.uri).toArray();
+    await shared.workspace.DocumentBuilder.update(uris.map(uri => URI.parse(uri.toString())), []);
+}
