@@ -1,11 +1,17 @@
 /**
- * Commands beyond `check` (fmt, render, diff, export). Each lives in its own module and adds
- * itself here, so the commands can grow without touching main.ts.
+ * Commands beyond `check`. Each lives in its own module and registers itself here.
  */
 
 import type { Command } from 'commander';
 import type { CliIo } from './io.js';
+import { registerFmtCommand } from './fmt-command.js';
+import { registerRenderCommand } from './render-command.js';
+import { registerDiffCommand } from './diff-command.js';
+import { registerExportCommand } from './export-command.js';
 
-export function registerExtraCommands(_program: Command, _io: CliIo, _setExitCode: (code: number) => void): void {
-    // fmt, render, diff and export register here.
+export function registerExtraCommands(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
+    registerFmtCommand(program, io, setExitCode);
+    registerRenderCommand(program, io, setExitCode);
+    registerDiffCommand(program, io, setExitCode);
+    registerExportCommand(program, io, setExitCode);
 }

@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import { workspace } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerTimelinePreview } from './timeline-preview.js';
+import { registerCommands } from './commands.js';
 
 let client: LanguageClient | undefined;
 
@@ -23,6 +25,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     };
     client = new LanguageClient('vplan', 'vplan', serverOptions, clientOptions);
     await client.start();
+    registerTimelinePreview(context, client);
+    registerCommands(context, client);
 }
 
 export async function deactivate(): Promise<void> {

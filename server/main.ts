@@ -8,8 +8,10 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createVplanServices } from '../language/vplan-module.js';
 import { registerServerExtensions } from './server-extensions.js';
+import { registerTimelineRequest } from './timeline-request.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const services = createVplanServices({ connection, ...NodeFileSystem });
 registerServerExtensions(connection, services);
+registerTimelineRequest(connection, services);
 startLanguageServer(services.shared);
