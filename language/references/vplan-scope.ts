@@ -13,7 +13,7 @@ import {
 import type { CancellationToken } from 'vscode-languageserver-protocol';
 import { isPlan, isVplanFile, type Plan } from '../generated/ast.js';
 import type { VplanServices } from '../vplan-module.js';
-import { BUILTIN_CATALOGUE_URI } from '../builtin/catalogue.js';
+import { isBuiltinUri } from '../workspace/builtin-documents.js';
 import { planDeclarations } from '../model/ast-queries.js';
 
 export class VplanScopeComputation extends DefaultScopeComputation {
@@ -41,8 +41,8 @@ export function compareDescriptions(a: AstNodeDescription, b: AstNodeDescription
     const aUri = a.documentUri.toString();
     const bUri = b.documentUri.toString();
     if (aUri !== bUri) {
-        if (aUri === BUILTIN_CATALOGUE_URI) return -1;
-        if (bUri === BUILTIN_CATALOGUE_URI) return 1;
+        if (isBuiltinUri(a.documentUri)) return -1;
+        if (isBuiltinUri(b.documentUri)) return 1;
         return aUri < bUri ? -1 : 1;
     }
     return (a.nameSegment?.offset ?? 0) - (b.nameSegment?.offset ?? 0);

@@ -7,8 +7,11 @@ import { DefaultWorkspaceManager, DocumentState, URI, type LangiumDocument, type
 import type { WorkspaceFolder } from 'vscode-languageserver-types';
 import { BUILTIN_CATALOGUE, BUILTIN_CATALOGUE_URI } from '../builtin/catalogue.js';
 
+// URI.toString() normalises `scheme:///path` to `scheme:/path`; compare normalised forms.
+const BUILTIN_URI_TEXT = URI.parse(BUILTIN_CATALOGUE_URI).toString();
+
 export function isBuiltinUri(uri: URI | string): boolean {
-    return uri.toString() === BUILTIN_CATALOGUE_URI;
+    return (typeof uri === 'string' ? URI.parse(uri) : uri).toString() === BUILTIN_URI_TEXT;
 }
 
 /** The catalogue document, created and registered on first use. */

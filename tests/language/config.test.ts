@@ -1,0 +1,107 @@
+/** vplan.config.json (spec section 7): parsing, VP009 problems, and its effect on diagnostics. */
+
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { URI } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { afterAll, describe, expect, test } from 'vitest';
+import { parseConfigText, DEFAULT_CONFIG } from '../../language/config/vplan-config.js';
+import { VplanSettingsProvider } from '../../language/config/settings-provider.js';
+import { renderMessage } from '../../language/validation/messages.js';
+import { createVplanServices } from '../../language/vplan-module.js';
+import { loadBuiltinCatalogue } from '../../language/workspace/builtin-documents.js';
+
+describe('parseConfigText', () => {
+    test('reads rules, thresholds and locale', () => {
+        const { config, problems } = parseConfigText(JSON.stringify({
+            rules: { VP041: 'off', VP091: 'warning' }, aftercare: { minMonths: 18 }, participation: { hearChildrenFromAge: 8 }, locale: 'nl'
+        }));
+        expect(problems).toEqual([]);
+        expect(config).toEqual({ rules: { VP041: 'off', VP091: 'warning' }, aftercareMinMonths: 18, hearChildrenFromAge: 8, locale: 'nl' });
+    });
+
+    test('an empty object means the defaults', () => {
+        expect(parseConfigText('{}')).toEqual({ config: { ...DEFAULT_CONFIG, rules: {} }, problems: [] });
+    });
+
+    test.each([
+        ['{ "rules": { "VP011": "warning", } }', 'VP009.json'],
+        ['[1, 2]', 'VP009.notObject'],
+        ['{ "rulez": {} }', 'VP009.unknownKey'],
+        ['{ "rules": { "VP999": "off" } }', 'VP009.unknownRule'],
+        ['{ "rules": { "VP011": "fatal" } }', 'VP009.severity'],
+        ['{ "rules": { "VP000": "off" } }', 'VP009.vp000Off'],
+        ['{ "aftercare": { "minMonths": -1 } }', 'VP009.integer'],
+        ['{ "aftercare": { "minMonth": 12 } }', 'VP009.unknownKey'],
+        ['{ "participation": 12 }', 'VP009.object'],
+        ['{ "locale": "de" }', 'VP009.locale'],
+        ['', 'VP009.json']
+    ])('%s is VP009 (%s)', (text, messageId) => {
+        const { problems } = parseConfigText(text);
+        expect(problems.map(p => p.messageId)).toEqual([messageId]);
+        for (const locale of ['en', 'nl'] as const) {
+            expect(renderMessage(problems[0].messageId, problems[0].args, locale)).not.toBe(messageId);
+        }
+    });
+
+    test('the defaults apply to what a broken file failed to set', () => {
+        const { config, problems } = parseConfigText('{ "rules": { "VP041": "off", "VP999": "off" }, "aftercare": { "minMonths": "twelve" } }');
+        expect(problems).toHaveLength(2);
+        expect(config.rules).toEqual({ VP041: 'off' });
+        expect(config.aftercareMinMonths).toBe(12);
+    });
+
+    test('a problem points at the offending key', () => {
+        const text = '{\n  "rules": { "VP999": "off" }\n}';
+        const [problem] = parseConfigText(text).problems;
+        expect(text.slice(problem.offset, problem.offset + problem.length)).toBe('"VP999"');
+    });
+});
+
+describe('the nearest vplan.config.json', () => {
+    const root = mkdtempSync(join(tmpdir(), 'vplan-config-'));
+    afterAll(() => rmSync(root, { recursive: true, force: true }));
+    mkdirSync(join(root, 'regio', 'team', 'plannen'), { recursive: true });
+    writeFileSync(join(root, 'vplan.config.json'), '{ "locale": "nl" }');
+    writeFileSync(join(root, 'regio', 'team', 'vplan.config.json'), '{ "aftercare": { "minMonths": 24 } }');
+
+    test('is found in the file\'s folder or above', () => {
+        const settings = new VplanSettingsProvider(NodeFileSystem.fileSystemProvider());
+        const deep = settings.settingsFor(URI.file(join(root, 'regio', 'team', 'plannen', 'a.vplan')));
+        expect(deep.config.aftercareMinMonths).toBe(24);
+        expect(deep.locale).toBe('en');
+        const shallow = settings.settingsFor(URI.file(join(root, 'regio', 'b.vplan')));
+        expect(shallow.locale).toBe('nl');
+        expect(shallow.config.aftercareMinMonths).toBe(12);
+    });
+
+    test('an explicit locale beats the file, the file beats the default', () => {
+        const settings = new VplanSettingsProvider(NodeFileSystem.fileSystemProvider());
+        settings.defaultLocale = 'en';
+        expect(settings.settingsFor(URI.file(join(root, 'x.vplan'))).locale).toBe('nl');
+        settings.localeOverride = 'en';
+        expect(settings.settingsFor(URI.file(join(root, 'x.vplan'))).locale).toBe('en');
+    });
+
+    test('changes the severity of a rule, and `off` drops it', async () => {
+        const folder = join(root, 'severity');
+        mkdirSync(folder);
+        writeFileSync(join(folder, 'vplan.config.json'), '{ "rules": { "VP081": "warning" } }');
+        const services = createVplanServices(NodeFileSystem);
+        await loadBuiltinCatalogue(services.shared);
+        const build = async (name: string) => {
+            const document = services.shared.workspace.LangiumDocumentFactory.fromString(
+                'organisation o "O" kind other\nplan p "P" { household { member a adult } measure m onbekend { on a by o from 2026-01-01 } }',
+                URI.file(join(folder, name)));
+            services.shared.workspace.LangiumDocuments.addDocument(document);
+            await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
+            return document.diagnostics ?? [];
+        };
+        const warned = (await build('a.vplan')).filter(d => d.code === 'VP081');
+        expect(warned.map(d => d.severity)).toEqual([2]);
+        writeFileSync(join(folder, 'vplan.config.json'), '{ "rules": { "VP081": "off" } }');
+        services.Vplan.config.SettingsProvider.invalidate();
+        expect((await build('b.vplan')).filter(d => d.code === 'VP081')).toEqual([]);
+    });
+});
