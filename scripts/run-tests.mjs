@@ -23,7 +23,9 @@ let skipped = 0;
 if (existsSync(report)) {
     const result = JSON.parse(readFileSync(report, 'utf8'));
     passed = result.numPassedTests ?? 0;
-    failed = (result.numFailedTests ?? 0) + (result.numFailedTestSuites ?? 0);
+    // A file that fails to load has no test results of its own: count it as one failure.
+    const brokenFiles = (result.testResults ?? []).filter(file => file.status === 'failed' && (file.assertionResults ?? []).length === 0).length;
+    failed = (result.numFailedTests ?? 0) + brokenFiles;
     skipped = (result.numPendingTests ?? 0) + (result.numTodoTests ?? 0);
 }
 if (vitest.status !== 0 && failed === 0) failed = 1;
