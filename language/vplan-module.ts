@@ -16,6 +16,7 @@ import { VplanLexerErrorMessageProvider, VplanParserErrorMessageProvider } from 
 import { VplanSettingsProvider } from './config/settings-provider.js';
 import { VplanWorkspaceManager } from './workspace/builtin-documents.js';
 import { vplanLspModule } from './lsp/vplan-lsp-module.js';
+import { vplanSharedEditorFeatures } from './lsp/vplan-editor-features.js';
 
 export interface VplanAddedServices {
     references: {
@@ -53,7 +54,8 @@ export const VplanModule: Module<VplanServices, PartialLangiumServices & VplanAd
 export const VplanSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         WorkspaceManager: (services) => new VplanWorkspaceManager(services)
-    }
+    },
+    lsp: vplanSharedEditorFeatures
 };
 
 export function createVplanServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Vplan: VplanServices } {

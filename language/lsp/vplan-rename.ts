@@ -1,0 +1,65 @@
+/**
+ * Rename: Langium's default renames a declaration and every reference, across files (plans,
+ * organisations and measure types are global; plan-local names stay in their plan). vplan adds
+ * two refusals: the built-in catalogue is read-only, and the new name must be an identifier that
+ * is not a reserved word (spec section 1), or the renamed plan would no longer parse.
+ */
+
+import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { DefaultRenameProvider } from 'langium/lsp';
+import { ResponseError, type Position, type Range, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver';
+import { RESERVED_WORDS } from '../model/vocabulary.js';
+import type { VplanServices } from '../vplan-module.js';
+import { isBuiltinUri } from '../workspace/builtin-documents.js';
+import { documentLocale, t } from './vplan-editor-text.js';
+
+/** JSON-RPC error code for a request the server refuses (LSP `RequestFailed`). */
+const REQUEST_FAILED = -32803;
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export class VplanRenameProvider extends DefaultRenameProvider {
+    constructor(protected readonly services: VplanServices) {
+        super(services);
+    }
+
+    override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
+        const locale = documentLocale(this.services, document);
+        this.refuseBuiltin(document, params.position);
+        const name = params.newName;
+        if (!IDENTIFIER.test(name)) {
+            throw new ResponseError(REQUEST_FAILED, t(locale,
+                `'${name}' is not a valid name: use letters, digits and '_', starting with a letter or '_'.`,
+                `'${name}' is geen geldige naam: gebruik letters, cijfers en '_', te beginnen met een letter of '_'.`));
+        }
+        if (RESERVED_WORDS.has(name)) {
+            throw new ResponseError(REQUEST_FAILED, t(locale,
+                `'${name}' is a reserved word of the language and cannot be a name.`,
+                `'${name}' is een gereserveerd woord van de taal en kan geen naam zijn.`));
+        }
+        return super.rename(document, params);
+    }
+
+    override prepareRename(document: LangiumDocument, params: TextDocumentPositionParams): Range | undefined {
+        this.refuseBuiltin(document, params.position);
+        return this.renameNodeRange(document, params.position);
+    }
+
+    /** Throws when the name at the position is declared in the built-in catalogue. */
+    protected refuseBuiltin(document: LangiumDocument, position: Position): void {
+        const target = this.targetAt(document, position);
+        if (target && isBuiltinUri(AstUtils.getDocument(target).uri)) {
+            const locale = documentLocale(this.services, document);
+            throw new ResponseError(REQUEST_FAILED, t(locale,
+                'Built-in measure types cannot be renamed; declare your own `measure type` instead.',
+                'Ingebouwde maatregeltypen kunnen niet hernoemd worden; declareer zo nodig een eigen `measure type`.'));
+        }
+    }
+
+    protected targetAt(document: LangiumDocument, position: Position): AstNode | undefined {
+        const root = document.parseResult.value.$cstNode;
+        if (!root) return undefined;
+        const leaf = CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(position), this.grammarConfig.nameRegexp);
+        if (!leaf) return undefined;
+        return this.references.findDeclarations(leaf)[0];
+    }
+}

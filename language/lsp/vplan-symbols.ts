@@ -1,0 +1,84 @@
+/**
+ * Symbols: the outline of a file (plans with their sections and declarations, organisations,
+ * measure types) and the symbol kinds that outline, workspace symbols and completion use. The
+ * kind table is in docs/editor.md.
+ */
+
+import type { AstNode, AstNodeDescription, LangiumDocument } from 'langium';
+import { DefaultDocumentSymbolProvider, type NodeKindProvider } from 'langium/lsp';
+import { CompletionItemKind, SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import {
+    isAftercare, isEvaluation, isHousehold, isMeeting, isNetwork, isPhase, isPlanPeriod, isRegieBlock, isRegieEntry
+} from '../generated/ast.js';
+
+export const SYMBOL_KINDS: Readonly<Record<string, SymbolKind>> = {
+    Plan: SymbolKind.Namespace,
+    Organisation: SymbolKind.Object,
+    MeasureType: SymbolKind.Class,
+    Household: SymbolKind.Struct,
+    Network: SymbolKind.Struct,
+    RegieBlock: SymbolKind.Struct,
+    Aftercare: SymbolKind.Struct,
+    Member: SymbolKind.Variable,
+    Supporter: SymbolKind.Property,
+    Risk: SymbolKind.Event,
+    Phase: SymbolKind.EnumMember,
+    PlanPeriod: SymbolKind.Constant,
+    Measure: SymbolKind.Function,
+    Intervention: SymbolKind.Method,
+    Agreement: SymbolKind.Interface,
+    RegieEntry: SymbolKind.Field,
+    Meeting: SymbolKind.Event,
+    Evaluation: SymbolKind.Event
+};
+
+const COMPLETION_KINDS: Readonly<Record<string, CompletionItemKind>> = {
+    Plan: CompletionItemKind.Module,
+    Organisation: CompletionItemKind.Module,
+    MeasureType: CompletionItemKind.Class,
+    Member: CompletionItemKind.Variable,
+    Supporter: CompletionItemKind.Property,
+    Risk: CompletionItemKind.Event,
+    Measure: CompletionItemKind.Function,
+    Intervention: CompletionItemKind.Method,
+    Agreement: CompletionItemKind.Struct
+};
+
+function typeOf(node: AstNode | AstNodeDescription): string {
+    return '$type' in node ? node.$type : node.type;
+}
+
+export class VplanNodeKindProvider implements NodeKindProvider {
+    getSymbolKind(node: AstNode | AstNodeDescription): SymbolKind {
+        return SYMBOL_KINDS[typeOf(node)] ?? SymbolKind.Field;
+    }
+
+    getCompletionItemKind(node: AstNode | AstNodeDescription): CompletionItemKind {
+        return COMPLETION_KINDS[typeOf(node)] ?? CompletionItemKind.Reference;
+    }
+}
+
+export class VplanDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
+    protected override getSymbol(document: LangiumDocument, node: AstNode): DocumentSymbol[] {
+        const cst = node.$cstNode;
+        const unnamed = (name: string, detail?: string): DocumentSymbol[] => cst ? [{
+            name, detail, kind: this.nodeKindProvider.getSymbolKind(node), range: cst.range, selectionRange: cst.range,
+            children: this.getChildSymbols(document, node)
+        }] : [];
+        if (isHousehold(node)) return unnamed('household');
+        if (isNetwork(node)) return unnamed('network');
+        if (isRegieBlock(node)) return unnamed('regie');
+        if (isAftercare(node)) return unnamed('aftercare');
+        if (isPlanPeriod(node)) return unnamed('period', [node.start, node.end].filter(Boolean).join(' – '));
+        if (isPhase(node)) return unnamed(`phase ${node.kind ?? ''}`.trim(), node.start);
+        if (isRegieEntry(node)) return unnamed(node.organisation?.$refText || 'regie', node.start);
+        if (isMeeting(node)) return unnamed(`meeting ${node.date ?? ''}`.trim(), node.title);
+        if (isEvaluation(node)) return unnamed(`evaluation ${node.date ?? ''}`.trim(), node.title);
+        const symbols = super.getSymbol(document, node);
+        const title = (node as { title?: unknown }).title;
+        if (symbols.length === 1 && this.nameProvider.getNameNode(node) && typeof title === 'string') {
+            symbols[0].detail = title;
+        }
+        return symbols;
+    }
+}

@@ -1,0 +1,112 @@
+/**
+ * Hover: measure types (declaration and reference, built-in and own), members (roles, age,
+ * coverage) and organisations (kind, regie periods), in English and Dutch.
+ */
+
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { clearDocuments, expectHover, parseHelper } from 'langium/test';
+import { createTestServices } from '../helpers.js';
+import { loadBuiltinCatalogue } from '../../language/workspace/builtin-documents.js';
+import { FULL, mark } from './lsp-fixtures.js';
+
+const services = createTestServices();
+const hover = expectHover(services.Vplan);
+const settings = services.Vplan.config.SettingsProvider;
+
+beforeAll(async () => {
+    await loadBuiltinCatalogue(services.shared);
+});
+afterEach(() => {
+    settings.localeOverride = undefined;
+});
+
+/** The hover markdown at the `<|>` marker. */
+async function hoverText(text: string): Promise<string> {
+    const offset = text.indexOf('<|>');
+    const document = await parseHelper(services.Vplan)(text.replace('<|>', ''));
+    try {
+        const result = await services.Vplan.lsp.HoverProvider!.getHoverContent(document, {
+            textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset)
+        });
+        const contents = result?.contents;
+        return contents && typeof contents === 'object' && 'value' in contents ? contents.value : '';
+    } finally {
+        await clearDocuments(services.shared, [document]);
+    }
+}
+
+test('expectHover: a measure type reference shows its title', async () => {
+    await hover({ text: mark(FULL, 'huisverbod {'), index: 0, hover: /\*\*Measure type\*\* `huisverbod` — Tijdelijk huisverbod/, disposeAfterCheck: true });
+});
+
+describe('measure type hover', () => {
+    test('a reference to a built-in type shows title, mode, basis, limits, subject, imposed by, regie, source and checked date', async () => {
+        const text = await hoverText(mark(FULL, 'huisverbod {'));
+        expect(text).toContain('Tijdelijk huisverbod');
+        expect(text).toContain('built-in');
+        expect(text).toContain('dwang');
+        expect(text).toContain('Wet tijdelijk huisverbod');
+        expect(text).toMatch(/initial 10 days/);
+        expect(text).toMatch(/total max 28 days/);
+        expect(text).toContain('Subject: adult');
+        expect(text).toContain('burgemeester, politie');
+        expect(text).toContain('Regie: veiligthuis');
+        expect(text).toContain('https://wetten.overheid.nl/BWBR0020627');
+        expect(text).toContain('2026-11-01');
+    });
+    test('the declaration of an own measure type', async () => {
+        const text = await hoverText(`measure type <|>eigen "Eigen maatregel" {\n mode drang\n term max 3 months\n subject minor\n}`);
+        expect(text).toContain('Eigen maatregel');
+        expect(text).toContain('term max 3 months');
+        expect(text).toContain('Subject: minor');
+        expect(text).not.toContain('built-in');
+    });
+    test('in Dutch', async () => {
+        settings.localeOverride = 'nl';
+        const text = await hoverText(mark(FULL, 'huisverbod {'));
+        expect(text).toContain('Maatregeltype');
+        expect(text).toContain('eerste termijn 10 dagen');
+        expect(text).toContain('max. totaal 28 dagen');
+        expect(text).toContain('Opgelegd door');
+    });
+});
+
+describe('member hover', () => {
+    test('shows roles, age at plan start and what covers the member', async () => {
+        const text = await hoverText(mark(FULL, 'sanne adult'));
+        expect(text).toContain('victim, parent');
+        expect(text).toContain('Age at plan start: 37');
+        expect(text).toContain('measure `hv` (protects)');
+        expect(text).toContain('agreement `contact` (protects)');
+    });
+    test('at a reference, with interventions for the member', async () => {
+        const text = await hoverText(mark(FULL, 'mark\n        by ggz_zhz'));
+        expect(text).toContain('measure `hv` (on)');
+        expect(text).toContain('intervention `daderhulp`');
+    });
+    test('no-action counts as covered; an uncovered member is marked', async () => {
+        expect(await hoverText(mark(FULL, 'joost'))).toContain('no-action');
+        expect(await hoverText(mark(FULL, 'lies'))).toContain('**nothing**');
+    });
+    test('in Dutch', async () => {
+        settings.localeOverride = 'nl';
+        const text = await hoverText(mark(FULL, 'noor child'));
+        expect(text).toContain('Leeftijd bij start plan: 11');
+        expect(text).toContain('Gedekt door');
+    });
+});
+
+describe('organisation hover', () => {
+    test('shows kind and the periods in which regie lies with it (last covered day)', async () => {
+        const text = await hoverText(mark(FULL, 'vt_zhz from'));
+        expect(text).toContain('Veilig Thuis ZHZ');
+        expect(text).toContain('Kind: veiligthuis');
+        expect(text).toContain('`fam_test`: 2026-01-12 until 2026-02-08');
+    });
+    test('an implied regie end runs to the plan end; Dutch uses t/m', async () => {
+        settings.localeOverride = 'nl';
+        const text = await hoverText(mark(FULL, 'wt_dordt "Wijkteam'));
+        expect(text).toContain('2026-02-09 t/m 2027-01-11');
+        expect(text).toContain('Soort: wijkteam');
+    });
+});
