@@ -4,6 +4,7 @@ import type { DiagnosticRecord } from './workspace.js';
 import { collectDiagnostics, loadWorkspace, type WorkspaceOptions } from './workspace.js';
 import { collectPlanFiles } from './files.js';
 import type { CliIo } from './io.js';
+import { URI } from 'langium';
 
 export type CheckFormat = 'text' | 'json' | 'sarif' | 'junit' | 'github';
 
@@ -29,7 +30,12 @@ export function summarize(records: DiagnosticRecord[], files: number): CheckSumm
     };
 }
 
-export type CheckFormatter = (records: DiagnosticRecord[], summary: CheckSummary, io: CliIo, options: CheckOptions) => string;
+/** What a formatter may need beyond the diagnostics: every checked file and the rules it ran. */
+export interface CheckContext {
+    files: Array<{ file: string; absolutePath: string; rulesOff: ReadonlySet<string> }>;
+}
+
+export type CheckFormatter = (records: DiagnosticRecord[], summary: CheckSummary, io: CliIo, options: CheckOptions, context: CheckContext) => string;
 
 const formatters: Partial<Record<CheckFormat, CheckFormatter>> = {
     text: (records, summary, io) => {
@@ -60,7 +66,16 @@ export async function runCheck(paths: string[], options: CheckOptions, io: CliIo
     let records = collectDiagnostics(workspace, options);
     const summary = summarize(records, files.length);
     if (options.quiet) records = records.filter(r => r.severity === 'error');
-    io.write(formatter(records, summary, io, options));
+    const settings = workspace.services.Vplan.config.SettingsProvider;
+    const context: CheckContext = {
+        files: files.map(file => ({
+            file: file.displayPath,
+            absolutePath: file.absolutePath,
+            rulesOff: new Set(Object.entries(settings.settingsFor(URI.file(file.absolutePath)).config.rules)
+                .filter(([, severity]) => severity === 'off').map(([code]) => code))
+        }))
+    };
+    io.write(formatter(records, summary, io, options, context));
     const tooManyWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
     return summary.errors > 0 || tooManyWarnings ? 1 : 0;
 }

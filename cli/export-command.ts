@@ -1,8 +1,29 @@
-/** `vplan export`: TODO (contract: shared/spec/cli.md). */
+/** `vplan export FILE [--plan ID]`: the resolved plan as JSON (contract: shared/spec/cli.md). */
 
 import type { Command } from 'commander';
+import { resolvePlan } from '../language/model/plan-model.js';
+import { exportDocument, type DiagnosticCounts } from '../language/export/plan-export.js';
+import { localeFromEnvironment } from '../language/i18n/locale.js';
+import { loadFileWorkspace, selectPlan, withLocaleAndConfig, type LocaleAndConfig } from './file-workspace.js';
 import type { CliIo } from './io.js';
 
-export function registerExportCommand(_program: Command, _io: CliIo, _setExitCode: (code: number) => void): void {
-    // TODO
+export function registerExportCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
+    withLocaleAndConfig(program.command('export')
+        .description('print the resolved plan as JSON (schema: schemas/vplan-export.schema.json)')
+        .argument('<file>', 'the plan file')
+        .option('--plan <id>', 'the plan to export when FILE holds several'))
+        .action(async (file: string, options: { plan?: string } & LocaleAndConfig) => {
+            const loaded = await loadFileWorkspace(file, {
+                locale: options.locale, defaultLocale: localeFromEnvironment(process.env), configPath: options.config, cwd: process.cwd()
+            });
+            const plan = selectPlan(loaded, file, options.plan, 'export');
+            const counts: DiagnosticCounts = { errors: 0, warnings: 0, infos: 0 };
+            for (const record of loaded.diagnostics) {
+                if (record.severity === 'error') counts.errors++;
+                else if (record.severity === 'warning') counts.warnings++;
+                else counts.infos++;
+            }
+            io.write(JSON.stringify(exportDocument(resolvePlan(plan), file, counts), null, 2) + '\n');
+            setExitCode(0);
+        });
 }

@@ -94,20 +94,15 @@ export function readPlanText(absolutePath: string, display: string): string {
 }
 
 function firstInvalidUtf8Offset(bytes: Buffer): number {
-    let low = 0;
-    let high = bytes.length;
-    // Binary search for the shortest invalid prefix; a cut in the middle of a character is allowed.
-    const decoder = new TextDecoder('utf-8', { fatal: true });
-    while (low < high) {
-        const mid = (low + high) >> 1;
-        try {
-            decoder.decode(bytes.subarray(0, mid + 1), { stream: true });
-            low = mid + 1;
-        } catch {
-            high = mid;
-        }
+    // Decode leniently: every invalid sequence becomes U+FFFD. The first U+FFFD that the file did
+    // not itself contain (as the valid bytes EF BF BD) marks the first invalid byte; everything
+    // before it is valid, so its byte length is the offset.
+    const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
+    for (let index = lenient.indexOf('\uFFFD'); index >= 0; index = lenient.indexOf('\uFFFD', index + 1)) {
+        const offset = Buffer.byteLength(lenient.slice(0, index), 'utf8');
+        if (!(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) return offset;
     }
-    return low;
+    return bytes.length;
 }
 
 export function displayPathOf(absolutePath: string, cwd: string): string {

@@ -3,11 +3,15 @@
  * failed, 2 the command could not do its work (one line on stderr, never a stack trace).
  */
 
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { localeFromEnvironment, type Locale } from '../language/i18n/locale.js';
 import { CliInputError } from './files.js';
 import { runCheck, type CheckFormat } from './check-command.js';
+// The machine formats of `vplan check` register themselves (after check-command has loaded).
+import './format-sarif.js';
+import './format-junit.js';
+import './format-github.js';
 import { processIo, type CliIo } from './io.js';
 import { registerExtraCommands } from './commands.js';
 
@@ -27,10 +31,11 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
         .description('Check, format, draw and compare structured safety plans (.vplan files).')
         .version(packageJson.version, '-V, --version', 'print the version')
         .helpOption('-h, --help', 'show help')
-        .showHelpAfterError('(run vplan --help for usage)')
         .configureOutput({
             writeOut: text => io.write(text),
-            writeErr: text => io.error(text.replace(/\n$/, ''))
+            writeErr: text => io.error(text.replace(/\n$/, '')),
+            // A usage error is one line on stderr (cli.md: every exit 2 prints one clear line).
+            outputError: (text, write) => write(`vplan: ${text.replace(/\n$/, '')} (run vplan --help for usage)\n`)
         })
         .exitOverride();
 
@@ -57,7 +62,8 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
 }
 
 function parseCount(value: string): number {
-    if (!/^\d+$/.test(value)) throw new CommanderError(2, 'vplan.invalidCount', `error: --max-warnings needs a whole number, not '${value}'`);
+    // InvalidArgumentError, so that commander prints it (one line) before exiting with a usage error.
+    if (!/^\d+$/.test(value)) throw new InvalidArgumentError('Give a whole number, such as 0.');
     return Number(value);
 }
 

@@ -5,6 +5,7 @@
 
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
+import { resolve } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { createVplanServices } from '../language/vplan-module.js';
 import { loadBuiltinCatalogue } from '../language/workspace/builtin-documents.js';
@@ -46,7 +47,8 @@ export async function loadWorkspace(files: PlanFile[], options: WorkspaceOptions
     const settings = services.Vplan.config.SettingsProvider;
     settings.defaultLocale = options.defaultLocale;
     settings.localeOverride = options.locale;
-    if (options.configPath) settings.explicitConfig = URI.file(options.configPath);
+    // A relative --config is relative to the current folder, not to the file system root.
+    if (options.configPath) settings.explicitConfig = URI.file(resolve(options.cwd, options.configPath));
     await loadBuiltinCatalogue(services.shared);
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const langiumDocuments = services.shared.workspace.LangiumDocuments;
