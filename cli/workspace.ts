@@ -13,7 +13,8 @@ import type { VplanFile } from '../language/generated/ast.js';
 import type { Locale } from '../language/i18n/locale.js';
 import { renderMessage } from '../language/validation/messages.js';
 import type { LoadedConfig } from '../language/config/settings-provider.js';
-import { displayPathOf, type PlanFile } from './files.js';
+import { CliInputError, displayPathOf, type PlanFile } from './files.js';
+import { statSync } from 'node:fs';
 
 export type SeverityName = 'error' | 'warning' | 'info';
 
@@ -48,7 +49,12 @@ export async function loadWorkspace(files: PlanFile[], options: WorkspaceOptions
     settings.defaultLocale = options.defaultLocale;
     settings.localeOverride = options.locale;
     // A relative --config is relative to the current folder, not to the file system root.
-    if (options.configPath) settings.explicitConfig = URI.file(resolve(options.cwd, options.configPath));
+    if (options.configPath) {
+        // A named config file that cannot be read is a bad PATH (exit 2), not a VP009 finding.
+        const configFile = resolve(options.cwd, options.configPath);
+        readConfigOrThrow(configFile, options.configPath);
+        settings.explicitConfig = URI.file(configFile);
+    }
     await loadBuiltinCatalogue(services.shared);
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const langiumDocuments = services.shared.workspace.LangiumDocuments;
@@ -120,4 +126,14 @@ export function collectDiagnostics(workspace: LoadedWorkspace, options: Workspac
 export function sortRecords(records: DiagnosticRecord[]): DiagnosticRecord[] {
     return records.sort((a, b) =>
         a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+function readConfigOrThrow(absolutePath: string, display: string): void {
+    let isFile = false;
+    try {
+        isFile = statSync(absolutePath).isFile();
+    } catch {
+        throw new CliInputError(display, 'no such file or folder (given with --config)');
+    }
+    if (!isFile) throw new CliInputError(display, 'is not a file (given with --config)');
 }

@@ -6,7 +6,7 @@
 
 import { AbstractParserErrorMessageProvider, DefaultLexerErrorMessageProvider } from 'langium';
 import type { IToken, TokenType } from 'chevrotain';
-import { joinList, type Locale, type MessageCatalogue } from '../i18n/locale.js';
+import type { Locale, MessageCatalogue } from '../i18n/locale.js';
 import { RESERVED_WORDS } from '../model/vocabulary.js';
 
 const TAG = '\u0001vplan-syntax:';
@@ -59,8 +59,18 @@ function foundText(token: IToken | undefined): string {
     return token.image;
 }
 
-function renderFound(found: string, locale: Locale): string {
-    return found === '<EOF>' ? renderToken('<EOF>', locale) : `'${found.length > 40 ? found.slice(0, 40) + '…' : found}'`;
+/** "Unexpected 'x'" / "Unexpected end of file", in the locale. */
+function unexpected(found: string, locale: Locale): string {
+    if (found === '<EOF>') return locale === 'nl' ? 'Onverwacht einde van het bestand' : 'Unexpected end of file';
+    const shown = `'${found.length > 40 ? found.slice(0, 40) + '…' : found}'`;
+    return locale === 'nl' ? `Onverwacht ${shown}` : `Unexpected ${shown}`;
+}
+
+/** "a, b or c" / "a, b of c". */
+function alternatives(keys: string[], locale: Locale): string {
+    const items = keys.map(key => renderToken(key, locale));
+    if (items.length <= 1) return items.join('');
+    return `${items.slice(0, -1).join(', ')} ${locale === 'nl' ? 'of' : 'or'} ${items[items.length - 1]}`;
 }
 
 /** A mismatch where a name was expected but a reserved word was found gets its own message. */
@@ -106,14 +116,12 @@ export const syntaxMessages = {
         nl: (a: { word: string }) => `'${a.word}' is een gereserveerd woord en kan geen naam zijn; kies een ander pseudoniem.`
     },
     'VP000.expected': {
-        en: (a: { expected: string[]; found: string }) =>
-            `Unexpected ${renderFound(a.found, 'en')}: expected ${joinList(a.expected.map(e => renderToken(e, 'en')), 'en').replace(/ and ([^ ]+)$/, ' or $1')}.`,
-        nl: (a: { expected: string[]; found: string }) =>
-            `Onverwacht ${renderFound(a.found, 'nl')}: verwacht ${joinList(a.expected.map(e => renderToken(e, 'nl')), 'nl').replace(/ en ([^ ]+)$/, ' of $1')}.`
+        en: (a: { expected: string[]; found: string }) => `${unexpected(a.found, 'en')}: expected ${alternatives(a.expected, 'en')}.`,
+        nl: (a: { expected: string[]; found: string }) => `${unexpected(a.found, 'nl')}: verwacht ${alternatives(a.expected, 'nl')}.`
     },
     'VP000.trailing': {
-        en: (a: { found: string }) => `Unexpected ${renderFound(a.found, 'en')}: expected a declaration ('plan', 'organisation' or 'measure type').`,
-        nl: (a: { found: string }) => `Onverwacht ${renderFound(a.found, 'nl')}: verwacht een declaratie ('plan', 'organisation' of 'measure type').`
+        en: (a: { found: string }) => `${unexpected(a.found, 'en')}: expected a declaration ('plan', 'organisation' or 'measure type').`,
+        nl: (a: { found: string }) => `${unexpected(a.found, 'nl')}: verwacht een declaratie ('plan', 'organisation' of 'measure type').`
     },
     'VP000.character': {
         en: (a: { found: string }) => `Unexpected character '${a.found}'.`,

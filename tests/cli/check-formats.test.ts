@@ -246,10 +246,10 @@ describe('check options', () => {
         expect(runVplan(['check', '--config', 'strict.config.json', 'configured'], { cwd: root }).status).toBe(1);
     });
 
-    test('--config naming a missing file is reported', () => {
+    test('--config naming a missing file is a bad path: exit 2 and one line', () => {
         const result = runVplan(['check', '--config', 'nope.config.json', 'clean'], { cwd: root });
-        expect(result.status).not.toBe(0);
-        expect(result.stdout + result.stderr).toContain('nope.config.json');
+        expect(result.status).toBe(2);
+        expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining('nope.config.json: no such file')]);
     });
 
     test('--locale nl and LANG=nl_NL give Dutch messages; --locale beats the environment', () => {

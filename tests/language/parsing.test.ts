@@ -130,3 +130,17 @@ describe('syntax errors (VP000)', () => {
         expect(withCode(result, 'VP000')[0].message).toMatch(/^Unexpected '"oops"': expected/);
     });
 });
+
+describe('syntax messages', () => {
+    test('a file that ends too early says so', async () => {
+        const en = await checkText(services, 'plan p "P" {');
+        expect(withCode(en, 'VP000')[0].message).toMatch(/^Unexpected end of file: expected /);
+        const nl = await checkText(services, 'plan p "P" {', { locale: 'nl' });
+        expect(withCode(nl, 'VP000')[0].message).toMatch(/^Onverwacht einde van het bestand: verwacht /);
+    });
+
+    test('several expected tokens read as alternatives', async () => {
+        const result = await checkText(services, 'plan p "P" { period 2026-01-01 to }');
+        expect(withCode(result, 'VP000')[0].message).toBe("Unexpected '}': expected a date (YYYY-MM-DD).");
+    });
+});
