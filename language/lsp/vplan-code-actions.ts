@@ -1,16 +1,79 @@
 /**
- * Quick fixes for vplan diagnostics. TODO: implement.
+ * Quick fixes for vplan diagnostics (VP001, VP010–VP012, VP020–VP023, VP030, VP041). The fixes
+ * live in vplan-fix-builders.ts; this provider finds the diagnostic's code and data, applies the
+ * fix to the text, lays the touched lines out canonically and offers the result as one edit, with
+ * a title in the document's locale.
  */
 
 import type { LangiumDocument, MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import type { CodeAction, CodeActionParams, Command } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver';
 import type { VplanServices } from '../vplan-module.js';
+import { isOrganisation, type Organisation, type VplanFile } from '../generated/ast.js';
+import type { VplanDiagnosticData } from '../validation/report.js';
+import { applyFixEdits, minimalTextEdit } from './vplan-fix-apply.js';
+import { FIXES, type FixContext } from './vplan-fix-builders.js';
 
 export class VplanCodeActionProvider implements CodeActionProvider {
     constructor(protected readonly services: VplanServices) {}
 
-    getCodeActions(_document: LangiumDocument, _params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
-        return undefined;
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
+        const file = document.parseResult.value as VplanFile;
+        // A file that does not parse gets no fixes: offsets may not match what the author sees.
+        if (document.parseResult.lexerErrors.length > 0 || document.parseResult.parserErrors.length > 0 || !file.$cstNode) return undefined;
+        const actions: CodeAction[] = [];
+        for (const diagnostic of params.context.diagnostics) {
+            actions.push(...this.actionsFor(document, file, diagnostic));
+        }
+        return actions.length > 0 ? actions : undefined;
     }
+
+    protected actionsFor(document: LangiumDocument, file: VplanFile, diagnostic: Diagnostic): CodeAction[] {
+        const data = diagnosticData(diagnostic);
+        const build = data ? FIXES[data.code] : undefined;
+        if (!data || !build) return [];
+        const text = document.textDocument.getText();
+        const { locale, config } = this.services.config.SettingsProvider.settingsFor(document.uri);
+        const context: FixContext = {
+            file,
+            text,
+            start: document.textDocument.offsetAt(diagnostic.range.start),
+            end: document.textDocument.offsetAt(diagnostic.range.end),
+            data,
+            locale,
+            config,
+            organisations: this.organisations()
+        };
+        const actions: CodeAction[] = [];
+        for (const proposal of build(context)) {
+            const after = applyFixEdits(this.services, text, proposal.edits);
+            const edit = after === undefined ? undefined : minimalTextEdit(text, after);
+            if (!edit) continue;
+            actions.push({
+                title: proposal.title,
+                kind: CodeActionKind.QuickFix,
+                diagnostics: [diagnostic],
+                isPreferred: proposal.preferred,
+                edit: { changes: { [document.uri.toString()]: [edit] } }
+            });
+        }
+        return actions;
+    }
+
+    /** The organisations a new reference can name: the first declaration of each global name. */
+    protected organisations(): Organisation[] {
+        const result: Organisation[] = [];
+        for (const description of this.services.references.GlobalNames.firstDeclarations().values()) {
+            if (isOrganisation(description.node)) result.push(description.node);
+        }
+        return result.sort((a, b) => a.name.localeCompare(b.name));
+    }
+}
+
+/** The vplan data of a diagnostic; the code alone suffices for fixes that read the model. */
+function diagnosticData(diagnostic: Diagnostic): VplanDiagnosticData | undefined {
+    const data = diagnostic.data as Partial<VplanDiagnosticData> | undefined;
+    const code = typeof data?.code === 'string' ? data.code : typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
+    if (!code) return undefined;
+    return { code, messageId: data?.messageId ?? code, args: data?.args ?? {}, fix: data?.fix };
 }
