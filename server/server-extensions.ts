@@ -3,7 +3,7 @@
  * `vplan.locale` setting), vplan.config.json changes and their VP009 diagnostics.
  */
 
-import { DocumentState, URI } from 'langium';
+import { DocumentState } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { createVplanServices } from '../language/vplan-module.js';
@@ -83,8 +83,20 @@ export function configDiagnostics(loaded: LoadedConfig, locale: 'en' | 'nl'): Di
     }));
 }
 
+/**
+ * Re-runs validation of every document (the locale or a config file changed). The texts did not
+ * change, so documents are reset to "linked" rather than re-read: the built-in catalogue has no
+ * file to re-read.
+ */
 async function revalidateAll(services: Services): Promise<void> {
     const { shared } = services;
-    const uris = shared.workspace.LangiumDocuments.all.map(document => document.uri).toArray();
-    await shared.workspace.DocumentBuilder.update(uris.map(uri => URI.parse(uri.toString())), []);
+    await shared.workspace.WorkspaceLock.write(async token => {
+        const documents = shared.workspace.LangiumDocuments.all.toArray();
+        for (const document of documents) {
+            if (document.state > DocumentState.IndexedReferences) {
+                shared.workspace.DocumentBuilder.resetToState(document, DocumentState.IndexedReferences);
+            }
+        }
+        await shared.workspace.DocumentBuilder.build(documents, { validation: true }, token);
+    });
 }
