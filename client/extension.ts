@@ -17,11 +17,16 @@ export async function activate(context: ExtensionContext): Promise<void> {
         run: { module: serverModule, transport: TransportKind.ipc },
         debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
     };
-    const locale = workspace.getConfiguration('vplan').get<string>('locale', 'auto');
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ language: 'vplan' }],
+        // Changes of `vplan.*` reach the server as workspace/didChangeConfiguration.
         synchronize: { configurationSection: 'vplan' },
-        initializationOptions: { locale: locale === 'auto' ? undefined : locale }
+        // A function, so that a restarted server (after a crash or the restart command) gets the
+        // current `vplan.locale`, not the one from activation.
+        initializationOptions: () => {
+            const locale = workspace.getConfiguration('vplan').get<string>('locale', 'auto');
+            return { locale: locale === 'auto' ? undefined : locale };
+        }
     };
     client = new LanguageClient('vplan', 'vplan', serverOptions, clientOptions);
     await client.start();

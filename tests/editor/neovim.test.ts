@@ -1,0 +1,106 @@
+/**
+ * Another LSP client: Debian's Neovim (0.7, headless) attaches the shipped language server
+ * (`bin/vplan-language-server.cjs --stdio`, run with Debian's Node 20) to a plan with errors and
+ * receives its diagnostics. Neovim 0.7 has no vim.lsp.start, so the client is started with
+ * vim.lsp.start_client and attached from a FileType autocmd, as a user's init.lua would.
+ *
+ * Skipped with a reason when nvim is missing, unless VPLAN_REQUIRE_E2E=1.
+ */
+
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { REPO_ROOT, SYSTEM_NODE, findExecutable, makeRunDir, missingTools, removeRunDir } from './support/tools.js';
+
+const nvim = findExecutable('nvim', ['/usr/bin/nvim']);
+const skipReason = missingTools([
+    ['neovim (apt-get install neovim)', nvim !== undefined],
+    [`Node 20 (${SYSTEM_NODE})`, existsSync(SYSTEM_NODE)]
+]);
+if (skipReason) console.warn(`[Neovim test] skipped: ${skipReason}`);
+
+const SERVER = path.join(REPO_ROOT, 'bin', 'vplan-language-server.cjs');
+const FIXTURES = path.join(REPO_ROOT, 'tests', 'editor', 'fixtures', 'workspace');
+
+/** A Lua string literal (long brackets cannot hold "]]", so escape instead). */
+function lua(value: string): string {
+    return JSON.stringify(value);
+}
+
+function initLua(resultFile: string, root: string): string {
+    return `
+local result_file = ${lua(resultFile)}
+local done = false
+-- The first outcome wins; later ones (the server exiting as Neovim quits) are ignored.
+-- Scheduled, since vim.fn is not allowed in the fast callbacks on_exit runs in.
+local function finish(payload)
+  if done then return end
+  done = true
+  vim.schedule(function()
+    local file = io.open(result_file, 'w')
+    file:write(vim.fn.json_encode(payload))
+    file:close()
+    vim.cmd('qall!')
+  end)
+end
+
+-- Bounded: give up after 20 s and say so in the result.
+vim.defer_fn(function() finish({ status = 'timeout' }) end, 20000)
+
+vim.api.nvim_create_autocmd({ 'BufRead', 'BufNewFile' }, { pattern = '*.vplan', command = 'setfiletype vplan' })
+vim.api.nvim_create_autocmd('FileType', {
+  pattern = 'vplan',
+  callback = function(args)
+    local client_id = vim.lsp.start_client({
+      name = 'vplan',
+      cmd = { ${lua(SYSTEM_NODE)}, ${lua(SERVER)}, '--stdio' },
+      root_dir = ${lua(root)},
+      handlers = {
+        ['textDocument/publishDiagnostics'] = function(err, params, ctx, config)
+          if params and params.uri:match('met%-fouten%.vplan$') and #params.diagnostics > 0 then
+            local client = vim.lsp.get_client_by_id(ctx.client_id)
+            finish({
+              status = 'ok',
+              server = client and client.name or '',
+              diagnostics = params.diagnostics,
+            })
+          end
+        end,
+      },
+      on_exit = function(code) finish({ status = 'server exited', code = code }) end,
+    })
+    vim.lsp.buf_attach_client(args.buf, client_id)
+  end,
+})
+`;
+}
+
+describe('Neovim 0.7 as an LSP client of bin/vplan-language-server.cjs', () => {
+    test('receives diagnostics (VP005, VP000) for a plan with errors', context => {
+        if (skipReason || !nvim) return context.skip(skipReason);
+        const runDir = makeRunDir('nvim');
+        for (const file of ['organisaties.vplan', 'met-fouten.vplan']) copyFileSync(path.join(FIXTURES, file), path.join(runDir, file));
+        const resultFile = path.join(runDir, 'result.json');
+        const init = path.join(runDir, 'init.lua');
+        writeFileSync(init, initLua(resultFile, runDir));
+        const run = spawnSync(nvim, ['--headless', '-n', '-i', 'NONE', '-u', init, path.join(runDir, 'met-fouten.vplan')], {
+            cwd: runDir,
+            encoding: 'utf8',
+            timeout: 40_000,
+            env: { ...process.env, XDG_CONFIG_HOME: path.join(runDir, 'config'), XDG_DATA_HOME: path.join(runDir, 'data'), XDG_STATE_HOME: path.join(runDir, 'state'), XDG_CACHE_HOME: path.join(runDir, 'cache') }
+        });
+        const output = `${run.stdout ?? ''}${run.stderr ?? ''}`;
+        expect(existsSync(resultFile), `Neovim wrote no result (exit ${run.status}): ${output}`).toBe(true);
+        const resultText = readFileSync(resultFile, 'utf8');
+        removeRunDir(runDir);
+        const result = JSON.parse(resultText) as { status: string; server?: string; diagnostics?: Array<{ code?: string; message: string; severity?: number }> };
+        expect(result.status, JSON.stringify(result)).toBe('ok');
+        expect(result.server).toBe('vplan');
+        const codes = (result.diagnostics ?? []).map(diagnostic => String(diagnostic.code));
+        expect(codes).toEqual(expect.arrayContaining(['VP005', 'VP000']));
+        const vp000 = result.diagnostics?.find(diagnostic => diagnostic.code === 'VP000');
+        expect(vp000?.message).toMatch(/extreme/);
+        expect(vp000?.severity).toBe(1);
+    }, 60_000);
+});
