@@ -1,8 +1,87 @@
-/** `vplan render`: TODO (contract: shared/spec/cli.md). */
+/**
+ * `vplan render FILE [-o OUT] [--format html|svg] [--plan ID]`: draws the timeline of a plan
+ * (language reference section 8; contract: shared/spec/cli.md). The HTML is one self-contained,
+ * script-free, printable page; `-o` writes atomically (a temporary file renamed into place), so
+ * a reader never sees half a timeline.
+ */
 
-import type { Command } from 'commander';
+import { randomBytes } from 'node:crypto';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { localeFromEnvironment } from '../language/i18n/locale.js';
+import { resolvePlan } from '../language/model/plan-model.js';
+import { buildTimeline } from '../language/timeline/timeline-model.js';
+import { renderHtml } from '../language/timeline/render-html.js';
+import { renderSvg } from '../language/timeline/render-svg.js';
+import { CliInputError } from './files.js';
+import { loadFileWorkspace, selectPlan, withLocaleAndConfig, type LocaleAndConfig } from './file-workspace.js';
 import type { CliIo } from './io.js';
 
-export function registerRenderCommand(_program: Command, _io: CliIo, _setExitCode: (code: number) => void): void {
-    // TODO
+export type RenderFormat = 'html' | 'svg';
+
+interface RenderCommandOptions extends LocaleAndConfig {
+    output?: string;
+    format?: RenderFormat;
+    plan?: string;
+}
+
+/** `--format`, else OUT's extension (`.svg` → svg), else html. */
+export function renderFormatFor(format: RenderFormat | undefined, output: string | undefined): RenderFormat {
+    if (format) return format;
+    return output && extname(output).toLowerCase() === '.svg' ? 'svg' : 'html';
+}
+
+/**
+ * Today for the marker. SOURCE_DATE_EPOCH (seconds; the reproducible-builds convention) pins it,
+ * so that CI artifacts and documentation images do not change with the calendar.
+ */
+export function renderToday(env: Record<string, string | undefined>, now: Date = new Date()): Date {
+    const epoch = env.SOURCE_DATE_EPOCH;
+    if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+    return now;
+}
+
+/** Writes through a temporary file in the same folder and renames it into place. */
+export function writeFileAtomically(path: string, content: string, display: string): void {
+    const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+        writeFileSync(temporary, content, { encoding: 'utf8', flag: 'wx' });
+        renameSync(temporary, path);
+    } catch (error) {
+        rmSync(temporary, { force: true });
+        const code = (error as NodeJS.ErrnoException)?.code;
+        const reason = code === 'ENOENT' ? 'the folder does not exist'
+            : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+                : code === 'EISDIR' ? 'is a folder, not a file'
+                    : code ? `cannot be written (${code})` : 'cannot be written';
+        throw new CliInputError(display, reason);
+    }
+}
+
+export function registerRenderCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
+    withLocaleAndConfig(program.command('render')
+        .description('draw the timeline of the plan in FILE as self-contained HTML or SVG')
+        .argument('<file>', 'the plan file')
+        .option('-o, --output <out>', 'write to OUT (default: stdout)')
+        .addOption(new Option('--format <format>', "output format (default: from OUT's extension, else html)").choices(['html', 'svg']))
+        .option('--plan <id>', 'the plan to draw when FILE holds several'))
+        .action(async (file: string, options: RenderCommandOptions) => {
+            const cwd = process.cwd();
+            const loaded = await loadFileWorkspace(file, {
+                locale: options.locale, defaultLocale: localeFromEnvironment(process.env), configPath: options.config, cwd
+            });
+            const plan = selectPlan(loaded, file, options.plan, 'render');
+            const settings = loaded.workspace.services.Vplan.config.SettingsProvider;
+            const locale = settings.settingsFor(loaded.document.uri).locale;
+            const model = buildTimeline(resolvePlan(plan), loaded.document.diagnostics ?? [], { today: renderToday(process.env) });
+            const format = renderFormatFor(options.format, options.output);
+            const output = format === 'svg' ? renderSvg(model, { locale }) : renderHtml(model, { locale });
+            if (options.output !== undefined) {
+                writeFileAtomically(resolve(cwd, options.output), output, options.output);
+            } else {
+                io.write(output);
+            }
+            setExitCode(0);
+        });
 }

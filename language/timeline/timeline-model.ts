@@ -1,0 +1,536 @@
+/**
+ * The timeline of a plan (language reference, section 8) as plain data: computed once from
+ * `resolvePlan`, JSON-serialisable, and drawn by one renderer for the CLI (SVG/HTML) and the
+ * editor's preview. Dates are ISO `YYYY-MM-DD`; every end is exclusive, as in the language.
+ * Pure: the only clock is `options.today`.
+ */
+
+import type { AstNode } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Member } from '../generated/ast.js';
+import { addMonthsClamped, dayFromParts, formatDay, partsFromDay, type Day } from '../model/dates.js';
+import type { Interval, ResolvedPlan } from '../model/plan-model.js';
+
+export type TimelineMode = 'dwang' | 'drang' | 'voluntary' | 'unknown';
+export type TimelineItemKind = 'measure' | 'intervention' | 'agreement';
+/** How an item concerns a member: the subject (`on`, `for`) or protected (`protects`). */
+export type TimelineRelation = 'on' | 'for' | 'protects';
+export type TimelineSeverity = 'error' | 'warning' | 'info';
+
+/** A zero-based LSP-style source range, for "reveal the declaration". */
+export interface TimelineRange {
+    start: { line: number; character: number };
+    end: { line: number; character: number };
+}
+
+export interface TimelineDiagnostic {
+    code: string;
+    severity: TimelineSeverity;
+    message: string;
+    range: TimelineRange;
+}
+
+/** A half-open period of ISO dates (`end` not covered). */
+export interface TimelineSpan {
+    start: string;
+    end: string;
+}
+
+export interface TimelineTerm extends TimelineSpan {
+    kind: 'first' | 'extend';
+    /** The first term's end is the type's default (or the plan end), not written in the plan. */
+    defaultEnd: boolean;
+}
+
+export interface TimelineItem {
+    /** Unique in the model, stable for one text: `kind:name`. */
+    id: string;
+    kind: TimelineItemKind;
+    mode: TimelineMode;
+    /** The declaration's title (for a measure: its type's title). */
+    title: string;
+    name: string;
+    /** For measures: the measure type's name. */
+    typeName?: string;
+    /** Undefined when the dates are missing or invalid (the item then shows only in the table). */
+    start?: string;
+    end?: string;
+    terms: TimelineTerm[];
+    /** An agreement without `from` holds for the whole plan. */
+    wholePlan: boolean;
+    by?: string;
+    range?: TimelineRange;
+    diagnostics: TimelineDiagnostic[];
+}
+
+/** An item as placed on one member's lane. */
+export interface TimelineLaneItem {
+    itemId: string;
+    relation: TimelineRelation;
+}
+
+export interface TimelineMemberLane {
+    name: string;
+    kind?: string;
+    roles: string[];
+    outside: boolean;
+    noAction?: string;
+    items: TimelineLaneItem[];
+    /** Periods of the plan during which nothing covers this member (empty with `no-action`). */
+    uncovered: TimelineSpan[];
+    range?: TimelineRange;
+    diagnostics: TimelineDiagnostic[];
+}
+
+export interface TimelinePhase extends TimelineSpan {
+    kind: string;
+    range?: TimelineRange;
+    diagnostics: TimelineDiagnostic[];
+}
+
+export interface TimelineRegiePeriod extends TimelineSpan {
+    id: string;
+    organisation: string;
+    organisationTitle?: string;
+    explicitEnd: boolean;
+    note?: string;
+    range?: TimelineRange;
+    diagnostics: TimelineDiagnostic[];
+}
+
+export interface TimelineHandover {
+    date: string;
+    from: string;
+    to: string;
+}
+
+export interface TimelineRegieProblem extends TimelineSpan {
+    kind: 'gap' | 'overlap';
+    /** For an overlap: the holders sharing these days. */
+    holders: string[];
+}
+
+export interface TimelineCheckpoint {
+    date: string;
+    /** The offset as written, e.g. `3 months`. */
+    offset: string;
+}
+
+export interface TimelineAftercare {
+    owner?: string;
+    start?: string;
+    end?: string;
+    checkpoints: TimelineCheckpoint[];
+    signals: string[];
+    escalate?: string;
+    range?: TimelineRange;
+    diagnostics: TimelineDiagnostic[];
+}
+
+export interface TimelineMarker {
+    id: string;
+    kind: 'meeting' | 'evaluation';
+    date?: string;
+    title: string;
+    range?: TimelineRange;
+    diagnostics: TimelineDiagnostic[];
+}
+
+export interface TimelineTick {
+    /** The first day of a month. */
+    date: string;
+    year: number;
+    month: number;
+}
+
+export interface TimelineAxis extends TimelineSpan {
+    /** Number of days from start to end. */
+    days: number;
+    ticks: TimelineTick[];
+}
+
+export interface TimelineModel {
+    version: 1;
+    plan: { name: string; title: string; status?: string; period?: TimelineSpan; range?: TimelineRange };
+    /** Undefined when the plan has no valid period and no dated item. */
+    axis?: TimelineAxis;
+    today: string;
+    /** Whether today lies on the axis (the marker is drawn only then). */
+    todayOnAxis: boolean;
+    phases: TimelinePhase[];
+    regie: { periods: TimelineRegiePeriod[]; handovers: TimelineHandover[]; problems: TimelineRegieProblem[] };
+    items: TimelineItem[];
+    members: TimelineMemberLane[];
+    aftercare?: TimelineAftercare;
+    markers: TimelineMarker[];
+    /** Every diagnostic inside the plan, for the table's summary. */
+    diagnostics: TimelineDiagnostic[];
+}
+
+export interface BuildTimelineOptions {
+    /** Today as `YYYY-MM-DD` or a Date (UTC day). */
+    today: string | Date;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Interval helpers (half-open day intervals; all work on sorted intervals, never day by day)
+
+/** Sorts and merges overlapping or touching intervals. */
+export function mergeIntervals(intervals: readonly Interval[]): Interval[] {
+    const sorted = intervals.filter(i => i.end > i.start).map(i => ({ ...i })).sort((a, b) => a.start - b.start || a.end - b.end);
+    const merged: Interval[] = [];
+    for (const interval of sorted) {
+        const last = merged[merged.length - 1];
+        if (last && interval.start <= last.end) last.end = Math.max(last.end, interval.end);
+        else merged.push(interval);
+    }
+    return merged;
+}
+
+/** The parts of `within` that none of `covered` covers. */
+export function uncoveredIntervals(within: Interval, covered: readonly Interval[]): Interval[] {
+    const gaps: Interval[] = [];
+    let cursor = within.start;
+    for (const interval of mergeIntervals(covered)) {
+        if (interval.end <= cursor) continue;
+        if (interval.start >= within.end) break;
+        if (interval.start > cursor) gaps.push({ start: cursor, end: Math.min(interval.start, within.end) });
+        cursor = Math.max(cursor, interval.end);
+        if (cursor >= within.end) break;
+    }
+    if (cursor < within.end) gaps.push({ start: cursor, end: within.end });
+    return gaps;
+}
+
+/** The maximal intervals where two or more of the labelled intervals overlap, with their labels. */
+export function overlapIntervals<T>(intervals: ReadonlyArray<Interval & { label: T }>): Array<Interval & { labels: T[] }> {
+    const events: Array<{ day: Day; delta: 1 | -1; index: number }> = [];
+    intervals.forEach((interval, index) => {
+        if (interval.end <= interval.start) return;
+        events.push({ day: interval.start, delta: 1, index }, { day: interval.end, delta: -1, index });
+    });
+    // Ends before starts on the same day: a handover on that day is no overlap.
+    events.sort((a, b) => a.day - b.day || a.delta - b.delta);
+    const active = new Set<number>();
+    const result: Array<Interval & { labels: T[] }> = [];
+    for (let i = 0; i < events.length; i++) {
+        const event = events[i];
+        if (event.delta === 1) active.add(event.index);
+        else active.delete(event.index);
+        const nextDay = events[i + 1]?.day;
+        // Settle all events of one day first, then the days up to the next event share one state.
+        if (nextDay === undefined || nextDay === event.day) continue;
+        if (active.size >= 2) {
+            result.push({ start: event.day, end: nextDay, labels: [...new Set([...active].sort((a, b) => a - b).map(k => intervals[k].label))] });
+        }
+    }
+    return mergeAdjacentOverlaps(result);
+}
+
+/** Joins touching overlap pieces, uniting their labels, so one overlap is reported once. */
+function mergeAdjacentOverlaps<T>(pieces: Array<Interval & { labels: T[] }>): Array<Interval & { labels: T[] }> {
+    const merged: Array<Interval & { labels: T[] }> = [];
+    for (const piece of pieces) {
+        const last = merged[merged.length - 1];
+        if (last && last.end === piece.start) {
+            last.end = piece.end;
+            for (const label of piece.labels) if (!last.labels.includes(label)) last.labels.push(label);
+        } else merged.push({ ...piece, labels: [...piece.labels] });
+    }
+    return merged;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function rangeOf(node: AstNode | undefined): TimelineRange | undefined {
+    const range = node?.$cstNode?.range;
+    return range ? { start: { ...range.start }, end: { ...range.end } } : undefined;
+}
+
+function contains(outer: TimelineRange, inner: TimelineRange): boolean {
+    const before = (a: { line: number; character: number }, b: { line: number; character: number }) =>
+        a.line < b.line || (a.line === b.line && a.character <= b.character);
+    return before(outer.start, inner.start) && before(inner.end, outer.end);
+}
+
+const SEVERITY_BY_NUMBER: Record<number, TimelineSeverity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'info' };
+
+function toTimelineDiagnostic(diagnostic: Diagnostic): TimelineDiagnostic {
+    return {
+        code: String(diagnostic.code ?? ''),
+        severity: SEVERITY_BY_NUMBER[diagnostic.severity ?? 1] ?? 'error',
+        message: typeof diagnostic.message === 'string' ? diagnostic.message : String(diagnostic.message),
+        range: rangeOf({ $cstNode: { range: diagnostic.range } } as unknown as AstNode)!
+    };
+}
+
+function span(interval: Interval): TimelineSpan {
+    return { start: formatDay(interval.start), end: formatDay(interval.end) };
+}
+
+function isoOrUndefined(day: Day | undefined): string | undefined {
+    return day === undefined ? undefined : formatDay(day);
+}
+
+function todayDay(today: string | Date): Day {
+    if (today instanceof Date) return Math.floor(today.getTime() / 86_400_000);
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(today);
+    if (!match) throw new Error(`today must be YYYY-MM-DD, not '${today}'`);
+    return dayFromParts(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+function durationText(amount: number, unit: string): string {
+    return `${amount} ${unit}${amount === 1 ? '' : 's'}`;
+}
+
+/** First days of the months inside [start, end]. */
+export function monthTicks(start: Day, end: Day): TimelineTick[] {
+    const first = partsFromDay(start);
+    let tick = first.day === 1 ? start : dayFromParts(first.year, first.month, 1);
+    if (tick < start) tick = addMonthsClamped(tick, 1);
+    const ticks: TimelineTick[] = [];
+    while (tick <= end) {
+        const parts = partsFromDay(tick);
+        ticks.push({ date: formatDay(tick), year: parts.year, month: parts.month });
+        tick = addMonthsClamped(tick, 1);
+    }
+    return ticks;
+}
+
+/**
+ * Builds the timeline of one resolved plan. `diagnostics` (of the plan's document) are attached
+ * to the items whose source range contains them.
+ */
+export function buildTimeline(plan: ResolvedPlan, diagnostics: readonly Diagnostic[] = [], options: BuildTimelineOptions): TimelineModel {
+    const today = todayDay(options.today);
+    const planRange = rangeOf(plan.node);
+    const planDiagnostics = diagnostics.map(toTimelineDiagnostic).filter(d => !planRange || contains(planRange, d.range));
+    const diagnosticsIn = (range: TimelineRange | undefined): TimelineDiagnostic[] =>
+        range ? planDiagnostics.filter(d => contains(range, d.range)) : [];
+    const period = plan.period;
+    const dayRanges: Interval[] = [];
+    const note = (interval: Interval | undefined) => { if (interval) dayRanges.push(interval); };
+    note(period);
+
+    // Phases
+    const phases: TimelinePhase[] = [];
+    for (const phase of plan.phases) {
+        const interval = phase.dates.interval;
+        if (!interval) continue;
+        note(interval);
+        const range = rangeOf(phase.node);
+        phases.push({ kind: phase.kind ?? phase.node.kind, ...span(interval), range, diagnostics: diagnosticsIn(range) });
+    }
+    phases.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+
+    // Items
+    const items: TimelineItem[] = [];
+    const itemIntervals = new Map<string, Interval>();
+    const lanes = new Map<Member, TimelineLaneItem[]>();
+    const addToLane = (member: Member, itemId: string, relation: TimelineRelation) => {
+        const list = lanes.get(member) ?? [];
+        if (!list.some(entry => entry.itemId === itemId && entry.relation === relation)) list.push({ itemId, relation });
+        lanes.set(member, list);
+    };
+
+    for (const measure of plan.measures) {
+        const id = `measure:${measure.name}`;
+        const range = rangeOf(measure.node);
+        const terms: TimelineTerm[] = measure.terms
+            .map((term, index) => term.interval ? { ...span(term.interval), kind: index === 0 ? 'first' as const : 'extend' as const, defaultEnd: term.defaultEnd } : undefined)
+            .filter((t): t is TimelineTerm => t !== undefined);
+        note(measure.interval);
+        if (measure.interval) itemIntervals.set(id, measure.interval);
+        items.push({
+            id,
+            kind: 'measure',
+            mode: measure.type?.mode ?? 'unknown',
+            title: measure.type?.title ?? measure.node.type?.$refText ?? measure.name,
+            name: measure.name,
+            typeName: measure.type?.name ?? measure.node.type?.$refText,
+            start: isoOrUndefined(measure.interval?.start),
+            end: isoOrUndefined(measure.interval?.end),
+            terms,
+            wholePlan: false,
+            by: measure.by?.name,
+            range,
+            diagnostics: diagnosticsIn(range)
+        });
+        measure.on.forEach(m => addToLane(m, id, 'on'));
+        measure.protects.forEach(m => addToLane(m, id, 'protects'));
+    }
+
+    for (const intervention of plan.interventions) {
+        const id = `intervention:${intervention.name}`;
+        const range = rangeOf(intervention.node);
+        const interval = intervention.dates.interval;
+        note(interval);
+        if (interval) itemIntervals.set(id, interval);
+        items.push({
+            id,
+            kind: 'intervention',
+            mode: intervention.framework,
+            title: intervention.title ?? intervention.name,
+            name: intervention.name,
+            start: isoOrUndefined(interval?.start),
+            end: isoOrUndefined(interval?.end),
+            terms: interval ? [{ ...span(interval), kind: 'first', defaultEnd: false }] : [],
+            wholePlan: false,
+            by: intervention.by?.name,
+            range,
+            diagnostics: diagnosticsIn(range)
+        });
+        intervention.for.forEach(m => addToLane(m, id, 'for'));
+    }
+
+    for (const agreement of plan.agreements) {
+        const id = `agreement:${agreement.name}`;
+        const range = rangeOf(agreement.node);
+        const wholePlan = agreement.dates === undefined;
+        const interval = wholePlan ? period : agreement.dates?.interval;
+        note(interval);
+        if (interval) itemIntervals.set(id, interval);
+        items.push({
+            id,
+            kind: 'agreement',
+            // A safety agreement is made with the household, not imposed: it is voluntary.
+            mode: 'voluntary',
+            title: agreement.title ?? agreement.name,
+            name: agreement.name,
+            start: isoOrUndefined(interval?.start),
+            end: isoOrUndefined(interval?.end),
+            terms: interval ? [{ ...span(interval), kind: 'first', defaultEnd: wholePlan }] : [],
+            wholePlan,
+            by: agreement.by.map(p => p.name).join(', ') || undefined,
+            range,
+            diagnostics: diagnosticsIn(range)
+        });
+        agreement.protects.forEach(m => addToLane(m, id, 'protects'));
+    }
+
+    // Member lanes and the days nothing covers
+    const members: TimelineMemberLane[] = plan.members.map(member => {
+        const laneItems = lanes.get(member.node) ?? [];
+        const covered = laneItems.map(entry => itemIntervals.get(entry.itemId)).filter((i): i is Interval => i !== undefined);
+        const uncovered = period && member.noAction === undefined ? uncoveredIntervals(period, covered).map(span) : [];
+        const range = rangeOf(member.node);
+        return {
+            name: member.name,
+            kind: member.kind ?? member.node.kind,
+            roles: [...member.roles],
+            outside: member.outside,
+            noAction: member.noAction,
+            items: laneItems,
+            uncovered,
+            range,
+            diagnostics: diagnosticsIn(range)
+        };
+    });
+
+    // Regie: periods, handovers, gaps and overlaps (inside the plan period)
+    const regiePeriods: TimelineRegiePeriod[] = [];
+    const regieIntervals: Array<Interval & { label: string }> = [];
+    plan.regie.forEach((entry, index) => {
+        if (!entry.interval) return;
+        note(entry.interval);
+        const organisation = entry.organisation?.name ?? entry.node.organisation?.$refText ?? '?';
+        const range = rangeOf(entry.node);
+        regiePeriods.push({
+            id: `regie:${index}`,
+            organisation,
+            organisationTitle: entry.organisation?.title,
+            ...span(entry.interval),
+            explicitEnd: entry.explicitEnd,
+            note: entry.note,
+            range,
+            diagnostics: diagnosticsIn(range)
+        });
+        regieIntervals.push({ ...entry.interval, label: organisation });
+    });
+    regiePeriods.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    const handovers: TimelineHandover[] = [];
+    for (const previous of regiePeriods) {
+        for (const next of regiePeriods) {
+            if (previous !== next && previous.end === next.start && previous.organisation !== next.organisation) {
+                handovers.push({ date: next.start, from: previous.organisation, to: next.organisation });
+            }
+        }
+    }
+    const problems: TimelineRegieProblem[] = [];
+    if (period && plan.hasRegieBlock) {
+        for (const gap of uncoveredIntervals(period, regieIntervals)) problems.push({ kind: 'gap', ...span(gap), holders: [] });
+    }
+    for (const overlap of overlapIntervals(regieIntervals)) {
+        problems.push({ kind: 'overlap', ...span(overlap), holders: overlap.labels });
+    }
+    problems.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+
+    // Aftercare
+    let aftercare: TimelineAftercare | undefined;
+    if (plan.aftercare) {
+        const dates = plan.aftercare.dates;
+        note(dates?.interval);
+        const range = rangeOf(plan.aftercare.node);
+        const checkpoints: TimelineCheckpoint[] = [];
+        for (const checkpoint of plan.aftercare.checkpoints) {
+            if (checkpoint.day === undefined || !checkpoint.offset) continue;
+            note({ start: checkpoint.day, end: checkpoint.day });
+            checkpoints.push({ date: formatDay(checkpoint.day), offset: durationText(checkpoint.offset.amount, checkpoint.offset.unit) });
+        }
+        aftercare = {
+            owner: plan.aftercare.owner?.name,
+            start: dates?.interval ? formatDay(dates.interval.start) : isoOrUndefined(dates?.start),
+            end: dates?.interval ? formatDay(dates.interval.end) : undefined,
+            checkpoints,
+            signals: [...plan.aftercare.signals],
+            escalate: plan.aftercare.escalate,
+            range,
+            diagnostics: diagnosticsIn(range)
+        };
+    }
+
+    // Meetings and evaluations
+    const markers: TimelineMarker[] = [];
+    plan.meetings.forEach((meeting, index) => {
+        if (meeting.day !== undefined) note({ start: meeting.day, end: meeting.day });
+        const range = rangeOf(meeting.node);
+        markers.push({ id: `meeting:${index}`, kind: 'meeting', date: isoOrUndefined(meeting.day), title: meeting.title ?? '', range, diagnostics: diagnosticsIn(range) });
+    });
+    plan.evaluations.forEach((evaluation, index) => {
+        if (evaluation.day !== undefined) note({ start: evaluation.day, end: evaluation.day });
+        const range = rangeOf(evaluation.node);
+        markers.push({ id: `evaluation:${index}`, kind: 'evaluation', date: isoOrUndefined(evaluation.day), title: evaluation.title ?? '', range, diagnostics: diagnosticsIn(range) });
+    });
+    markers.sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? -1 : (a.date ?? '') > (b.date ?? '') ? 1 : 0));
+
+    // The axis: plan start to the end of aftercare (or of the plan), widened so no dated item falls off.
+    let axis: TimelineAxis | undefined;
+    let todayOnAxis = false;
+    if (dayRanges.length > 0) {
+        const start = dayRanges.reduce((min, r) => Math.min(min, r.start), Infinity);
+        const end = dayRanges.reduce((max, r) => Math.max(max, r.end), -Infinity);
+        axis = { start: formatDay(start), end: formatDay(end), days: end - start, ticks: monthTicks(start, end) };
+        todayOnAxis = today >= start && today < end;
+    }
+
+    return {
+        version: 1,
+        plan: {
+            name: plan.name,
+            title: plan.title ?? plan.name,
+            status: plan.status,
+            period: period ? span(period) : undefined,
+            range: planRange
+        },
+        axis,
+        today: formatDay(today),
+        todayOnAxis,
+        phases,
+        regie: { periods: regiePeriods, handovers, problems },
+        items,
+        members,
+        aftercare,
+        markers,
+        diagnostics: planDiagnostics
+    };
+}

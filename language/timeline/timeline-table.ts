@@ -1,0 +1,87 @@
+/**
+ * The accessible table view of a timeline: the same data as the drawing, as rows of text. Built
+ * once as data; the HTML page serialises it (escaped) and the preview builds it with DOM APIs.
+ */
+
+import type { Locale } from '../i18n/locale.js';
+import { timelineLabels } from './timeline-labels.js';
+import type { TimelineDiagnostic, TimelineModel, TimelineRange } from './timeline-model.js';
+
+export interface TimelineTableRow {
+    /** The declaration to reveal, when the row is one. */
+    itemId?: string;
+    range?: TimelineRange;
+    mode?: string;
+    hasError: boolean;
+    cells: string[];
+}
+
+export interface TimelineTable {
+    caption: string;
+    columns: string[];
+    rows: TimelineTableRow[];
+}
+
+function notes(diagnostics: readonly TimelineDiagnostic[], extra: Array<string | undefined> = []): string {
+    return [...extra.filter((x): x is string => Boolean(x)), ...diagnostics.map(d => `${d.severity} ${d.code}: ${d.message}`)].join('; ');
+}
+
+export function buildTimelineTable(model: TimelineModel, locale: Locale = 'en'): TimelineTable {
+    const labels = timelineLabels(locale);
+    const c = labels.columns;
+    const rows: TimelineTableRow[] = [];
+    const hasError = (diagnostics: readonly TimelineDiagnostic[]) => diagnostics.some(d => d.severity === 'error');
+    const row = (cells: Array<string | undefined>, extra: Partial<TimelineTableRow> = {}): void => {
+        rows.push({ hasError: false, ...extra, cells: cells.map(cell => cell ?? '') });
+    };
+
+    for (const phase of model.phases) {
+        row([labels.kinds.phase, labels.kinds.phase, '', labels.phases[phase.kind] ?? phase.kind, phase.kind, phase.start, phase.end, notes(phase.diagnostics)],
+            { range: phase.range, hasError: hasError(phase.diagnostics) });
+    }
+    for (const period of model.regie.periods) {
+        row([labels.regie, labels.kinds.regie, '', period.organisationTitle ?? period.organisation, period.organisation, period.start, period.end, notes(period.diagnostics, [period.note])],
+            { itemId: period.id, range: period.range, hasError: hasError(period.diagnostics) });
+    }
+    for (const handover of model.regie.handovers) {
+        row([labels.regie, labels.kinds.handover, '', labels.handoverText(handover.from, handover.to), '', handover.date, '', '']);
+    }
+    for (const problem of model.regie.problems) {
+        row([labels.regie, labels.kinds[problem.kind], '', problem.holders.join(', '), '', problem.start, problem.end, ''], { hasError: true });
+    }
+    const itemsById = new Map(model.items.map(item => [item.id, item]));
+    for (const member of model.members) {
+        const lane = member.name;
+        if (member.noAction !== undefined) row([lane, labels.noAction, '', member.noAction, member.name, '', '', notes(member.diagnostics)], { itemId: `member:${member.name}`, range: member.range, hasError: hasError(member.diagnostics) });
+        else if (member.diagnostics.length > 0) row([lane, '', '', '', member.name, '', '', notes(member.diagnostics)], { itemId: `member:${member.name}`, range: member.range, hasError: hasError(member.diagnostics) });
+        for (const entry of member.items) {
+            const item = itemsById.get(entry.itemId);
+            if (!item) continue;
+            const extra = [
+                labels.relations[entry.relation],
+                item.by ? `by ${item.by}` : undefined,
+                item.wholePlan ? labels.wholePlan : item.terms.some(t => t.defaultEnd) ? labels.defaultEnd : undefined,
+                item.terms.length > 1 ? item.terms.map(t => `${t.start}–${t.end}`).join(', ') : undefined,
+                item.start ? undefined : labels.noDates
+            ];
+            row([lane, labels.kinds[item.kind], labels.modes[item.mode], item.title, item.name, item.start, item.end, notes(item.diagnostics, extra)],
+                { itemId: item.id, range: item.range, mode: item.mode, hasError: hasError(item.diagnostics) });
+        }
+        for (const gap of member.uncovered) row([lane, labels.kinds.uncovered, '', '', '', gap.start, gap.end, ''], { hasError: true });
+    }
+    if (model.aftercare) {
+        const a = model.aftercare;
+        row([labels.aftercare, labels.kinds.aftercare, '', a.owner ?? '', '', a.start, a.end, notes(a.diagnostics, [...a.signals, a.escalate])],
+            { itemId: 'aftercare', range: a.range, hasError: hasError(a.diagnostics) });
+        for (const checkpoint of a.checkpoints) row([labels.aftercare, labels.kinds.checkpoint, '', checkpoint.offset, '', checkpoint.date, '', ''], { itemId: 'aftercare', range: a.range });
+    }
+    for (const marker of model.markers) {
+        row([labels.markers, labels.kinds[marker.kind], '', marker.title, '', marker.date ?? labels.noDates, '', notes(marker.diagnostics)],
+            { itemId: marker.id, range: marker.range, hasError: hasError(marker.diagnostics) });
+    }
+    return {
+        caption: `${labels.tableCaption}: ${model.plan.title} (${model.plan.name})`,
+        columns: [c.lane, c.kind, c.mode, c.title, c.name, c.from, c.to, c.notes],
+        rows
+    };
+}

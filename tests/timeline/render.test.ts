@@ -1,0 +1,235 @@
+import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { XMLValidator } from 'fast-xml-parser';
+import { escapeMarkup } from '../../language/timeline/escape.js';
+import { layoutTimeline, truncateText, type SceneElement, type SceneGroup, type SceneText } from '../../language/timeline/timeline-layout.js';
+import { renderHtml } from '../../language/timeline/render-html.js';
+import { renderSvg } from '../../language/timeline/render-svg.js';
+import { buildTimelineTable } from '../../language/timeline/timeline-table.js';
+import { TIMELINE_SVG_RULES } from '../../language/timeline/timeline-styles.js';
+import { specExampleText, timelineOf } from './timeline-test-helpers.js';
+
+const hostileText = () => readFileSync(new URL('./fixtures/hostile.vplan', import.meta.url), 'utf8');
+
+function flatten(elements: SceneElement[]): SceneElement[] {
+    return elements.flatMap(e => (e.type === 'g' ? [e, ...flatten(e.children)] : [e]));
+}
+
+function groups(elements: SceneElement[]): SceneGroup[] {
+    return flatten(elements).filter((e): e is SceneGroup => e.type === 'g');
+}
+
+function texts(elements: SceneElement[]): SceneText[] {
+    return flatten(elements).filter((e): e is SceneText => e.type === 'text');
+}
+
+function box(t: SceneText) {
+    return { left: t.x, right: t.x + t.width, top: t.y - t.fontSize * 0.8, bottom: t.y + t.fontSize * 0.25 };
+}
+
+function overlappingLabels(elements: SceneElement[]): Array<[string, string]> {
+    const boxes = texts(elements).map(t => ({ t, b: box(t) }));
+    const pairs: Array<[string, string]> = [];
+    for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+            const a = boxes[i].b;
+            const b = boxes[j].b;
+            if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) pairs.push([boxes[i].t.text, boxes[j].t.text]);
+        }
+    }
+    return pairs;
+}
+
+const ALLOWED_ELEMENTS = new Set(['!DOCTYPE', '?xml', 'html', 'head', 'meta', 'title', 'style', 'body', 'figure', 'svg', 'g', 'rect', 'line', 'polygon', 'text',
+    'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td']);
+const ALLOWED_ATTRIBUTES = new Set(['version', 'encoding', 'lang', 'charset', 'http-equiv', 'content', 'name', 'class', 'xmlns', 'id', 'width', 'height', 'viewBox',
+    'role', 'aria-labelledby', 'x', 'y', 'x1', 'y1', 'x2', 'y2', 'points', 'text-anchor', 'data-item', 'scope', 'initial-scale']);
+
+function tagsOf(markup: string): { elements: Set<string>; attributes: Set<string> } {
+    const elements = new Set<string>();
+    const attributes = new Set<string>();
+    for (const match of markup.matchAll(/<([!?]?[A-Za-z][\w-]*)([^>]*)>/g)) {
+        elements.add(match[1]);
+        for (const attribute of match[2].matchAll(/\s([\w:-]+)=/g)) attributes.add(attribute[1]);
+    }
+    return { elements, attributes };
+}
+
+describe('escaping', () => {
+    test('one escape function turns every markup character into an entity', () => {
+        expect(escapeMarkup(`<script>alert("x") & 'y'</script>`)).toBe('&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;');
+        expect(escapeMarkup('<a href="javascript:x">')).toBe('&lt;a href&#61;&quot;javascript&#58;x&quot;&gt;');
+        expect(escapeMarkup('a\u0000b\u001fc')).toBe('abc');
+        expect(escapeMarkup(undefined)).toBe('');
+    });
+
+    const hostile = [
+        '<script>alert(1)</script>',
+        '"><img src=x onerror=alert(5)>',
+        '</svg><svg onload=alert(6)>',
+        '<style>body{display:none}</style>',
+        '<a href="javascript:alert(10)">klik</a>',
+        '<iframe src=javascript:alert(9)>'
+    ];
+
+    for (const format of ['svg', 'html'] as const) {
+        test(`hostile titles stay text in the ${format} output`, async () => {
+            const model = await timelineOf(hostileText(), { withOrganisations: false });
+            const output = format === 'svg' ? renderSvg(model) : renderHtml(model);
+            for (const raw of hostile) {
+                expect(output).not.toContain(raw);
+                expect(output).toContain(escapeMarkup(raw));
+            }
+            // Every '<' left in the output opens one of our own elements, with only our attributes.
+            const { elements, attributes } = tagsOf(output);
+            expect([...elements].filter(name => !ALLOWED_ELEMENTS.has(name))).toEqual([]);
+            expect([...attributes].filter(name => !ALLOWED_ATTRIBUTES.has(name))).toEqual([]);
+            // Our one style element only.
+            expect(output.match(/<style/g)).toHaveLength(1);
+            expect(output.match(/<svg/g)).toHaveLength(1);
+            if (format === 'svg') expect(XMLValidator.validate(output)).toBe(true);
+            else expect(XMLValidator.validate(output.slice(output.indexOf('<svg'), output.indexOf('</svg>') + 6))).toBe(true);
+        });
+    }
+
+    test('a javascript: title never becomes a link', async () => {
+        const model = await timelineOf(hostileText(), { withOrganisations: false });
+        const html = renderHtml(model);
+        expect(html).toContain(escapeMarkup('javascript:alert(7)'));
+        expect(tagsOf(html).attributes.has('href')).toBe(false);
+        expect(html).not.toMatch(/xlink|url\(/i);
+    });
+});
+
+describe('the HTML page', () => {
+    test('is self-contained, script-free and printable on A4 landscape', async () => {
+        const html = renderHtml(await timelineOf(specExampleText(), { withOrganisations: false }));
+        expect(html).not.toMatch(/<script|<link|src=|https?:\/\/(?!www\.w3\.org\/2000\/svg)/i);
+        expect(html).toContain('@page { size: A4 landscape');
+        expect(html).toContain("default-src 'none'");
+        expect(html).toContain('<table class="vp-table">');
+    });
+
+    test('the table holds every item with title, mode as a word and dates', async () => {
+        const model = await timelineOf(specExampleText(), { withOrganisations: false });
+        const table = buildTimelineTable(model);
+        const hv = table.rows.find(r => r.itemId === 'measure:hv' && r.cells[0] === 'mark')!;
+        expect(hv.cells).toEqual(['mark', 'measure', 'dwang', 'Tijdelijk huisverbod', 'hv', '2026-01-12', '2026-02-09', expect.stringContaining('on')]);
+        expect(table.rows.find(r => r.itemId === 'intervention:daderhulp')?.cells[2]).toBe('drang');
+        expect(table.rows.find(r => r.itemId === 'agreement:geen_contact')?.cells[2]).toBe('voluntary');
+        expect(table.rows.filter(r => r.cells[1] === 'not covered').map(r => r.cells[0])).toEqual(['sanne', 'mark', 'noor', 'daan']);
+        const nl = buildTimelineTable(model, 'nl');
+        expect(nl.rows.find(r => r.itemId === 'agreement:geen_contact')?.cells[2]).toBe('vrijwillig');
+    });
+});
+
+describe('the drawing', () => {
+    test('modes differ by colour class and by a text label', async () => {
+        const model = await timelineOf(specExampleText(), { withOrganisations: false });
+        const scene = layoutTimeline(model);
+        const items = groups(scene.elements).filter(g => g.itemId?.startsWith('measure:') || g.itemId?.startsWith('intervention:') || g.itemId?.startsWith('agreement:'));
+        const labelOf = (id: string) => texts(items.find(g => g.itemId === id)!.children).map(t => t.text).join(' ');
+        const classOf = (id: string) => flatten(items.find(g => g.itemId === id)!.children).find(e => e.type === 'rect')!.className;
+        expect(classOf('intervention:daderhulp')).toContain('vp-mode-drang');
+        expect(labelOf('intervention:daderhulp')).toMatch(/^drang/);
+        expect(classOf('agreement:geen_contact')).toContain('vp-mode-voluntary');
+        expect(labelOf('agreement:geen_contact')).toMatch(/^voluntary/);
+        expect(TIMELINE_SVG_RULES).toMatch(/\.vp-mode-dwang \{ fill: var\(--vplan-dwang\)/);
+    });
+
+    test('every item, phase, regie period and marker carries its title and dates as a tooltip', async () => {
+        const model = await timelineOf(specExampleText(), { withOrganisations: false });
+        const scene = layoutTimeline(model);
+        const all = groups(scene.elements);
+        for (const item of model.items) {
+            const group = all.find(g => g.itemId === item.id)!;
+            expect(group.title).toContain(item.title);
+            expect(group.title).toContain(item.start);
+            expect(group.title).toContain(item.end);
+            expect(group.range).toEqual(item.range);
+        }
+        expect(all.some(g => g.title?.includes('handover veiligthuis_zhz → wijkteam_dordrecht'))).toBe(true);
+        expect(all.some(g => g.title?.includes('not covered') && g.title.includes('2026-02-09'))).toBe(true);
+        expect(all.some(g => g.className === 'vp-today')).toBe(true);
+        expect(overlappingLabels(scene.elements)).toEqual([]);
+    });
+
+    test('labels are truncated with an ellipsis, never wider than their room', () => {
+        expect(truncateText('Kort', 200, 11)).toBe('Kort');
+        const cut = truncateText('Een heel lange titel die niet in de balk past', 80, 11);
+        expect(cut.endsWith('…')).toBe(true);
+        expect([...cut].length * 11 * 0.62).toBeLessThanOrEqual(80);
+        expect(truncateText('abc', 5, 11)).toBe('');
+    });
+
+    test('a plan with 200 items stays legible: no overlapping labels, every bar label inside its bar', async () => {
+        const body: string[] = [];
+        for (let i = 0; i < 200; i++) {
+            const member = ['sanne', 'mark', 'noor'][i % 3];
+            const month = String(1 + (i % 11)).padStart(2, '0');
+            const day = String(1 + ((i * 7) % 27)).padStart(2, '0');
+            const framework = ['voluntary', 'drang', 'dwang'][i % 3];
+            body.push(`    intervention i${i} "Interventie nummer ${i} met een lange titel die afgekapt moet worden" {
+        for ${member}
+        by ggz_zhz
+        from 2026-${month}-${day} for ${1 + (i % 9)} weeks
+        framework ${framework}
+    }`);
+            if (i % 10 === 0) body.push(`    meeting 2026-${month}-${day} "Overleg ${i} met een lange naam" {\n        client sanne present\n    }`);
+        }
+        const model = await timelineOf(`plan groot "Groot plan" {
+    status active
+    period 2026-01-01 to 2027-01-01
+    household {
+        member sanne adult born 1989 roles victim
+        member mark adult born 1986 roles perpetrator
+        member noor child born 2015 roles witness
+    }
+${body.join('\n')}
+}`);
+        expect(model.items).toHaveLength(200);
+        const scene = layoutTimeline(model);
+        expect(overlappingLabels(scene.elements)).toEqual([]);
+        const itemGroups = groups(scene.elements).filter(g => g.itemId?.startsWith('intervention:'));
+        expect(new Set(itemGroups.map(g => g.itemId)).size).toBe(200);
+        for (const group of itemGroups) {
+            const rect = group.children.find(e => e.type === 'rect')!;
+            expect(group.title).toMatch(/Interventie nummer \d+ met een lange titel die afgekapt moet worden/);
+            for (const label of texts(group.children)) {
+                if (rect.type !== 'rect') continue;
+                expect(label.x).toBeGreaterThanOrEqual(rect.x);
+                expect(label.x + label.width).toBeLessThanOrEqual(rect.x + rect.width);
+                expect(label.fontSize).toBeGreaterThanOrEqual(10);
+            }
+        }
+        // Bars in one lane never overlap: each gets its own row while they share days.
+        const rects = itemGroups.map(g => g.children.find(e => e.type === 'rect')!).filter(r => r.type === 'rect');
+        for (let i = 0; i < rects.length; i++) {
+            for (let j = i + 1; j < rects.length; j++) {
+                const a = rects[i];
+                const b = rects[j];
+                if (a.type !== 'rect' || b.type !== 'rect') continue;
+                const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+                expect(overlap).toBe(false);
+            }
+        }
+        expect(renderHtml(model).length).toBeLessThan(2_000_000);
+    });
+});
+
+describe('snapshots', () => {
+    test('the spec example as SVG', async () => {
+        const model = await timelineOf(specExampleText(), { withOrganisations: false, withDiagnostics: false, today: '2026-03-15' });
+        await expect(renderSvg(model)).toMatchFileSnapshot('./__snapshots__/spec-example.svg');
+    });
+
+    test('the spec example as HTML, in Dutch', async () => {
+        const model = await timelineOf(specExampleText(), { withOrganisations: false, withDiagnostics: false, today: '2026-03-15' });
+        await expect(renderHtml(model, { locale: 'nl' })).toMatchFileSnapshot('./__snapshots__/spec-example.nl.html');
+    });
+
+    test('the hostile example as HTML', async () => {
+        const model = await timelineOf(hostileText(), { withOrganisations: false, withDiagnostics: false, today: '2026-03-15' });
+        await expect(renderHtml(model)).toMatchFileSnapshot('./__snapshots__/hostile.html');
+    });
+});

@@ -1,0 +1,53 @@
+/** Builds timeline models from plan text for the timeline tests. */
+
+import { readFileSync } from 'node:fs';
+import { isPlan } from '../../language/generated/ast.js';
+import { resolvePlan } from '../../language/model/plan-model.js';
+import { buildTimeline, type TimelineModel } from '../../language/timeline/timeline-model.js';
+import { URI } from 'langium';
+import { clearDocuments } from 'langium/test';
+import type { VplanFile } from '../../language/generated/ast.js';
+import { loadBuiltinCatalogue } from '../../language/workspace/builtin-documents.js';
+import { createTestServices, type TestServices } from '../helpers.js';
+
+let counter = 0;
+
+let services: TestServices | undefined;
+
+export const ORGANISATIONS = `
+organisation veiligthuis_zhz "Veilig Thuis Zuid-Holland Zuid" kind veiligthuis
+organisation wijkteam_dordrecht "Sociaal wijkteam Dordrecht" kind wijkteam
+organisation ggz_zhz "GGZ Zuid-Holland Zuid" kind ggz
+organisation burgemeester_dordrecht "Burgemeester van Dordrecht" kind burgemeester
+organisation rechtbank "Rechtbank Rotterdam" kind rechter
+organisation gi_zhz "Jeugdbescherming ZHZ" kind gi
+`;
+
+export function specExampleText(): string {
+    return readFileSync(new URL('../fixtures/spec-example.vplan', import.meta.url), 'utf8');
+}
+
+/**
+ * Validates the text (with the organisations above unless `withOrganisations` is false) and builds
+ * the first plan's timeline. Snapshots pass `withDiagnostics: false` so that a reworded check
+ * message elsewhere does not change them.
+ */
+export async function timelineOf(text: string, options: { today?: string; withOrganisations?: boolean; withDiagnostics?: boolean } = {}): Promise<TimelineModel> {
+    services ??= createTestServices();
+    await loadBuiltinCatalogue(services.shared);
+    const texts = options.withOrganisations === false ? [text] : [text, ORGANISATIONS];
+    const factory = services.shared.workspace.LangiumDocumentFactory;
+    const documents = texts.map(t => {
+        const document = factory.fromString<VplanFile>(t, URI.parse(`file:///timeline/${++counter}.vplan`));
+        services!.shared.workspace.LangiumDocuments.addDocument(document);
+        return document;
+    });
+    try {
+        await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
+        const plan = documents[0].parseResult.value.declarations.find(isPlan);
+        if (!plan) throw new Error('no plan in the text');
+        return buildTimeline(resolvePlan(plan), options.withDiagnostics === false ? [] : documents[0].diagnostics ?? [], { today: options.today ?? '2026-03-15' });
+    } finally {
+        await clearDocuments(services.shared, documents);
+    }
+}
