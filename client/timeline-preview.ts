@@ -8,7 +8,7 @@
 
 import { randomBytes } from 'node:crypto';
 import {
-    CancellationTokenSource, Position, Range, Selection, TextEditorRevealType, Uri, ViewColumn, commands, window, workspace,
+    l10n, CancellationTokenSource, Position, Range, Selection, TextEditorRevealType, Uri, ViewColumn, commands, window, workspace,
     type Disposable, type ExtensionContext, type TextDocument, type WebviewOptions, type WebviewPanel, type WebviewPanelOptions
 } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -111,7 +111,7 @@ class TimelinePreview implements Disposable {
         if (this.disposed || uri.toString() !== this.uri.toString()) return;
         if (!this.gate.accept(ticket, result.uri, result.version)) return;
         this.last = result;
-        this.panel.title = result.planId ? `Timeline: ${result.planId}` : 'Timeline';
+        this.panel.title = result.planId ? l10n.t('Timeline: {0}', result.planId) : l10n.t('Timeline');
         void this.panel.webview.postMessage({ type: 'update', seq: ticket, view: result });
     }
 
@@ -169,7 +169,7 @@ function configureWebview(panel: WebviewPanel, context: ExtensionContext): void 
         nonce: randomBytes(18).toString('base64'),
         scriptUri: panel.webview.asWebviewUri(Uri.joinPath(media, 'timeline.js')).toString(),
         styleUri: panel.webview.asWebviewUri(Uri.joinPath(media, 'timeline.css')).toString(),
-        title: 'vplan timeline',
+        title: l10n.t('vplan timeline'),
         lang: 'en'
     });
 }
@@ -183,17 +183,19 @@ export function registerTimelinePreview(context: ExtensionContext, client: Langu
             preview.reveal();
             return;
         }
-        const target = panel ?? window.createWebviewPanel(TIMELINE_VIEW_TYPE, 'Timeline', { viewColumn: ViewColumn.Beside, preserveFocus: true }, webviewOptions(context));
+        const target = panel ?? window.createWebviewPanel(TIMELINE_VIEW_TYPE, l10n.t('Timeline'), { viewColumn: ViewColumn.Beside, preserveFocus: true }, webviewOptions(context));
         preview?.dispose();
         preview = new TimelinePreview(target, context, client, uri, planId, () => { preview = undefined; });
     };
 
     context.subscriptions.push(
         commands.registerCommand(OPEN_TIMELINE_COMMAND, (resource?: unknown) => {
-            const uri = resource instanceof Uri ? resource : window.activeTextEditor?.document.uri;
-            const document = resource instanceof Uri ? undefined : window.activeTextEditor?.document;
+            // The editor title button passes a Uri; the server's code lens passes the URI as a string.
+            const given = resource instanceof Uri ? resource : typeof resource === 'string' ? Uri.parse(resource) : undefined;
+            const uri = given ?? window.activeTextEditor?.document.uri;
+            const document = given ? undefined : window.activeTextEditor?.document;
             if (!uri || (document && !isVplanDocument(document))) {
-                void window.showInformationMessage('Open a .vplan file to see its timeline.');
+                void window.showInformationMessage(l10n.t('Open a .vplan file to see its timeline.'));
                 return;
             }
             open(uri, undefined);

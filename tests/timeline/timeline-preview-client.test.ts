@@ -67,6 +67,7 @@ vi.mock('vscode', () => {
     return {
         Uri, Position, Range, Selection, CancellationTokenSource,
         ViewColumn: { One: 1, Beside: -2 },
+        l10n: { t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_: string, i: string) => String(args[Number(i)])) },
         TextEditorRevealType: { InCenterIfOutsideViewport: 2 },
         commands: { registerCommand: (id: string, handler: (...args: unknown[]) => unknown) => { state.commands.set(id, handler); return disposable; } },
         window: {
@@ -139,6 +140,15 @@ beforeEach(() => {
 });
 
 describe('the timeline preview', () => {
+    test('the code lens passes the document URI as a string, and that document is shown', async () => {
+        const context = { subscriptions: [] as unknown[], extensionUri: vscode.Uri.parse('file:///ext') };
+        const client = fakeClient();
+        registerTimelinePreview(context as never, client as never);
+        state.activeTextEditor = undefined;
+        await state.commands.get('vplan.openTimelineToSide')!('file:///work/other.vplan');
+        expect(client.requests[0]).toMatchObject({ method: 'vplan/timeline', params: { uri: 'file:///work/other.vplan' } });
+    });
+
     test('opens a locked-down webview and asks the server for the active document', async () => {
         const { client, panel } = await setup();
         expect(panel.viewType).toBe('vplan.timeline');
