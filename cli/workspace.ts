@@ -13,6 +13,7 @@ import type { VplanFile } from '../language/generated/ast.js';
 import type { Locale } from '../language/i18n/locale.js';
 import { renderMessage } from '../language/validation/messages.js';
 import type { LoadedConfig } from '../language/config/settings-provider.js';
+import { configureForBatch } from './batch-mode.js';
 import { CliInputError, displayPathOf, type PlanFile } from './files.js';
 import { statSync } from 'node:fs';
 
@@ -45,9 +46,11 @@ export interface LoadedWorkspace {
 
 export async function loadWorkspace(files: PlanFile[], options: WorkspaceOptions): Promise<LoadedWorkspace> {
     const services = createVplanServices(NodeFileSystem);
+    configureForBatch(services);
     const settings = services.Vplan.config.SettingsProvider;
     settings.defaultLocale = options.defaultLocale;
     settings.localeOverride = options.locale;
+    settings.fallbackFolder = URI.file(options.cwd);
     // A relative --config is relative to the current folder, not to the file system root.
     if (options.configPath) {
         // A named config file that cannot be read is a bad PATH (exit 2), not a VP009 finding.

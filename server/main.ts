@@ -9,9 +9,12 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createVplanServices } from '../language/vplan-module.js';
 import { registerServerExtensions } from './server-extensions.js';
 import { registerTimelineRequest } from './timeline-request.js';
+import { installLargeFileGuard } from '../language/workspace/large-file-guard.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const services = createVplanServices({ connection, ...NodeFileSystem });
+// Files over 5 MB are refused like the CLI does: one diagnostic, no parse (large-file-guard.ts).
+installLargeFileGuard(services);
 registerServerExtensions(connection, services);
 registerTimelineRequest(connection, services);
 startLanguageServer(services.shared);

@@ -1,0 +1,472 @@
+/**
+ * `npm run bench`: generates realistic workspaces, measures `vplan check`, in-process throughput
+ * and the language server, and writes the results table into docs/performance.md (between the
+ * `bench:start` / `bench:end` markers, so the hand-written analysis around it stays).
+ *
+ * Options: --plans N (default 1000), --runs N (default 5), --quick (fewer sizes and runs),
+ * --profile (also write CPU profiles of the CLI and the server to out/bench/profiles and list the
+ * top self-time functions), --no-write (print only), --keep (keep the generated workspace),
+ * --only check,throughput,server (run some parts; implies --no-write), --sizes 1000,50000 (large
+ * plan sizes), --analyze FILE.cpuprofile (print the hotspots of an existing profile and stop),
+ * --cli FILE / --server FILE (measure other bundles, for before/after comparisons).
+ */
+
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { SourceMap } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { stringify as toYaml } from 'yaml';
+import { catalogueToVplan, generateLargePlan, generateWorkspace, planToVplan, planToYamlObject } from './workload.js';
+import { measureThroughput, median, percentile, type ThroughputResult } from './in-process.js';
+import { fileUri, startLanguageServer } from './lsp-client.js';
+
+const root = resolve(__dirname, '..', '..');
+const argValue = (name: string) => {
+    const index = process.argv.indexOf(name);
+    return index >= 0 ? process.argv[index + 1] : undefined;
+};
+// `--cli FILE` / `--server FILE` measure other bundles (for before/after comparisons).
+const cliPath = resolve(argValue('--cli') ?? join(root, 'out', 'cli.cjs'));
+const serverPath = resolve(argValue('--server') ?? join(root, 'out', 'server.cjs'));
+const alternativesPath = join(root, 'out', 'bench', 'alternatives.cjs');
+const preloadPath = join(root, 'bench', 'rss-preload.cjs');
+const profileDir = join(root, 'out', 'bench', 'profiles');
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+    const index = args.indexOf(name);
+    return index >= 0 ? Number(args[index + 1]) : fallback;
+};
+const quick = args.includes('--quick');
+const planCount = option('--plans', 1000);
+const runs = option('--runs', quick ? 3 : 5);
+const profile = args.includes('--profile');
+const write = !args.includes('--no-write');
+const stringOption = (name: string) => {
+    const index = args.indexOf(name);
+    return index >= 0 ? args[index + 1] : undefined;
+};
+/** `--only check,throughput,server` runs a part (results are then printed, not written to the docs). */
+const only = stringOption('--only')?.split(',');
+const runs_ = (part: string) => !only || only.includes(part);
+const sizesOption = stringOption('--sizes')?.split(',').map(Number);
+
+const log = (text: string) => process.stderr.write(text + '\n');
+
+interface TimedProcess { ms: number; stdout: string; status: number | null }
+
+/** Runs a node process to completion and times it from spawn to exit. */
+function timeNode(nodeArgs: string[], env: NodeJS.ProcessEnv = process.env): Promise<TimedProcess> {
+    return new Promise((resolvePromise, reject) => {
+        const start = performance.now();
+        const child = spawn(process.execPath, nodeArgs, { stdio: ['ignore', 'pipe', 'pipe'], env });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
+        child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+        child.on('error', reject);
+        child.on('close', status => {
+            const ms = performance.now() - start;
+            if (status !== 0 && status !== 1) reject(new Error(`${nodeArgs.join(' ')} exited with ${status}: ${stderr.slice(-2000)}`));
+            else resolvePromise({ ms, stdout, status });
+        });
+    });
+}
+
+interface ProcessStats { maxRssKb: number; cpuMs: number }
+
+function readStats(file: string): ProcessStats[] {
+    if (!existsSync(file)) return [];
+    return readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map(line => JSON.parse(line) as ProcessStats);
+}
+
+function readMaxRss(file: string): number {
+    const stats = readStats(file);
+    return stats.length ? Math.max(...stats.map(s => s.maxRssKb)) / 1024 : NaN;
+}
+
+/** Median CPU time (user + system) of the runs recorded in `file`. */
+function readCpuMs(file: string): number {
+    const stats = readStats(file);
+    return stats.length ? median(stats.map(s => s.cpuMs)) : NaN;
+}
+
+interface WorkspaceLayout { base: string; vplan: string; yaml: string; planPaths: string[]; cataloguePath: string; lines: number; bytes: number }
+
+function writeWorkspace(count: number): WorkspaceLayout {
+    const base = mkdtempSync(join(tmpdir(), 'vplan-bench-'));
+    const vplan = join(base, 'vplan');
+    const yaml = join(base, 'yaml');
+    mkdirSync(join(vplan, 'plannen'), { recursive: true });
+    mkdirSync(join(yaml, 'plannen'), { recursive: true });
+    const workspace = generateWorkspace(count);
+    const cataloguePath = join(vplan, 'organisaties.vplan');
+    writeFileSync(cataloguePath, catalogueToVplan(workspace.catalogue));
+    writeFileSync(join(yaml, 'organisaties.yaml'), toYaml({ organisations: workspace.catalogue }));
+    const planPaths: string[] = [];
+    let lines = 0;
+    let bytes = 0;
+    for (const plan of workspace.plans) {
+        const text = planToVplan(plan);
+        lines += text.split('\n').length - 1;
+        bytes += Buffer.byteLength(text);
+        const path = join(vplan, 'plannen', `${plan.id}.vplan`);
+        writeFileSync(path, text);
+        planPaths.push(path);
+        writeFileSync(join(yaml, 'plannen', `${plan.id}.yaml`), toYaml(planToYamlObject(plan)));
+    }
+    return { base, vplan, yaml, planPaths, cataloguePath, lines, bytes };
+}
+
+interface CheckComparison {
+    nodeStartupMs: number;
+    cliMs: number; yamlMs: number; jsYamlMs: number; regexMs: number;
+    cpu: { startup: number; cli: number; yaml: number; jsYaml: number; regex: number };
+    cliMaxRssMb: number;
+    summary: { files: number; errors: number; warnings: number; infos: number };
+    topCodes: Array<[string, number]>;
+    yamlProblems: number;
+}
+
+async function compareCheck(layout: WorkspaceLayout): Promise<CheckComparison> {
+    const startup: number[] = [];
+    const cli: number[] = [];
+    const yaml: number[] = [];
+    const jsYaml: number[] = [];
+    const regex: number[] = [];
+    const statsFile = (name: string) => join(layout.base, `${name}-stats.jsonl`);
+    const rssFile = statsFile('cli');
+    const withStats = (name: string) => ({ ...process.env, VPLAN_BENCH_RSS_FILE: statsFile(name) });
+    let firstOutput = '';
+    let yamlOutput = '';
+    for (let run = 0; run < runs; run++) {
+        // Interleaved, so that machine noise hits every contender alike.
+        startup.push((await timeNode(['--require', preloadPath, '-e', '0'], withStats('startup'))).ms);
+        const check = await timeNode(['--require', preloadPath, cliPath, 'check', layout.vplan, '--format', 'json'], withStats('cli'));
+        cli.push(check.ms);
+        firstOutput ||= check.stdout;
+        const y = await timeNode(['--require', preloadPath, alternativesPath, 'yaml', layout.yaml], withStats('yaml'));
+        yaml.push(y.ms);
+        yamlOutput ||= y.stdout;
+        jsYaml.push((await timeNode(['--require', preloadPath, alternativesPath, 'js-yaml', layout.yaml], withStats('js-yaml'))).ms);
+        regex.push((await timeNode(['--require', preloadPath, alternativesPath, 'regex', layout.vplan], withStats('regex'))).ms);
+        log(`  run ${run + 1}/${runs}: check ${cli.at(-1)!.toFixed(0)} ms, yaml+ajv ${yaml.at(-1)!.toFixed(0)} ms, js-yaml+ajv ${jsYaml.at(-1)!.toFixed(0)} ms, regex ${regex.at(-1)!.toFixed(0)} ms`);
+    }
+    const report = JSON.parse(firstOutput) as { summary: CheckComparison['summary']; diagnostics: Array<{ code: string }> };
+    const codes = new Map<string, number>();
+    for (const d of report.diagnostics) codes.set(d.code, (codes.get(d.code) ?? 0) + 1);
+    return {
+        nodeStartupMs: median(startup), cliMs: median(cli), yamlMs: median(yaml), jsYamlMs: median(jsYaml), regexMs: median(regex),
+        cpu: { startup: readCpuMs(statsFile('startup')), cli: readCpuMs(statsFile('cli')), yaml: readCpuMs(statsFile('yaml')), jsYaml: readCpuMs(statsFile('js-yaml')), regex: readCpuMs(statsFile('regex')) },
+        cliMaxRssMb: readMaxRss(rssFile),
+        summary: report.summary,
+        topCodes: [...codes].sort((a, b) => b[1] - a[1]).slice(0, 8),
+        yamlProblems: (JSON.parse(yamlOutput) as { problems: number }).problems
+    };
+}
+
+/** The monotonic clock V8's CPU profiles use (CLOCK_MONOTONIC on Linux), in microseconds. */
+function monotonicMicros(): number {
+    return Number(process.hrtime.bigint() / 1000n);
+}
+
+/** When the edit loop ran, to profile it apart from start-up and the catalogue edits. */
+let editWindow: [number, number] | undefined;
+
+interface ServerResults {
+    firstDiagnosticsMs: number;
+    allPlansFirstMs: number;
+    editMedianMs: number; editP90Ms: number; edits: number;
+    catalogueMs: number[];
+    maxRssMb: number;
+}
+
+async function measureServer(layout: WorkspaceLayout): Promise<ServerResults> {
+    const rssFile = join(layout.base, 'server-rss.jsonl');
+    const nodeArgs = ['--require', preloadPath];
+    if (profile) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-name=server.cpuprofile');
+    const spawned = performance.now();
+    const session = await startLanguageServer({
+        serverPath, workspaceFolder: layout.vplan, nodeArgs, env: { ...process.env, VPLAN_BENCH_RSS_FILE: rssFile }
+    });
+    try {
+        const planUris = layout.planPaths.map(fileUri);
+        const target = layout.planPaths[0];
+        const targetUri = planUris[0];
+        const original = readFileSync(target, 'utf8');
+        session.open(targetUri, original, 1);
+        const first = await session.waitForDiagnostics(targetUri, undefined, 0, 180_000);
+        const allFirst = await session.waitForAll(planUris, 0, 180_000);
+        log(`  first diagnostics after ${(first.at - spawned).toFixed(0)} ms, all ${planUris.length} plans after ${(allFirst - spawned).toFixed(0)} ms`);
+
+        // Edits alternate between the valid plan and one with an unknown organisation (VP081).
+        const broken = original.replace('by ggz_regio', 'by ggz_onbekend');
+        const isBroken = (d: Array<{ code?: unknown }>) => d.some(x => x.code === 'VP081');
+        const editTimes: number[] = [];
+        const edits = quick ? 20 : 40;
+        const editWindowStart = monotonicMicros();
+        for (let i = 0; i < edits; i++) {
+            const makeBroken = i % 2 === 0;
+            const sent = performance.now();
+            session.change(targetUri, makeBroken ? broken : original, i + 2);
+            const event = await session.waitForDiagnostics(targetUri, d => isBroken(d) === makeBroken, sent, 30_000);
+            editTimes.push(event.at - sent);
+        }
+
+        editWindow = [editWindowStart, monotonicMicros()];
+
+        // The shared catalogue changes: every plan refers to it, so every plan is relinked and revalidated.
+        const catalogueUri = fileUri(layout.cataloguePath);
+        const catalogue = readFileSync(layout.cataloguePath, 'utf8');
+        session.open(catalogueUri, catalogue, 1);
+        await session.waitForDiagnostics(catalogueUri, undefined, 0, 60_000);
+        const catalogueTimes: number[] = [];
+        for (let i = 0; i < (quick ? 2 : 3); i++) {
+            const edited = i % 2 === 0 ? catalogue.replace('"GGZ regio Zuid"', '"GGZ regio Zuid (nieuwe naam)"') : catalogue;
+            await new Promise(r => setTimeout(r, 200));
+            const sent = performance.now();
+            session.change(catalogueUri, edited, i + 2);
+            const last = await session.waitForAll(planUris, sent, 180_000);
+            catalogueTimes.push(last - sent);
+            log(`  catalogue edit ${i + 1}: all plans revalidated after ${(last - sent).toFixed(0)} ms`);
+        }
+        return {
+            firstDiagnosticsMs: first.at - spawned,
+            allPlansFirstMs: allFirst - spawned,
+            editMedianMs: median(editTimes), editP90Ms: percentile(editTimes, 90), edits,
+            catalogueMs: catalogueTimes,
+            maxRssMb: NaN
+        };
+    } finally {
+        await session.shutdown();
+    }
+}
+
+interface Hotspot { selfMs: number; share: number; name: string }
+
+/** Maps bundle positions back to the TypeScript and library sources through the bundle's source map. */
+function sourceMapper(): (url: string, line: number, column: number) => string | undefined {
+    const maps = new Map<string, SourceMap | undefined>();
+    return (url, line, column) => {
+        const file = url.startsWith('file://') ? fileURLToPath(url) : url;
+        if (!file.endsWith('.cjs') || !existsSync(file + '.map')) return undefined;
+        if (!maps.has(file)) maps.set(file, new SourceMap(JSON.parse(readFileSync(file + '.map', 'utf8'))));
+        const entry = maps.get(file)?.findEntry(line, column) as { originalSource?: string; originalLine?: number } | undefined;
+        if (!entry?.originalSource) return undefined;
+        return `${entry.originalSource.replace(/^.*?(node_modules\/|\.\.\/)/, '').replace(/^\.\.\//, '')}:${(entry.originalLine ?? 0) + 1}`;
+    };
+}
+
+/** Where a source file belongs, for the by-module summary: a package name or a project folder. */
+function moduleOf(where: string): string {
+    const path = where.replace(/:\d+$/, '').replace(/^node_modules\//, '');
+    const pkg = /^(@[^/]+\/[^/]+|[^/]+)\/(lib|dist|out|esm|cjs)?/.exec(path);
+    if (/^(language|cli|server|bench)\//.test(path)) return path;
+    return pkg ? pkg[1] : path || '(native / V8)';
+}
+
+/** Top self-time functions of a V8 CPU profile, and self time summed per source module. */
+function hotspots(file: string, top = 12, window?: [number, number]): { functions: Hotspot[]; modules: Hotspot[]; inclusive: Hotspot[] } {
+    const profileData = JSON.parse(readFileSync(file, 'utf8')) as {
+        nodes: Array<{ id: number; children?: number[]; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }>;
+        samples: number[]; timeDeltas: number[]; startTime: number;
+    };
+    if (window) {
+        // Keep only the samples taken inside the window (same monotonic clock as the profile).
+        let at = profileData.startTime;
+        const keep = profileData.samples.map((_, i) => (at += profileData.timeDeltas[i] ?? 0) >= window[0] && at <= window[1]);
+        profileData.samples = profileData.samples.filter((_, i) => keep[i]);
+        profileData.timeDeltas = profileData.timeDeltas.filter((_, i) => keep[i]);
+    }
+    const map = sourceMapper();
+    const byId = new Map(profileData.nodes.map(n => [n.id, n]));
+    const where = new Map<number, string>();
+    const self = new Map<string, number>();
+    const perModule = new Map<string, number>();
+    const parent = new Map<number, number>();
+    for (const node of profileData.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+    const inclusive = new Map<string, number>();
+    let total = 0;
+    profileData.samples.forEach((id, i) => {
+        const node = byId.get(id);
+        const delta = profileData.timeDeltas[i] ?? 0;
+        total += delta;
+        if (!node) return;
+        const frame = node.callFrame;
+        if (!where.has(id)) {
+            const mapped = frame.url ? map(frame.url, frame.lineNumber, frame.columnNumber) : undefined;
+            where.set(id, mapped ?? (frame.url ? `${frame.url.replace(/^.*\//, '')}:${frame.lineNumber + 1}` : ''));
+        }
+        const location = where.get(id)!;
+        const key = `${frame.functionName || '(anonymous)'} ${location}`.trim();
+        self.set(key, (self.get(key) ?? 0) + delta);
+        const module = location ? moduleOf(location) : frame.functionName;
+        perModule.set(module, (perModule.get(module) ?? 0) + delta);
+        // Inclusive time: every distinct named project or Langium function on the sample's stack.
+        const onStack = new Set<string>();
+        for (let current: number | undefined = id; current !== undefined; current = parent.get(current)) {
+            const f = byId.get(current)!.callFrame;
+            if (!f.functionName) continue;
+            if (!where.has(current)) where.set(current, (f.url ? map(f.url, f.lineNumber, f.columnNumber) : undefined) ?? '');
+            onStack.add(`${f.functionName} ${where.get(current)}`.trim());
+        }
+        for (const name of onStack) inclusive.set(name, (inclusive.get(name) ?? 0) + delta);
+    });
+    const rank = (entries: Map<string, number>) => [...entries].sort((a, b) => b[1] - a[1]).slice(0, top)
+        .map(([name, us]) => ({ name, selfMs: us / 1000, share: us / total }));
+    // Inclusive times of the project's own functions and of Langium's build phases; the parser's
+    // recursion and runtime frames would otherwise fill the list.
+    const PHASE = /^(parse|tokenize|link|validateAstNodes|validateDocument|createDescriptions|collectExportedSymbols|collectLocalSymbols|updateContent|updateReferences|update|buildDocuments) node_modules\/langium\//;
+    for (const name of [...inclusive.keys()]) {
+        if (!PHASE.test(name) && !/ (language|cli|server)\//.test(name)) inclusive.delete(name);
+    }
+    return { functions: rank(self), modules: rank(perModule), inclusive: [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, top + 8).map(([name, us]) => ({ name, selfMs: us / 1000, share: us / total })) };
+}
+
+async function profileCli(layout: WorkspaceLayout): Promise<string> {
+    rmSync(join(profileDir, 'cli.cpuprofile'), { force: true });
+    await timeNode(['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-name=cli.cpuprofile', cliPath, 'check', layout.vplan, '--format', 'json']);
+    return join(profileDir, 'cli.cpuprofile');
+}
+
+const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+const status = (ok: boolean) => (ok ? 'met' : '**not met**');
+
+function renderTable(layout: WorkspaceLayout, check: CheckComparison, throughput: ThroughputResult[], server: ServerResults, profiles: Array<[string, { functions: Hotspot[]; modules: Hotspot[]; inclusive: Hotspot[] }]>): string {
+    const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    const machine = `${availableParallelism()} CPUs (nproc), ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${process.platform}`;
+    const out: string[] = [];
+    out.push(`Measured ${date} on ${machine}; median of ${runs} runs unless stated.`, '');
+    out.push(`Workspace: ${planCount} plans (${layout.lines.toLocaleString('en')} lines, ${(layout.bytes / 1024 / 1024).toFixed(1)} MB) plus one organisation catalogue; `
+        + `\`vplan check\` finds ${check.summary.errors} errors, ${check.summary.warnings} warnings, ${check.summary.infos} infos`
+        + (check.topCodes.length ? ` (most frequent: ${check.topCodes.map(([c, n]) => `${c} ×${n}`).join(', ')})` : '') + '.', '');
+    out.push('### Checking a workspace (whole process, spawn to exit)', '');
+    out.push('| contender | wall time (ms) | vs. `vplan check` | CPU time (ms) | vs. `vplan check` |', '|---|---:|---:|---:|---:|');
+    const row = (name: string, ms: number, cpu: number) => out.push(`| ${name} | ${fmt(ms)} | ${(ms / check.cliMs).toFixed(2)}× | ${fmt(cpu)} | ${(cpu / check.cpu.cli).toFixed(2)}× |`);
+    row('`vplan check` (out/cli.cjs, all checks)', check.cliMs, check.cpu.cli);
+    row('YAML + JSON Schema: `yaml` + `ajv`', check.yamlMs, check.cpu.yaml);
+    row('YAML + JSON Schema: `js-yaml` + `ajv`', check.jsYamlMs, check.cpu.jsYaml);
+    row('one regular-expression pass over the vplan text', check.regexMs, check.cpu.regex);
+    row('`node -e 0` (start-up floor)', check.nodeStartupMs, check.cpu.startup);
+    out.push('', 'CPU time is user + system time of the process (recorded at exit by bench/rss-preload.cjs); it is less disturbed than wall time when the machine is busy.');
+    out.push('');
+    out.push('### Single large plans, in process (`createVplanServices`)', '');
+    out.push('| lines | size | parse (ms) | parse lines/s | parse MB/s | full build (ms) | build lines/s | build MB/s | diagnostics |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const t of throughput) {
+        const mb = t.bytes / 1024 / 1024;
+        out.push(`| ${t.lines.toLocaleString('en')} | ${(t.bytes / 1024).toFixed(0)} KB | ${fmt(t.parseMs)} | ${Math.round(t.lines / t.parseMs * 1000).toLocaleString('en')} | ${(mb / t.parseMs * 1000).toFixed(1)} | ${fmt(t.buildMs)} | ${Math.round(t.lines / t.buildMs * 1000).toLocaleString('en')} | ${(mb / t.buildMs * 1000).toFixed(1)} | ${t.diagnostics} |`);
+    }
+    out.push('');
+    out.push(`### Language server (out/server.cjs over stdio, ${planCount}-plan workspace)`, '');
+    out.push('| measure | value |', '|---|---:|');
+    out.push(`| time to first diagnostics (spawn → diagnostics of the first opened plan) | ${fmt(server.firstDiagnosticsMs)} ms |`);
+    out.push(`| time until every plan has diagnostics (spawn → last plan) | ${fmt(server.allPlansFirstMs)} ms |`);
+    out.push(`| edit → new diagnostics of that plan, median of ${server.edits} edits | ${fmt(server.editMedianMs)} ms |`);
+    out.push(`| edit → new diagnostics, p90 | ${fmt(server.editP90Ms)} ms |`);
+    out.push(`| catalogue edit → all ${planCount} plans revalidated (median of ${server.catalogueMs.length}: ${server.catalogueMs.map(fmt).join(', ')}) | ${fmt(median(server.catalogueMs))} ms |`);
+    out.push(`| peak memory (max RSS) of the server | ${server.maxRssMb.toFixed(0)} MB |`);
+    out.push(`| peak memory (max RSS) of \`vplan check\` | ${check.cliMaxRssMb.toFixed(0)} MB |`);
+    out.push('');
+    out.push('### Targets', '');
+    out.push('| target | result | status |', '|---|---:|---|');
+    out.push(`| \`vplan check\` no slower than \`yaml\` + \`ajv\` (wall; CPU) | ${(check.cliMs / check.yamlMs).toFixed(2)}×; ${(check.cpu.cli / check.cpu.yaml).toFixed(2)}× its time | ${status(check.cliMs <= check.yamlMs)} |`);
+    out.push(`| \`vplan check\` within 3× of \`js-yaml\` + \`ajv\` (wall; CPU) | ${(check.cliMs / check.jsYamlMs).toFixed(2)}×; ${(check.cpu.cli / check.cpu.jsYaml).toFixed(2)}× its time | ${status(check.cliMs <= 3 * check.jsYamlMs)} |`);
+    out.push(`| edit → diagnostics median < 15 ms | ${fmt(server.editMedianMs)} ms | ${status(server.editMedianMs < 15)} |`);
+    out.push(`| catalogue edit revalidates ${planCount} plans within 400 ms | ${fmt(median(server.catalogueMs))} ms | ${status(median(server.catalogueMs) <= 400)} |`);
+    out.push(`| server memory < 250 MB | ${server.maxRssMb.toFixed(0)} MB | ${status(server.maxRssMb < 250)} |`);
+    for (const [name, { functions, modules, inclusive }] of profiles) {
+        out.push('', `### Hotspots: ${name} (self time, \`node --cpu-prof\`, mapped to sources)`, '');
+        out.push('| self (ms) | share | source module or file |', '|---:|---:|---|');
+        for (const h of modules) out.push(`| ${fmt(h.selfMs)} | ${(h.share * 100).toFixed(1)}% | \`${h.name.replace(/\|/g, '\\|')}\` |`);
+        out.push('', '| self (ms) | share | function |', '|---:|---:|---|');
+        for (const h of functions) out.push(`| ${fmt(h.selfMs)} | ${(h.share * 100).toFixed(1)}% | \`${h.name.replace(/\|/g, '\\|')}\` |`);
+        out.push('', '| total (ms) | share | Langium build phase or project function, including what it calls |', '|---:|---:|---|');
+        for (const h of inclusive) out.push(`| ${fmt(h.selfMs)} | ${(h.share * 100).toFixed(1)}% | \`${h.name.replace(/\|/g, '\\|')}\` |`);
+    }
+    return out.join('\n');
+}
+
+function writeDocs(table: string): void {
+    const docPath = join(root, 'docs', 'performance.md');
+    const start = '<!-- bench:start -->';
+    const end = '<!-- bench:end -->';
+    const block = `${start}\n${table}\n${end}`;
+    let text = existsSync(docPath) ? readFileSync(docPath, 'utf8') : `# Performance\n\n${start}\n${end}\n`;
+    if (!text.includes(start)) text += `\n${start}\n${end}\n`;
+    text = text.replace(new RegExp(`${start}[\\s\\S]*?${end}`), () => block);
+    writeFileSync(docPath, text);
+    log(`wrote ${docPath}`);
+}
+
+async function main(): Promise<void> {
+    const began = performance.now();
+    const analyze = stringOption('--analyze');
+    if (analyze) {
+        const { functions, modules, inclusive } = hotspots(analyze, 40);
+        for (const h of [...modules, ...functions, ...inclusive]) process.stdout.write(`${fmt(h.selfMs).padStart(8)} ms ${(h.share * 100).toFixed(1).padStart(5)}%  ${h.name}\n`);
+        return;
+    }
+    for (const file of [cliPath, serverPath, alternativesPath]) {
+        if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
+    }
+    const cliVersion = spawnSync(process.execPath, [cliPath, '--version'], { encoding: 'utf8' }).stdout.trim();
+    log(`vplan ${cliVersion}, ${availableParallelism()} CPUs, Node ${process.version}`);
+    log(`generating ${planCount} plans ...`);
+    const layout = writeWorkspace(planCount);
+    try {
+        if (runs_('check')) log('checking the workspace: vplan check vs. YAML + ajv vs. regex ...');
+        const check = runs_('check') ? await compareCheck(layout) : undefined;
+
+        log('single large plans in process ...');
+        const sizes = sizesOption ?? (quick ? [100, 1_000, 10_000] : [100, 1_000, 10_000, 50_000]);
+        const throughput: ThroughputResult[] = [];
+        for (const size of runs_('throughput') ? sizes : []) {
+            const text = planToVplan(generateLargePlan(size));
+            const result = await measureThroughput(text, size >= 10_000 ? 3 : runs);
+            throughput.push(result);
+            log(`  ${result.lines} lines: parse ${fmt(result.parseMs)} ms, build ${fmt(result.buildMs)} ms (${result.diagnostics} diagnostics, ${result.parseErrors} parse errors)`);
+        }
+
+        if (runs_('server')) log('language server ...');
+        mkdirSync(profileDir, { recursive: true });
+        if (profile) rmSync(join(profileDir, 'server.cpuprofile'), { force: true });
+        const server = runs_('server') ? await measureServer(layout) : undefined;
+        if (server) server.maxRssMb = readMaxRss(join(layout.base, 'server-rss.jsonl'));
+        if (!check || !server) {
+            if (server) process.stdout.write(JSON.stringify({ ...server, editWindow }, null, 1) + '\n');
+            if (profile && server && editWindow && existsSync(join(profileDir, 'server.cpuprofile'))) {
+                const { functions, modules, inclusive } = hotspots(join(profileDir, 'server.cpuprofile'), 40, editWindow);
+                for (const h of [...modules, ...functions, ...inclusive]) process.stdout.write(`${fmt(h.selfMs).padStart(8)} ms ${(h.share * 100).toFixed(1).padStart(5)}%  ${h.name}\n`);
+            }
+            log('partial run: nothing written');
+            return;
+        }
+
+        const profiles: Array<[string, { functions: Hotspot[]; modules: Hotspot[]; inclusive: Hotspot[] }]> = [];
+        if (profile) {
+            log('profiling ...');
+            profiles.push([`\`vplan check\` on ${planCount} plans`, hotspots(await profileCli(layout))]);
+            const serverProfile = readdirSync(profileDir).find(name => name === 'server.cpuprofile');
+            if (serverProfile) {
+                profiles.push(['language server session above', hotspots(join(profileDir, serverProfile))]);
+                if (editWindow) profiles.push([`language server, only the ${server.edits} edits of one plan`, hotspots(join(profileDir, serverProfile), 12, editWindow)]);
+            }
+        }
+        const table = renderTable(layout, check, throughput, server, profiles);
+        process.stdout.write(table + '\n');
+        writeFileSync(join(root, 'out', 'bench', 'last-run.md'), table + '\n');
+        if (write && !only) writeDocs(table);
+        log(`bench finished in ${((performance.now() - began) / 1000).toFixed(0)} s`);
+    } finally {
+        if (!args.includes('--keep')) rmSync(layout.base, { recursive: true, force: true });
+        else log(`workspace kept in ${layout.base}`);
+    }
+}
+
+main().catch(error => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.exit(1);
+});
