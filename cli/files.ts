@@ -121,6 +121,7 @@ export function collectPlanFiles(paths: readonly string[], cwd: string): PlanFil
     for (const input of inputs) {
         const absolute = resolve(cwd, input);
         const stats = statPath(absolute, input);
+        if (!stats.isDirectory() && !absolute.endsWith('.vplan')) throw new CliInputError(input, 'is not a .vplan file');
         const candidates = stats.isDirectory() ? findPlanFiles(absolute, input) : [absolute];
         for (const file of candidates) {
             if (seen.has(file)) continue;

@@ -13,8 +13,10 @@ import { GlobalNames, VplanScopeComputation, VplanScopeProvider } from './refere
 import { VplanDocumentValidator } from './validation/vplan-document-validator.js';
 import { VplanValidator, registerValidationChecks } from './validation/vplan-validator.js';
 import { VplanLexerErrorMessageProvider, VplanParserErrorMessageProvider } from './syntax/syntax-errors.js';
+import { VplanLexer } from './syntax/name-lexer.js';
 import { VplanSettingsProvider } from './config/settings-provider.js';
 import { VplanWorkspaceManager } from './workspace/builtin-documents.js';
+import { vplanSharedWorkspaceModule, vplanWorkspaceModule } from './workspace/vplan-workspace-module.js';
 import { vplanLspModule } from './lsp/vplan-lsp-module.js';
 import { vplanSharedEditorFeatures } from './lsp/vplan-editor-features.js';
 
@@ -43,6 +45,7 @@ export const VplanModule: Module<VplanServices, PartialLangiumServices & VplanAd
         VplanValidator: (services) => new VplanValidator(services)
     },
     parser: {
+        Lexer: (services) => new VplanLexer(services),
         ParserErrorMessageProvider: () => new VplanParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new VplanLexerErrorMessageProvider()
     },
@@ -59,8 +62,8 @@ export const VplanSharedModule: Module<LangiumSharedServices, PartialLangiumShar
 };
 
 export function createVplanServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Vplan: VplanServices } {
-    const shared = inject(createDefaultSharedModule(context), VplanGeneratedSharedModule, VplanSharedModule);
-    const Vplan = inject(createDefaultModule({ shared }), VplanGeneratedModule, VplanModule, vplanLspModule);
+    const shared = inject(createDefaultSharedModule(context), VplanGeneratedSharedModule, VplanSharedModule, vplanSharedWorkspaceModule);
+    const Vplan = inject(createDefaultModule({ shared }), VplanGeneratedModule, VplanModule, vplanLspModule, vplanWorkspaceModule);
     shared.ServiceRegistry.register(Vplan);
     registerValidationChecks(Vplan);
     if (!context.connection) {

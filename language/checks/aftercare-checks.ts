@@ -2,7 +2,7 @@
  * Aftercare checks of spec section 7: VP020 (aftercare defined), VP021 (aftercare complete),
  * VP022 (aftercare long enough) and VP023 (aftercare follows on).
  *
- * The plan model reads the first `aftercare` block (a plan may hold several; repeated items inside
+ * Every `aftercare` block is checked (a plan may hold several; repeated items inside
  * one block are VP005, structure-checks.ts). Lengths compare as calendar dates: "at least 12 months"
  * means start + 12 months ≤ end, with month-end clamping (dates.ts). Checkpoints are offsets from the
  * aftercare start; one that lands on the (exclusive) end date — an offset equal to the period — is fine.
@@ -54,10 +54,10 @@ type FollowArgs = { start: string; planEnd: string; days: number; lastGapDay: st
 export const aftercareMessages = {
     'VP020.missing': {
         en: (a: PlanArgs) =>
-            `Plan '${a.plan}' has no aftercare (nazorg); ${RESEARCH.en}, so someone must keep watching after the plan ends. ` +
+            `${a.plan ? `Plan '${a.plan}'` : 'The plan'} has no aftercare (nazorg); ${RESEARCH.en}, so someone must keep watching after the plan ends. ` +
             `Add \`aftercare { owner <organisation> from ${a.planEnd ?? 'YYYY-MM-DD'} for 12 months checkpoints 3 months, 6 months, 12 months }\` (one item per line).`,
         nl: (a: PlanArgs) =>
-            `Plan '${a.plan}' heeft geen nazorg; ${RESEARCH.nl}, dus iemand moet blijven volgen nadat het plan eindigt. ` +
+            `${a.plan ? `Plan '${a.plan}'` : 'Het plan'} heeft geen nazorg; ${RESEARCH.nl}, dus iemand moet blijven volgen nadat het plan eindigt. ` +
             `Voeg \`aftercare { owner <organisatie> from ${a.planEnd ?? 'JJJJ-MM-DD'} for 12 months checkpoints 3 months, 6 months, 12 months }\` toe (één onderdeel per regel).`
     },
     'VP021.noOwner': {
@@ -172,6 +172,11 @@ function checkAftercare(plan: ResolvedPlan, minMonths: number, report: Reporter)
         });
         return;
     }
+    // Every aftercare block is checked (section 4 allows several), not only the first.
+    for (const block of plan.aftercareBlocks) checkAftercareBlock(plan, block, minMonths, report);
+}
+
+function checkAftercareBlock(plan: ResolvedPlan, aftercare: ResolvedAftercare, minMonths: number, report: Reporter): void {
     checkComplete(aftercare, minMonths, plan.period?.end, report);
     const span = aftercare.node.items.find(isSpanItem);
     if (!span) return;

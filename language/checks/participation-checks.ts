@@ -12,8 +12,8 @@
  * - VP090, VP100: none.
  */
 
-import { isClientItem } from '../generated/ast.js';
-import { itemsOf } from '../model/ast-queries.js';
+import { isClientItem, isNetwork } from '../generated/ast.js';
+import { hasSyntaxErrorInside, itemsOf } from '../model/ast-queries.js';
 import { partsFromDay } from '../model/dates.js';
 import type { MessageCatalogue } from '../i18n/locale.js';
 import type { FileCheck, PlanCheck } from '../validation/report.js';
@@ -56,12 +56,16 @@ export const participationPlanChecks: PlanCheck[] = [
     ({ plan, report }) => {
         for (const meeting of plan.meetings) {
             if (itemsOf(meeting.node, isClientItem).length > 0) continue;
+            // A syntax error (VP000) in the meeting, missing braces included, may have dropped its clients.
+            if (hasSyntaxErrorInside(meeting.node)) continue;
             report('VP090.noClient', meeting.node, { title: meeting.title ?? '', date: meeting.node.date ?? '' }, { property: 'date' });
         }
     },
     // VP091: each child from the threshold age is heard in at least one meeting.
     ({ plan, config, report }) => {
         if (!plan.period) return;
+        // A syntax error (VP000) in a meeting may have dropped a `client ... heard`.
+        if (plan.meetings.some(m => hasSyntaxErrorInside(m.node))) return;
         const threshold = config.hearChildrenFromAge;
         const heard = new Set(plan.meetings.flatMap(m => m.clients.filter(c => c.mode === 'heard').map(c => c.member)));
         const startYear = partsFromDay(plan.period.start).year;
@@ -74,6 +78,8 @@ export const participationPlanChecks: PlanCheck[] = [
     // VP100: at least one aware supporter.
     ({ plan, report }) => {
         if (plan.supporters.some(s => s.aware)) return;
+        // A syntax error (VP000) in a network may have dropped an `aware` or a supporter.
+        if (plan.node.items.some(item => isNetwork(item) && hasSyntaxErrorInside(item))) return;
         report('VP100.noAwareSupporter', plan.node, { supporters: plan.supporters.length }, { property: 'name' });
     }
 ];

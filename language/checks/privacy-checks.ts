@@ -3,22 +3,20 @@
  * (no e-mail address, Dutch phone number, postcode with house number or date of birth in a string
  * or comment). Both are file checks and always report, also inside duplicate declarations.
  *
- * The file is lexed once (comments are hidden tokens, so they are not in the AST; lexing also
- * reaches text that parse-error recovery left out of the tree). Only STRING, ID and comment
+ * The checks read tokens, not the AST (comments are hidden tokens). A file that parsed cleanly
+ * holds every token in its CST, comments included as hidden leaves; a file with syntax errors is
+ * lexed again, which also reaches text that parse-error recovery left out of the tree. Only STRING, ID and comment
  * tokens are read: the plan's own DATE and INT tokens never trigger either check. Messages
  * never repeat the data they found; the diagnostic's range points at it.
  *
  * Quick-fix data (`diagnostic.data.fix`): none (removing personal data is the author's call).
  */
 
-import type { LexerResult } from 'langium';
-import { isPlan } from '../generated/ast.js';
+import { isCompositeCstNode, isLeafCstNode, type CompositeCstNode, type CstNode, type LangiumDocument, type LeafCstNode, type Lexer } from 'langium';
+import { isPlan, type VplanFile } from '../generated/ast.js';
 import { planMembers, planSupporters } from '../model/ast-queries.js';
 import type { MessageCatalogue } from '../i18n/locale.js';
 import type { FileCheck, PlanCheck } from '../validation/report.js';
-
-/** A lexer token (Chevrotain's IToken, reached through Langium so chevrotain stays an indirect dependency). */
-type IToken = LexerResult['tokens'][number];
 
 export type TokenKind = 'string' | 'comment' | 'identifier';
 export type PersonalDataKind = 'email' | 'phone' | 'address' | 'birthdate';
@@ -115,19 +113,21 @@ export function findBsns(text: string): Finding[] {
     return findAll(BSN_PATTERN, text, m => passesElfproef(m[0].replace(/\./g, '')));
 }
 
-export function findPersonalData(text: string, birthContext: RegExp): Array<Finding & { kind: PersonalDataKind }> {
+/** `birthContext` may be given as a function, to build the pattern only when a full date is found. */
+export function findPersonalData(text: string, birthContext: RegExp | (() => RegExp)): Array<Finding & { kind: PersonalDataKind }> {
     const lookBack = 40;
+    const context = () => typeof birthContext === 'function' ? birthContext() : birthContext;
     return [
         ...findAll(EMAIL_PATTERN, text).map(f => ({ ...f, kind: 'email' as const })),
         ...findAll(PHONE_PATTERN, text).map(f => ({ ...f, kind: 'phone' as const })),
         ...[...findAll(POSTCODE_HOUSE_PATTERN, text), ...findAll(STREET_POSTCODE_PATTERN, text)].map(f => ({ ...f, kind: 'address' as const })),
-        ...findAll(FULL_DATE_PATTERN, text, m => birthContext.test(text.slice(Math.max(0, (m.index ?? 0) - lookBack), m.index)))
+        ...findAll(FULL_DATE_PATTERN, text, m => context().test(text.slice(Math.max(0, (m.index ?? 0) - lookBack), m.index)))
             .map(f => ({ ...f, kind: 'birthdate' as const }))
     ].sort((a, b) => a.start - b.start);
 }
 
-function tokenKind(token: IToken): TokenKind | undefined {
-    switch (token.tokenType.name) {
+function tokenKind(tokenTypeName: string): TokenKind | undefined {
+    switch (tokenTypeName) {
         case 'STRING': return 'string';
         case 'ID': return 'identifier';
         case 'SL_COMMENT':
@@ -138,26 +138,109 @@ function tokenKind(token: IToken): TokenKind | undefined {
 
 export const privacyPlanChecks: PlanCheck[] = [];
 
-export const privacyFileChecks: FileCheck[] = [
-    ({ file, document, services, report }) => {
-        const text = document.textDocument.getText();
-        const { tokens, hidden } = services.parser.Lexer.tokenize(text);
-        const names = file.declarations.filter(isPlan).flatMap(plan => [...planMembers(plan), ...planSupporters(plan)].map(d => d.name));
-        const birthContext = birthContextPattern([...new Set(names)]);
-        const rangeOf = (token: IToken, finding: Finding) => ({
-            start: document.textDocument.positionAt(token.startOffset + finding.start),
-            end: document.textDocument.positionAt(token.startOffset + finding.end)
-        });
-        const reportAt = (id: string, token: IToken, finding: Finding, args: Record<string, unknown>) =>
-            report(id, file, args, { range: rangeOf(token, finding) });
-        for (const token of [...tokens, ...hidden]) {
-            const where = tokenKind(token);
-            if (!where) continue;
-            for (const finding of findBsns(token.image)) reportAt('VP070.bsn', token, finding, { where });
-            if (where === 'identifier') continue; // VP071 reads strings and comments only
-            for (const finding of findPersonalData(token.image, birthContext)) {
-                reportAt('VP071.personalData', token, finding, { where, kind: finding.kind });
+/** Every pattern needs a digit, except the e-mail pattern, which needs an `@`: most tokens hold neither. */
+const MAY_HOLD_DATA = /[\d@]/;
+
+/** `MAY_HOLD_DATA` on `text[start, end)`, without copying it. */
+function mayHoldData(text: string, start: number, end: number): boolean {
+    for (let i = start; i < end; i++) {
+        const code = text.charCodeAt(i);
+        if ((code >= 48 && code <= 57) || code === 64) return true; // 0-9, @
+    }
+    return false;
+}
+
+/** The distinct names of the file's household members and supporters (a birth date may follow one). */
+function personNames(file: VplanFile): string[] {
+    const names = new Set<string>();
+    for (const declaration of file.declarations) {
+        if (!isPlan(declaration)) continue;
+        for (const person of [...planMembers(declaration), ...planSupporters(declaration)]) {
+            if (typeof person.name === 'string') names.add(person.name); // a name lost to a parse error is undefined
+        }
+    }
+    return [...names];
+}
+
+type VisitToken = (image: string, startOffset: number, where: TokenKind) => void;
+
+/**
+ * Visits the STRING, ID and comment tokens of the file: first the visible tokens, then the hidden
+ * ones (comments), each in text order. A document that parsed without errors holds every token
+ * in its CST (comments as hidden leaves), so no second lexing pass is needed; a document with
+ * lexer or parser errors is lexed again, because recovery can leave text out of the tree.
+ */
+function forEachReadToken(document: LangiumDocument, lexer: Lexer, visit: VisitToken): void {
+    const { parseResult } = document;
+    const text = document.textDocument.getText();
+    const root = parseResult.value.$cstNode?.root;
+    const clean = parseResult.lexerErrors.length === 0 && parseResult.parserErrors.length === 0
+        && (parseResult.lexerReport?.diagnostics.length ?? 0) === 0;
+    if (root && clean && root.fullText === text) {
+        const visible: LeafCstNode[] = [];
+        const hidden: LeafCstNode[] = [];
+        collectReadLeaves(root, visible, hidden);
+        for (const leaves of [visible, hidden]) {
+            if (!inTextOrder(leaves)) leaves.sort((a, b) => a.offset - b.offset);
+            for (const leaf of leaves) {
+                const offset = leaf.offset;
+                const end = leaf.end;
+                // Most tokens hold no digit and no `@`; skip them without copying their text.
+                if (!mayHoldData(text, offset, end)) continue;
+                visit(text.substring(offset, end), offset, tokenKind(leaf.tokenType.name)!);
             }
         }
+        return;
+    }
+    const { tokens, hidden } = lexer.tokenize(text);
+    for (const group of [tokens, hidden]) {
+        for (const token of group) {
+            const where = tokenKind(token.tokenType.name);
+            if (where) visit(token.image, token.startOffset, where);
+        }
+    }
+}
+
+/** The leaves the checks read, split into visible and hidden ones; a plain loop (no stream objects). */
+function collectReadLeaves(root: CompositeCstNode, visible: LeafCstNode[], hidden: LeafCstNode[]): void {
+    const stack: CstNode[] = [root];
+    while (stack.length > 0) {
+        const node = stack.pop()!;
+        if (isCompositeCstNode(node)) {
+            const content = node.content;
+            for (let i = content.length - 1; i >= 0; i--) stack.push(content[i]);
+        } else if (isLeafCstNode(node) && tokenKind(node.tokenType.name)) {
+            (node.hidden ? hidden : visible).push(node);
+        }
+    }
+}
+
+function inTextOrder(leaves: readonly LeafCstNode[]): boolean {
+    for (let i = 1; i < leaves.length; i++) {
+        if (leaves[i - 1].offset > leaves[i].offset) return false;
+    }
+    return true;
+}
+
+export const privacyFileChecks: FileCheck[] = [
+    ({ file, document, services, report }) => {
+        // The birth-date context names the file's people; it is built only when a full date turns up.
+        let birthContext: RegExp | undefined;
+        const birthContextOfFile = () => birthContext ??= birthContextPattern(personNames(file));
+        const reportAt = (id: string, startOffset: number, finding: Finding, args: Record<string, unknown>) =>
+            report(id, file, args, {
+                range: {
+                    start: document.textDocument.positionAt(startOffset + finding.start),
+                    end: document.textDocument.positionAt(startOffset + finding.end)
+                }
+            });
+        forEachReadToken(document, services.parser.Lexer, (image, startOffset, where) => {
+            if (!MAY_HOLD_DATA.test(image)) return;
+            for (const finding of findBsns(image)) reportAt('VP070.bsn', startOffset, finding, { where });
+            if (where === 'identifier') return; // VP071 reads strings and comments only
+            for (const finding of findPersonalData(image, birthContextOfFile)) {
+                reportAt('VP071.personalData', startOffset, finding, { where, kind: finding.kind });
+            }
+        });
     }
 ];

@@ -74,17 +74,17 @@ const orList = (items: readonly string[], locale: Locale) =>
 export const regieMessages = {
     'VP010.missing': {
         en: (a: { plan: string; start?: string }) =>
-            `Plan '${a.plan}' does not say who holds regie (casusregie): one family, one plan, one regievoerder. ` +
+            `${a.plan ? `Plan '${a.plan}'` : 'The plan'} does not say who holds regie (casusregie): one family, one plan, one regievoerder. ` +
             `Add a block \`regie { <organisation> from ${a.start ?? 'YYYY-MM-DD'} }\` naming the organisation that directs the case.`,
         nl: (a: { plan: string; start?: string }) =>
-            `Plan '${a.plan}' legt niet vast wie de casusregie heeft: één gezin, één plan, één regievoerder. ` +
+            `${a.plan ? `Plan '${a.plan}'` : 'Het plan'} legt niet vast wie de casusregie heeft: één gezin, één plan, één regievoerder. ` +
             `Voeg een blok \`regie { <organisatie> from ${a.start ?? 'JJJJ-MM-DD'} }\` toe met de organisatie die de regie voert.`
     },
     'VP010.empty': {
         en: (a: { plan: string; start?: string }) =>
-            `The regie block of plan '${a.plan}' has no entries, so nobody holds regie: add an entry such as \`<organisation> from ${a.start ?? 'YYYY-MM-DD'}\`.`,
+            `The regie block of ${a.plan ? `plan '${a.plan}'` : 'the plan'} has no entries, so nobody holds regie: add an entry such as \`<organisation> from ${a.start ?? 'YYYY-MM-DD'}\`.`,
         nl: (a: { plan: string; start?: string }) =>
-            `Het regieblok van plan '${a.plan}' heeft geen regels, dus niemand heeft de regie: voeg een regel toe zoals \`<organisatie> from ${a.start ?? 'JJJJ-MM-DD'}\`.`
+            `Het regieblok van ${a.plan ? `plan '${a.plan}'` : 'het plan'} heeft geen regels, dus niemand heeft de regie: voeg een regel toe zoals \`<organisatie> from ${a.start ?? 'JJJJ-MM-DD'}\`.`
     },
     'VP011.gapStart': {
         en: (a: GapArgs) =>

@@ -4,7 +4,7 @@
  * \" and \\.
  */
 
-import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { CstUtils, isAstNode, type AstNode, type LangiumDocument } from 'langium';
 import type { MessageCatalogue } from '../i18n/locale.js';
 import { VALUE_SETS, type ValueSetName } from '../model/vocabulary.js';
 import type { FileCheck } from '../validation/report.js';
@@ -55,18 +55,49 @@ export const syntaxCheckMessages = {
     }
 } satisfies MessageCatalogue;
 
+/** The value sets as Sets, for the lookup of every value word of the file. */
+const VALUE_SET_LOOKUP = Object.fromEntries(
+    Object.entries(VALUE_SETS).map(([name, values]) => [name, new Set<string>(values)])) as unknown as Record<ValueSetName, ReadonlySet<string>>;
+
 function checkValues(node: AstNode, report: Parameters<FileCheck>[0]['report']): void {
     const properties = VALUE_PROPERTIES[node.$type];
     if (!properties) return;
     for (const [property, set] of properties) {
         const raw = (node as unknown as Record<string, unknown>)[property];
-        const values = Array.isArray(raw) ? raw : [raw];
-        values.forEach((value, index) => {
-            if (typeof value !== 'string') return;
-            if (!(VALUE_SETS[set] as readonly string[]).includes(value)) {
-                report('VP000.value', node, { value, set }, { property: property as never, index: Array.isArray(raw) ? index : undefined });
+        const isList = Array.isArray(raw);
+        const values: unknown[] = isList ? raw : [raw];
+        for (let index = 0; index < values.length; index++) {
+            const value = values[index];
+            if (typeof value !== 'string') continue;
+            if (!VALUE_SET_LOOKUP[set].has(value)) {
+                report('VP000.value', node, { value, set }, { property: property as never, index: isList ? index : undefined });
             }
-        });
+        }
+    }
+}
+
+/**
+ * Visits every node below `node` in the order of Langium's `AstUtils.streamAllContents` (depth
+ * first, properties in key order), with plain loops: the stream allocates objects per step.
+ */
+function forEachContent(node: AstNode, visit: (node: AstNode) => void): void {
+    const record = node as unknown as Record<string, unknown>;
+    // `for in` visits the same keys in the same order as Object.keys (AST nodes are plain objects)
+    // without allocating the key array.
+    for (const key in record) {
+        if (key.charCodeAt(0) === 36 /* $ */) continue;
+        const value = record[key];
+        if (typeof value !== 'object' || value === null) continue; // names, value words, numbers
+        if (isAstNode(value)) {
+            visit(value);
+            forEachContent(value, visit);
+        } else if (Array.isArray(value)) {
+            for (const element of value) {
+                if (!isAstNode(element)) continue;
+                visit(element);
+                forEachContent(element, visit);
+            }
+        }
     }
 }
 
@@ -74,7 +105,8 @@ const ESCAPE = /\\(.)/g;
 
 /** One pass over the string tokens of the file. */
 function checkEscapes(root: AstNode, document: LangiumDocument, report: Parameters<FileCheck>[0]['report']): void {
-    if (!root.$cstNode) return;
+    // Only a string with a backslash can hold an escape: most files have none, and need no walk.
+    if (!root.$cstNode || !document.textDocument.getText().includes('\\')) return;
     for (const leaf of CstUtils.flattenCst(root.$cstNode)) {
         if (leaf.tokenType.name !== 'STRING') continue;
         for (const match of leaf.text.matchAll(ESCAPE)) {
@@ -91,9 +123,7 @@ function checkEscapes(root: AstNode, document: LangiumDocument, report: Paramete
 
 export const syntaxFileChecks: FileCheck[] = [
     ({ file, document, report }) => {
-        for (const node of AstUtils.streamAllContents(file)) {
-            checkValues(node, report);
-        }
+        forEachContent(file, node => checkValues(node, report));
         checkEscapes(file, document, report);
     }
 ];

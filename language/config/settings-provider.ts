@@ -29,6 +29,12 @@ export class VplanSettingsProvider {
     localeOverride: Locale | undefined;
     /** A config file named explicitly (CLI `--config`); used for every document. */
     explicitConfig: URI | undefined;
+    /**
+     * The CLI's current folder: a document with no vplan.config.json in its own folder or above
+     * uses the nearest one from here (cli.md: "the nearest vplan.config.json in the current folder
+     * or above"); the file's own nearest config still comes first (language.md section 7).
+     */
+    fallbackFolder: URI | undefined;
 
     protected readonly byFolder = new Map<string, LoadedConfig | null>();
     protected readonly byUri = new Map<string, LoadedConfig>();
@@ -46,7 +52,7 @@ export class VplanSettingsProvider {
     configFor(documentUri: URI): LoadedConfig | undefined {
         if (this.explicitConfig) return this.load(this.explicitConfig) ?? undefined;
         if (documentUri.scheme !== 'file') return undefined;
-        return this.findFrom(UriUtils.dirname(documentUri));
+        return this.findFrom(UriUtils.dirname(documentUri)) ?? (this.fallbackFolder ? this.findFrom(this.fallbackFolder) : undefined);
     }
 
     /** Every config file loaded so far (the CLI reports their VP009 problems). */

@@ -3,7 +3,7 @@
  * Block items may come in any order; these helpers find them by type.
  */
 
-import type { AstNode } from 'langium';
+import { AstUtils, type AstNode } from 'langium';
 import {
     isAgreement, isHousehold, isIntervention, isMeasure, isNetwork, isRisk,
     type Agreement, type Intervention, type Measure, type Member, type Plan, type PlanItem, type Risk, type Supporter
@@ -41,3 +41,18 @@ export function* planDeclarations(plan: Plan): Generator<PlanDeclaration> {
         else if (isRisk(item) || isMeasure(item) || isIntervention(item) || isAgreement(item)) yield item;
     }
 }
+
+/**
+ * Whether a parse or lex error (VP000) lies inside the node's text (or right after its last
+ * token): the parser may then have dropped an item that is really there, so a check that finds
+ * it "missing" would report a cascade of that one mistake.
+ */
+export function hasSyntaxErrorInside(node: AstNode): boolean {
+    const cst = node.$cstNode;
+    if (!cst) return true;
+    const { parserErrors, lexerErrors } = AstUtils.getDocument(node).parseResult;
+    const inside = (offset: number | undefined) => offset !== undefined && offset >= cst.offset && offset <= cst.end;
+    return parserErrors.some(e => inside(e.token.startOffset) || inside((e as { previousToken?: { startOffset: number } }).previousToken?.startOffset))
+        || lexerErrors.some(e => inside(e.offset));
+}
+

@@ -290,7 +290,10 @@ export interface ResolvedPlan {
     agreements: ResolvedAgreement[];
     hasRegieBlock: boolean;
     regie: ResolvedRegieEntry[];
+    /** The first aftercare block. */
     aftercare?: ResolvedAftercare;
+    /** Every aftercare block, in source order (each is checked by VP021–VP023). */
+    aftercareBlocks: ResolvedAftercare[];
     meetings: ResolvedMeeting[];
     evaluations: ResolvedEvaluation[];
 }
@@ -385,12 +388,12 @@ export function resolvePlan(plan: Plan): ResolvedPlan {
     const regieBlocks = plan.items.filter(isRegieBlock);
     const regie = resolveRegie(regieBlocks.flatMap(b => b.entries), planEnd);
 
-    const aftercareNode = plan.items.find(isAftercare);
-    let aftercare: ResolvedAftercare | undefined;
-    if (aftercareNode) {
+    // A plan may hold several aftercare blocks (section 4: only status, period and household are
+    // once-only); `aftercare` is the first, which the timeline and export show.
+    const aftercareBlocks: ResolvedAftercare[] = plan.items.filter(isAftercare).map(aftercareNode => {
         const span = firstItem(aftercareNode, isSpanItem);
         const dates = span ? spanDates(span) : undefined;
-        aftercare = {
+        return {
             node: aftercareNode,
             owner: resolved<Organisation>(firstItem(aftercareNode, isOwnerItem)?.organisation),
             dates,
@@ -401,7 +404,8 @@ export function resolvePlan(plan: Plan): ResolvedPlan {
             signals: itemsOf(aftercareNode, isSignalItem).map(s => s.text),
             escalate: firstItem(aftercareNode, isEscalateItem)?.text
         };
-    }
+    });
+    const aftercare = aftercareBlocks[0];
 
     const meetings: ResolvedMeeting[] = plan.items.filter(isMeeting).map(node => ({
         node,
@@ -436,6 +440,7 @@ export function resolvePlan(plan: Plan): ResolvedPlan {
         hasRegieBlock: regieBlocks.length > 0,
         regie,
         aftercare,
+        aftercareBlocks,
         meetings,
         evaluations
     };

@@ -73,10 +73,14 @@ function alternatives(keys: string[], locale: Locale): string {
     return `${items.slice(0, -1).join(', ')} ${locale === 'nl' ? 'of' : 'or'} ${items[items.length - 1]}`;
 }
 
-/** A mismatch where a name was expected but a reserved word was found gets its own message. */
-function mismatch(expected: string[], actual: IToken | undefined): string {
+/**
+ * A mismatch where a name was expected but a reserved word was found gets its own message, unless
+ * the keyword starts a new line (`roles victim,` then `member ...`): that is a missing name.
+ */
+function mismatch(expected: string[], actual: IToken | undefined, previous?: IToken): string {
     const found = foundText(actual);
-    if (expected.includes('<ID>') && actual && RESERVED_WORDS.has(actual.image) && isKeyword(actual)) {
+    const onNewLine = previous?.endLine !== undefined && actual?.startLine !== undefined && actual.startLine > previous.endLine;
+    if (expected.includes('<ID>') && actual && RESERVED_WORDS.has(actual.image) && isKeyword(actual) && !onNewLine) {
         return encodeSyntaxError({ kind: 'reserved', word: actual.image });
     }
     return encodeSyntaxError({ kind: 'expected', expected: [...new Set(expected)], found });
@@ -84,7 +88,7 @@ function mismatch(expected: string[], actual: IToken | undefined): string {
 
 export class VplanParserErrorMessageProvider extends AbstractParserErrorMessageProvider {
     override buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
-        return mismatch([tokenKey(options.expected)], options.actual);
+        return mismatch([tokenKey(options.expected)], options.actual, options.previous);
     }
 
     override buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
@@ -93,12 +97,12 @@ export class VplanParserErrorMessageProvider extends AbstractParserErrorMessageP
 
     override buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription: string; ruleName: string }): string {
         const expected = options.expectedPathsPerAlt.flatMap(alt => alt.map(path => path[0])).filter(Boolean).map(tokenKey);
-        return mismatch(expected, options.actual[0]);
+        return mismatch(expected, options.actual[0], options.previous);
     }
 
     override buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription: string; ruleName: string }): string {
         const expected = options.expectedIterationPaths.map(path => path[0]).filter(Boolean).map(tokenKey);
-        return mismatch(expected, options.actual[0]);
+        return mismatch(expected, options.actual[0], options.previous);
     }
 }
 

@@ -5,7 +5,8 @@
  */
 
 import {
-    DefaultDocumentValidator, type AstNode, type LangiumDocument, type ParseResult, type ValidationOptions
+    Cancellation, CstUtils, DefaultDocumentValidator, interruptAndCheck, isLeafCstNode, type AstNode, type LangiumDocument, type ParseResult,
+    type ValidationAcceptor, type ValidationOptions
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CancellationToken } from 'vscode-languageserver-protocol';
@@ -19,6 +20,7 @@ import type { VplanDiagnosticData } from './report.js';
 import type { GlobalNames } from '../references/vplan-scope.js';
 import { containingPlan } from '../references/vplan-scope.js';
 import { planDeclarations } from '../model/ast-queries.js';
+import { isMeasureType, isOrganisation, isPlan, isVplanFile, Plan, VplanFile } from '../generated/ast.js';
 
 const SEVERITY: Record<Exclude<ConfiguredSeverity, 'off'>, DiagnosticSeverity> = {
     error: DiagnosticSeverity.Error,
@@ -26,16 +28,26 @@ const SEVERITY: Record<Exclude<ConfiguredSeverity, 'off'>, DiagnosticSeverity> =
     info: DiagnosticSeverity.Information
 };
 
+interface LostToSyntax {
+    errorOffsets: Set<number>;
+    /** 0-based line → offsets of the parse errors on it. */
+    errorsByLine: Map<number, number[]>;
+    droppedNames: Set<string>;
+}
+
 export class VplanDocumentValidator extends DefaultDocumentValidator {
     protected readonly settings: VplanSettingsProvider;
     protected readonly globalNames: GlobalNames;
     protected readonly reflection: VplanServices['shared']['AstReflection'];
+    protected readonly lexer: VplanServices['parser']['Lexer'];
+    private checksOnlyOnRootAndPlans: boolean | undefined;
 
     constructor(services: VplanServices) {
         super(services);
         this.settings = services.config.SettingsProvider;
         this.globalNames = services.references.GlobalNames;
         this.reflection = services.shared.AstReflection;
+        this.lexer = services.parser.Lexer;
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
@@ -60,6 +72,43 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
             });
         }
         return result;
+    }
+
+    /**
+     * Only the root (VplanFile) and its plans carry checks (vplan-validator.ts), so instead of
+     * Langium's walk over every node of the AST (which finds no check on all the others) the
+     * root and then each plan are dispatched, in the order of the full walk. Should a check ever
+     * be registered on another node type, the full walk is used again.
+     */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
+        this.checksOnlyOnRootAndPlans ??= this.computeChecksOnlyOnRootAndPlans();
+        if (!this.checksOnlyOnRootAndPlans || !isVplanFile(rootNode) || this.profiler?.isActive('validating')) {
+            return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
+        }
+        if (!await this.validateOneNode(rootNode, options, acceptor, cancelToken)) return;
+        for (const declaration of rootNode.declarations) {
+            if (isPlan(declaration)) await this.validateOneNode(declaration, options, acceptor, cancelToken);
+        }
+    }
+
+    /** Runs the node's checks; returns whether its children are to be validated too. */
+    private async validateOneNode(node: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: CancellationToken): Promise<boolean> {
+        await interruptAndCheck(cancelToken);
+        const nodeOptions = this.validateSingleNodeOptions(node, options);
+        if (nodeOptions.validateNode) {
+            for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) {
+                await check(node, acceptor, cancelToken);
+            }
+        }
+        return nodeOptions.validateChildren;
+    }
+
+    private computeChecksOnlyOnRootAndPlans(): boolean {
+        for (const type of this.reflection.getAllTypes()) {
+            if (type === VplanFile.$type || type === Plan.$type) continue;
+            if (!this.validationRegistry.getChecks(type).isEmpty()) return false;
+        }
+        return true;
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
@@ -88,10 +137,20 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
         const reflection = this.reflection;
+        let lostToSyntax: LostToSyntax | undefined;
         for (const reference of document.references) {
             const error = reference.error;
             if (!error) continue;
             const info = error.info;
+            // A later duplicate (VP080) takes part in no other check, VP081 included (spec section 7).
+            if (this.insideLaterDuplicate(info.container)) continue;
+            // One mistake, one diagnostic: a reference that is a syntax error's own token, or names a
+            // declaration the parser dropped while recovering, is already covered by VP000.
+            lostToSyntax ??= this.lostToSyntax(document);
+            if (lostToSyntax.errorOffsets.has(reference.$refNode?.offset ?? -1) || lostToSyntax.droppedNames.has(info.reference.$refText)) continue;
+            // The parser re-reads the rest of a line after an error (`checkd by vt` becomes `by vt`).
+            const refStart = reference.$refNode?.range.start;
+            if (refStart && lostToSyntax.errorsByLine.get(refStart.line)?.some(offset => offset < (reference.$refNode?.offset ?? 0))) continue;
             const name = info.reference.$refText;
             const type = reflection.getReferenceType(info);
             const actual = this.findAnyDeclaration(info.container, name);
@@ -102,6 +161,54 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
             if (!range) continue;
             diagnostics.push({ severity: DiagnosticSeverity.Error, range, message: data.messageId, code: 'VP081', data, source: 'vplan' });
         }
+    }
+
+    /**
+     * The tokens of parse errors, and the names the parser dropped while recovering from them (an
+     * identifier in the text that is in no CST node, e.g. `bob` in `membr bob adult`).
+     */
+    private lostToSyntax(document: LangiumDocument): LostToSyntax {
+        const { parserErrors, lexerErrors } = document.parseResult;
+        const errorOffsets = new Set(parserErrors.map(e => e.token.startOffset));
+        const errorsByLine = new Map<number, number[]>();
+        for (const e of parserErrors) {
+            if (e.token.startLine === undefined || Number.isNaN(e.token.startOffset)) continue;
+            const line = e.token.startLine - 1;
+            errorsByLine.set(line, [...(errorsByLine.get(line) ?? []), e.token.startOffset]);
+        }
+        const droppedNames = new Set<string>();
+        const root = document.parseResult.value.$cstNode;
+        if ((parserErrors.length > 0 || lexerErrors.length > 0) && root) {
+            const kept = new Set<number>();
+            for (const node of CstUtils.streamCst(root)) {
+                if (isLeafCstNode(node)) kept.add(node.offset);
+            }
+            for (const token of this.lexer.tokenize(document.textDocument.getText()).tokens) {
+                if (token.tokenType.name === 'ID' && !kept.has(token.startOffset)) droppedNames.add(token.image);
+            }
+        }
+        return { errorOffsets, errorsByLine, droppedNames };
+    }
+
+    /** Whether the node lies inside a declaration that is a later duplicate of an earlier one. */
+    private insideLaterDuplicate(node: AstNode): boolean {
+        for (let current: AstNode | undefined = node; current; current = current.$container) {
+            const name = (current as { name?: unknown }).name;
+            if (typeof name !== 'string' || !name) continue;
+            if (isPlan(current) || isOrganisation(current) || isMeasureType(current)) {
+                if (this.globalNames.earlierDeclaration(current, name)) return true;
+                continue;
+            }
+            const plan = containingPlan(current);
+            if (!plan) continue;
+            for (const declaration of planDeclarations(plan)) {
+                if (declaration.name === name) {
+                    if (declaration !== current) return true;
+                    break;
+                }
+            }
+        }
+        return false;
     }
 
     /** The type of whatever declaration of that name is visible, for a "wrong kind" message. */

@@ -9,6 +9,7 @@ import type { Plan, VplanAstType, VplanFile } from '../generated/ast.js';
 import type { VplanServices } from '../vplan-module.js';
 import { resolvePlan } from '../model/plan-model.js';
 import { createReporter, type FileCheck, type PlanCheck } from './report.js';
+import { withoutSyntaxCascades } from './syntax-cascades.js';
 import { syntaxFileChecks } from '../checks/syntax-checks.js';
 import { structureFileChecks, structurePlanChecks } from '../checks/structure-checks.js';
 import { coverageFileChecks, coveragePlanChecks } from '../checks/coverage-checks.js';
@@ -37,17 +38,33 @@ export class VplanValidator {
     checkFile(file: VplanFile, accept: ValidationAcceptor): void {
         const document = AstUtils.getDocument(file);
         const { config, locale } = this.services.config.SettingsProvider.settingsFor(document.uri);
-        const context = { file, document, services: this.services, config, locale, report: createReporter(accept) };
-        for (const check of FILE_CHECKS) check(context);
+        const context = { file, document, services: this.services, config, locale, report: withoutSyntaxCascades(createReporter(accept), this.services) };
+        runAll(FILE_CHECKS, context);
     }
 
     checkPlan(plan: Plan, accept: ValidationAcceptor): void {
         if (this.services.references.GlobalNames.earlierDeclaration(plan, plan.name)) return;
         const document = AstUtils.getDocument(plan);
         const { config, locale } = this.services.config.SettingsProvider.settingsFor(document.uri);
-        const context = { plan: resolvePlan(plan), config, locale, report: createReporter(accept) };
-        for (const check of PLAN_CHECKS) check(context);
+        const context = { plan: resolvePlan(plan), config, locale, report: withoutSyntaxCascades(createReporter(accept), this.services, plan) };
+        runAll(PLAN_CHECKS, context);
     }
+}
+
+/**
+ * Runs every check even if one throws on a broken document, so that one failing check cannot hide
+ * the diagnostics of the others; the first failure is rethrown afterwards for Langium to report.
+ */
+function runAll<C>(checks: ReadonlyArray<(context: C) => void>, context: C): void {
+    let failure: unknown;
+    for (const check of checks) {
+        try {
+            check(context);
+        } catch (error) {
+            failure ??= error;
+        }
+    }
+    if (failure !== undefined) throw failure;
 }
 
 export function registerValidationChecks(services: VplanServices): void {

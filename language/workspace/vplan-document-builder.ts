@@ -1,0 +1,219 @@
+/**
+ * A document builder whose per-edit bookkeeping is proportional to the documents an edit can
+ * affect, not to the size of the workspace.
+ *
+ * Langium's `DocumentBuilder.update` decides which unchanged documents to relink by testing every
+ * document in the workspace: all of its references for a linking error, and all of its reference
+ * descriptions against the changed URIs (`IndexManager.isAffected`); it then asks every document
+ * whether its last validation missed a category. In a 1,000-plan workspace that is most of the time
+ * of an edit. Here the same decision comes from a reverse index kept while documents are built:
+ *
+ * - which documents depend on a global name: those whose references use it (resolved or not) and
+ *   those that declare it (a global duplicate, VP080, depends on the other declarations of its name);
+ * - which documents have references into a document (Langium's own criterion, kept as well);
+ * - which documents have unresolved references (Langium relinks those after any change).
+ *
+ * When documents change, everything that depends on a name they exported before the change is
+ * relinked; names they export only after the change are known once they are indexed again, and the
+ * documents depending on those join the same build before linking starts.
+ */
+
+import {
+    DefaultDocumentBuilder, DocumentState, type BuildOptions, type LangiumDocument,
+    type LangiumSharedCoreServices, URI
+} from 'langium';
+import type { CancellationToken } from 'vscode-languageserver-protocol';
+
+export class VplanDocumentBuilder extends DefaultDocumentBuilder {
+    /** Global name → URIs of the documents that refer to it or declare it. */
+    protected readonly dependentsByName = new Map<string, Set<string>>();
+    /** Document URI → the names it is registered under in `dependentsByName`. */
+    protected readonly namesByDocument = new Map<string, Set<string>>();
+    /** Document URI → URIs of the documents that have references resolved into it. */
+    protected readonly dependentsByTarget = new Map<string, Set<string>>();
+    /** Document URI → the targets it is registered under in `dependentsByTarget`. */
+    protected readonly targetsByDocument = new Map<string, Set<string>>();
+    /** Document URI → the names it exported when it was last indexed. */
+    protected readonly exportsByDocument = new Map<string, Set<string>>();
+    /** Documents whose last linking left a reference unresolved. */
+    protected readonly documentsWithLinkingErrors = new Set<string>();
+    /** Documents `update` selected for relinking; `shouldRelink` answers from it. */
+    protected relinkSelection = new Set<string>();
+    /** Names that documents of the running build export and did not export before. */
+    protected readonly addedNames = new Set<string>();
+    /** The document list of the running build, so that documents can join it before linking. */
+    protected currentBuild: { documents: LangiumDocument[]; options: BuildOptions } | undefined;
+
+    constructor(services: LangiumSharedCoreServices) {
+        super(services);
+        this.onDocumentPhase(DocumentState.IndexedContent, document => this.recordExports(document));
+        this.onBuildPhase(DocumentState.IndexedContent, () => this.addDependentsOfAddedNames());
+        this.onDocumentPhase(DocumentState.Linked, document => this.recordReferences(document));
+    }
+
+    override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
+        // Decided here, before Langium resets the changed documents (and forgets their exports).
+        const changedKeys = this.knownDocumentsAt(changed);
+        const deletedKeys = this.knownDocumentsAt(deleted);
+        for (const key of deletedKeys) changedKeys.add(key);
+        const selection = new Set<string>(this.documentsWithLinkingErrors);
+        for (const key of changedKeys) {
+            for (const name of this.exportsByDocument.get(key) ?? []) {
+                for (const dependent of this.dependentsByName.get(name) ?? []) selection.add(dependent);
+            }
+            for (const dependent of this.dependentsByTarget.get(key) ?? []) selection.add(dependent);
+        }
+        for (const key of deletedKeys) this.forgetDocument(key);
+        this.relinkSelection = selection;
+        try {
+            await super.update(changed, deleted, cancelToken);
+        } finally {
+            this.relinkSelection = new Set();
+        }
+    }
+
+    /** The keys of the known documents at the given URIs, or below them if they are folders. */
+    protected knownDocumentsAt(uris: URI[]): Set<string> {
+        const keys = new Set<string>();
+        for (const uri of uris) {
+            const key = uri.toString();
+            if (this.langiumDocuments.hasDocument(uri)) {
+                keys.add(key);
+                continue;
+            }
+            const prefix = key.endsWith('/') ? key : key + '/';
+            for (const document of this.langiumDocuments.all) {
+                const known = document.uri.toString();
+                if (known.startsWith(prefix)) keys.add(known);
+            }
+        }
+        return keys;
+    }
+
+    protected override shouldRelink(document: LangiumDocument, _changedUris: Set<string>): boolean {
+        return this.relinkSelection.has(document.uri.toString());
+    }
+
+    /**
+     * Langium recomputes the validation categories of every document on every update. A document
+     * whose last build completed with the very options of this update has run all of them.
+     */
+    protected override resultsAreIncomplete(document: LangiumDocument, options: BuildOptions | undefined): boolean {
+        const state = this.buildState.get(document.uri.toString());
+        if (state?.completed && options !== undefined && this.completeFor.get(state) === options) return false;
+        const incomplete = super.resultsAreIncomplete(document, options);
+        // A completed build state is replaced (never changed) by the next build of its document,
+        // so the answer holds as long as the state object does.
+        if (!incomplete && state?.completed && options !== undefined) this.completeFor.set(state, options);
+        return incomplete;
+    }
+
+    private readonly completeFor = new WeakMap<object, BuildOptions>();
+
+    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
+        const outer = this.currentBuild;
+        this.currentBuild = { documents, options };
+        try {
+            // `addedNames` is not cleared here: names collected by a cancelled build are handled
+            // by the next one (its documents are past indexing and will not report them again).
+            await super.buildDocuments(documents, options, cancelToken);
+        } finally {
+            this.currentBuild = outer;
+        }
+    }
+
+    protected recordExports(document: LangiumDocument): void {
+        const key = document.uri.toString();
+        const previous = this.exportsByDocument.get(key);
+        const names = new Set<string>();
+        for (const description of this.indexManager.allElements(undefined, new Set([key]))) names.add(description.name);
+        for (const name of names) if (!previous?.has(name)) this.addedNames.add(name);
+        this.exportsByDocument.set(key, names);
+    }
+
+    /**
+     * Documents that depend on a name a document of this build newly exports (a reference that now
+     * resolves, or resolves to an earlier declaration; a declaration that becomes a duplicate) join
+     * the build before its linking phase.
+     */
+    protected addDependentsOfAddedNames(): void {
+        const build = this.currentBuild;
+        if (!build || this.addedNames.size === 0) return;
+        const inBuild = new Set(build.documents.map(document => document.uri.toString()));
+        const joining: LangiumDocument[] = [];
+        const reset: LangiumDocument[] = [];
+        for (const name of this.addedNames) {
+            for (const dependent of this.dependentsByName.get(name) ?? []) {
+                const document = this.langiumDocuments.getDocument(URI.parse(dependent));
+                if (!document) continue;
+                // Also a document of this build may be past linking (a build that only revalidates).
+                if (document.state > DocumentState.ComputedScopes) {
+                    this.resetToState(document, DocumentState.ComputedScopes);
+                    reset.push(document);
+                }
+                if (inBuild.has(dependent)) continue;
+                inBuild.add(dependent);
+                joining.push(document);
+            }
+        }
+        this.addedNames.clear();
+        build.documents.push(...joining);
+        // Resetting forgot their build state; give them this build's options, as Langium does for its own.
+        this.prepareBuild([...new Set([...reset, ...joining])], build.options);
+    }
+
+    protected recordReferences(document: LangiumDocument): void {
+        const key = document.uri.toString();
+        this.unregisterReferences(key);
+        const names = new Set<string>(this.exportsByDocument.get(key));
+        const targets = new Set<string>();
+        let hasLinkingError = false;
+        for (const reference of document.references) {
+            if (reference.error !== undefined) hasLinkingError = true;
+            const descriptions = 'items' in reference ? reference.items.map(item => item.$nodeDescription) : [reference.$nodeDescription];
+            let resolvedHere = descriptions.length > 0;
+            for (const description of descriptions) {
+                const target = description?.documentUri.toString();
+                if (target !== key) resolvedHere = false;
+                if (target !== undefined && target !== key) targets.add(target);
+            }
+            // A name resolved in its own document is a plan-local one, which shadows every global
+            // declaration, or a global one declared here, which the document depends on anyway
+            // through its exports. Only names resolved elsewhere, or not at all, can be affected by
+            // another document.
+            if (!resolvedHere) names.add(reference.$refText);
+        }
+        for (const name of names) addTo(this.dependentsByName, name, key);
+        for (const target of targets) addTo(this.dependentsByTarget, target, key);
+        this.namesByDocument.set(key, names);
+        this.targetsByDocument.set(key, targets);
+        if (hasLinkingError) this.documentsWithLinkingErrors.add(key);
+        else this.documentsWithLinkingErrors.delete(key);
+    }
+
+    protected unregisterReferences(key: string): void {
+        for (const name of this.namesByDocument.get(key) ?? []) removeFrom(this.dependentsByName, name, key);
+        for (const target of this.targetsByDocument.get(key) ?? []) removeFrom(this.dependentsByTarget, target, key);
+        this.namesByDocument.delete(key);
+        this.targetsByDocument.delete(key);
+        this.documentsWithLinkingErrors.delete(key);
+    }
+
+    protected forgetDocument(key: string): void {
+        this.unregisterReferences(key);
+        this.exportsByDocument.delete(key);
+    }
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+    const set = map.get(key);
+    if (set) set.add(value);
+    else map.set(key, new Set([value]));
+}
+
+function removeFrom(map: Map<string, Set<string>>, key: string, value: string): void {
+    const set = map.get(key);
+    if (!set) return;
+    set.delete(value);
+    if (set.size === 0) map.delete(key);
+}

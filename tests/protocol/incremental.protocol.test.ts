@@ -1,0 +1,281 @@
+/**
+ * Incremental rebuilding (language/workspace/vplan-document-builder.ts): after an edit the server
+ * relinks and revalidates only the documents the edit can affect, and the diagnostics are the same
+ * as those of a fresh server on the same texts. The first part speaks LSP to the bundled server; the
+ * second drives the builder in process, where it can also be seen WHICH documents were rebuilt.
+ */
+
+import { DocumentState, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createVplanServices } from '../../language/vplan-module.js';
+import { loadBuiltinCatalogue } from '../../language/workspace/builtin-documents.js';
+import { startServer, type LspServer } from './lsp-harness.js';
+
+const catalogue = (...organisations: string[]): string =>
+    organisations.map(name => `organisation ${name} "Organisatie ${name}" kind wijkteam\n`).join('');
+
+/** A plan whose intervention and regie name one organisation. */
+const plan = (name: string, organisation: string, title = 'Hulp'): string => `plan ${name} "Plan ${name}" {
+    status active
+    period 2026-01-05 to 2027-01-04
+    household {
+        member a adult born 1990 roles victim
+    }
+    intervention i "${title}" {
+        for a
+        by ${organisation}
+        from 2026-01-05 for 6 months
+    }
+    regie {
+        ${organisation} from 2026-01-05
+    }
+}
+`;
+
+const codes = (diagnostics: Diagnostic[]): string[] => diagnostics.map(d => String(d.code)).sort();
+const hasUnresolved = (diagnostics: Diagnostic[]): boolean => diagnostics.some(d => d.code === 'VP081');
+/** Diagnostics in a comparable form (order-independent). */
+const normalised = (diagnostics: Diagnostic[]): string[] =>
+    diagnostics.map(d => JSON.stringify([d.code, d.severity, d.range, d.message])).sort();
+
+let server: LspServer | undefined;
+afterEach(async () => {
+    await server?.stop();
+    server = undefined;
+});
+
+describe('incremental diagnostics in the language server', () => {
+    test('editing a plan changes that plan\'s diagnostics and leaves the others as they were', async () => {
+        const files = { 'orgs.vplan': catalogue('vt', 'wijk'), 'a.vplan': plan('a', 'vt'), 'b.vplan': plan('b', 'wijk') };
+        server = await startServer({ workspaceFiles: files });
+        const [a, b] = [server.uri('a.vplan'), server.uri('b.vplan')];
+        // The first opened document triggers the validation of the whole workspace.
+        await server.open(a, files['a.vplan']);
+        const before = await server.waitForDiagnostics(b);
+        expect(hasUnresolved(before)).toBe(false);
+        const aBefore = await server.waitForDiagnostics(a);
+        expect(hasUnresolved(aBefore)).toBe(false);
+
+        await server.change(a, plan('a', 'onbekend'));
+        expect(hasUnresolved(await server.waitForDiagnostics(a))).toBe(true);
+        expect(normalised(await server.waitForDiagnostics(b))).toEqual(normalised(before));
+
+        await server.change(a, files['a.vplan']);
+        expect(normalised(await server.waitForDiagnostics(a))).toEqual(normalised(aBefore));
+        expect(normalised(await server.waitForDiagnostics(b))).toEqual(normalised(before));
+    });
+
+    test('removing an organisation from the catalogue makes references in other plans VP081; adding it back resolves them', async () => {
+        const files = { 'orgs.vplan': catalogue('vt', 'wijk'), 'a.vplan': plan('a', 'vt'), 'b.vplan': plan('b', 'wijk') };
+        server = await startServer({ workspaceFiles: files });
+        const [orgs, a, b] = [server.uri('orgs.vplan'), server.uri('a.vplan'), server.uri('b.vplan')];
+        await server.open(orgs, files['orgs.vplan']);
+        const aBefore = await server.waitForDiagnostics(a);
+        const bBefore = await server.waitForDiagnostics(b);
+        expect(hasUnresolved(aBefore)).toBe(false);
+
+        // Rename vt: plan a no longer resolves, plan b (wijk) is unaffected.
+        await server.change(orgs, catalogue('vt_nieuw', 'wijk'));
+        const aRenamed = await server.waitForDiagnostics(a, hasUnresolved);
+        expect(codes(aRenamed).filter(code => code === 'VP081')).toHaveLength(2); // intervention `by` and regie
+        expect(normalised(await server.waitForDiagnostics(b))).toEqual(normalised(bBefore));
+
+        // Remove wijk as well: now plan b breaks too.
+        await server.change(orgs, catalogue('vt_nieuw'));
+        expect(hasUnresolved(await server.waitForDiagnostics(b, hasUnresolved))).toBe(true);
+
+        // Add both back: both plans are as they were.
+        await server.change(orgs, files['orgs.vplan']);
+        const resolved = (ds: Diagnostic[]) => !hasUnresolved(ds);
+        expect(normalised(await server.waitForDiagnostics(a, resolved))).toEqual(normalised(aBefore));
+        expect(normalised(await server.waitForDiagnostics(b, resolved))).toEqual(normalised(bBefore));
+    });
+
+    test('a plan naming an organisation nobody declared resolves once the catalogue gains it', async () => {
+        const files = { 'orgs.vplan': catalogue('vt'), 'c.vplan': plan('c', 'later') };
+        server = await startServer({ workspaceFiles: files });
+        const [orgs, c] = [server.uri('orgs.vplan'), server.uri('c.vplan')];
+        await server.open(orgs, files['orgs.vplan']);
+        expect(hasUnresolved(await server.waitForDiagnostics(c))).toBe(true);
+        await server.change(orgs, catalogue('vt', 'later'));
+        expect(hasUnresolved(await server.waitForDiagnostics(c, ds => !hasUnresolved(ds)))).toBe(false);
+    });
+
+    test('after a burst of edits the diagnostics equal those of a fresh server on the final texts', async () => {
+        const initial = {
+            'orgs.vplan': catalogue('vt', 'wijk'),
+            'a.vplan': plan('a', 'vt'),
+            'b.vplan': plan('b', 'wijk'),
+            'c.vplan': plan('c', 'later')
+        };
+        const final = {
+            'orgs.vplan': catalogue('wijk', 'later'),
+            'a.vplan': plan('a', 'wijk', 'Andere hulp'),
+            'b.vplan': plan('b', 'vt'),
+            'c.vplan': plan('c', 'later')
+        };
+        // The reference: a fresh server on the final texts.
+        server = await startServer({ workspaceFiles: final });
+        await server.open(server.uri('orgs.vplan'), final['orgs.vplan']);
+        const expected = new Map<string, string[]>();
+        for (const path of Object.keys(final)) expected.set(path, normalised(await server.waitForDiagnostics(server.uri(path))));
+        await server.stop();
+        server = undefined;
+        expect(expected.get('b.vplan')!.some(entry => entry.includes('VP081'))).toBe(true);
+
+        server = await startServer({ workspaceFiles: initial });
+        const live = server;
+        await Promise.all(Object.keys(initial).map(path => live.open(live.uri(path), initial[path as keyof typeof initial])));
+        for (const path of Object.keys(initial)) await live.waitForDiagnostics(live.uri(path));
+        // Edits in quick succession, without waiting for diagnostics in between.
+        await live.change(live.uri('orgs.vplan'), catalogue('vt', 'wijk', 'later'));
+        await live.change(live.uri('a.vplan'), plan('a', 'later'));
+        await live.change(live.uri('orgs.vplan'), catalogue('wijk'));
+        await live.change(live.uri('b.vplan'), plan('b', 'vt'));
+        await live.change(live.uri('a.vplan'), final['a.vplan']);
+        await live.change(live.uri('orgs.vplan'), final['orgs.vplan']);
+        for (const [path, diagnostics] of expected) {
+            const settled = await live.waitForDiagnostics(live.uri(path), ds => normalised(ds).join('\n') === diagnostics.join('\n'));
+            expect(normalised(settled)).toEqual(diagnostics);
+        }
+        // Nothing still pending changes them afterwards: a request answered after the last build
+        // (Langium waits for the build before answering), then the same diagnostics again.
+        for (const path of Object.keys(final)) {
+            await live.request('textDocument/documentSymbol', { textDocument: { uri: live.uri(path) } });
+        }
+        for (const [path, diagnostics] of expected) {
+            expect(normalised(await live.waitForDiagnostics(live.uri(path)))).toEqual(diagnostics);
+        }
+    });
+});
+
+// ---------------------------------------------------------------------------------------------
+// In process: which documents an update rebuilds, and that the result equals a fresh build.
+
+type Services = ReturnType<typeof createVplanServices>;
+
+class Workspace {
+    readonly services: Services = createVplanServices(EmptyFileSystem);
+    /** URIs validated by the last update. */
+    validated: string[] = [];
+
+    constructor() {
+        this.services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => {
+            if (document.uri.scheme === 'file') this.validated.push(document.uri.path.split('/').pop()!);
+        });
+    }
+
+    static async create(texts: Record<string, string>): Promise<Workspace> {
+        const workspace = new Workspace();
+        await loadBuiltinCatalogue(workspace.services.shared);
+        const documents: LangiumDocument[] = [];
+        for (const [path, text] of Object.entries(texts)) {
+            workspace.setText(path, text, 1);
+            const document = workspace.services.shared.workspace.LangiumDocumentFactory.fromTextDocument(
+                workspace.textDocuments.get(workspace.uri(path).toString())!);
+            workspace.services.shared.workspace.LangiumDocuments.addDocument(document);
+            documents.push(document);
+        }
+        await workspace.services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
+        return workspace;
+    }
+
+    get textDocuments() {
+        return this.services.shared.workspace.TextDocuments!;
+    }
+
+    uri(path: string): URI {
+        return URI.parse(`file:///ws/${path}`);
+    }
+
+    private version = 1;
+    setText(path: string, text: string, version = ++this.version): void {
+        (this.textDocuments as unknown as { set(document: TextDocument): void }).set(
+            TextDocument.create(this.uri(path).toString(), 'vplan', version, text));
+    }
+
+    async edit(changes: Record<string, string>, deleted: string[] = []): Promise<string[]> {
+        for (const [path, text] of Object.entries(changes)) this.setText(path, text);
+        this.validated = [];
+        await this.services.shared.workspace.DocumentBuilder.update(Object.keys(changes).map(p => this.uri(p)), deleted.map(p => this.uri(p)));
+        return [...this.validated].sort();
+    }
+
+    diagnostics(): Record<string, string[]> {
+        const result: Record<string, string[]> = {};
+        for (const document of this.services.shared.workspace.LangiumDocuments.all) {
+            if (document.uri.scheme !== 'file') continue;
+            result[document.uri.path.split('/').pop()!] = normalised((document.diagnostics ?? []) as Diagnostic[]);
+        }
+        return result;
+    }
+}
+
+async function freshDiagnostics(texts: Record<string, string>): Promise<Record<string, string[]>> {
+    return (await Workspace.create(texts)).diagnostics();
+}
+
+describe('the document builder rebuilds what an edit affects, and nothing else', () => {
+    test('a plan edit that keeps the plan name revalidates that plan only', async () => {
+        const workspace = await Workspace.create({
+            'orgs.vplan': catalogue('vt', 'wijk'), 'a.vplan': plan('a', 'vt'), 'b.vplan': plan('b', 'wijk'), 'c.vplan': plan('c', 'vt')
+        });
+        expect(await workspace.edit({ 'a.vplan': plan('a', 'wijk', 'Ander') })).toEqual(['a.vplan']);
+        expect(await workspace.edit({ 'a.vplan': plan('a', 'onbekend') })).toEqual(['a.vplan']);
+    });
+
+    test('a catalogue edit revalidates the plans that use its names, and those with unresolved references', async () => {
+        const workspace = await Workspace.create({
+            'orgs.vplan': catalogue('vt', 'wijk'), 'other.vplan': catalogue('zorg'),
+            'a.vplan': plan('a', 'vt'), 'b.vplan': plan('b', 'zorg'), 'c.vplan': plan('c', 'later')
+        });
+        expect(await workspace.edit({ 'orgs.vplan': catalogue('vt', 'wijk', 'extra') })).toEqual(['a.vplan', 'c.vplan', 'orgs.vplan']);
+        expect(await workspace.edit({ 'orgs.vplan': catalogue('vt', 'wijk', 'later') })).toEqual(['a.vplan', 'c.vplan', 'orgs.vplan']);
+        expect(await workspace.edit({ 'orgs.vplan': catalogue('wijk', 'later') })).toEqual(['a.vplan', 'c.vplan', 'orgs.vplan']);
+        // Plan c resolved and plan a did not: only a has an unresolved reference now.
+        expect(await workspace.edit({ 'other.vplan': catalogue('zorg', 'nog_een') })).toEqual(['a.vplan', 'b.vplan', 'other.vplan']);
+    });
+
+    test('a new declaration that shadows or duplicates a name elsewhere rebuilds the documents concerned', async () => {
+        const texts: Record<string, string> = {
+            'b-orgs.vplan': catalogue('vt'), 'p.vplan': plan('p', 'vt'), 'q.vplan': plan('q', 'wijk'), 'z.vplan': catalogue('wijk')
+        };
+        const workspace = await Workspace.create(texts);
+        // a-extra.vplan sorts before b-orgs.vplan: its `vt` becomes the first declaration, b-orgs' a duplicate (VP080).
+        const edit = { 'a-extra.vplan': catalogue('vt') };
+        const validated = await workspace.edit(edit);
+        expect(validated).toEqual(['a-extra.vplan', 'b-orgs.vplan', 'p.vplan']);
+        expect(workspace.diagnostics()['b-orgs.vplan'].some(entry => entry.includes('VP080'))).toBe(true);
+        expect(workspace.diagnostics()).toEqual(await freshDiagnostics({ ...texts, ...edit }));
+    });
+
+    test('every step of a sequence of edits ends with the diagnostics of a fresh build', async () => {
+        const texts: Record<string, string> = {
+            'orgs.vplan': catalogue('vt', 'wijk'), 'a.vplan': plan('a', 'vt'), 'b.vplan': plan('b', 'wijk'), 'c.vplan': plan('c', 'later')
+        };
+        const workspace = await Workspace.create(texts);
+        const steps: Array<Record<string, string>> = [
+            { 'orgs.vplan': catalogue('vt') },
+            { 'c.vplan': catalogue('later') + plan('c', 'later') },
+            { 'a.vplan': plan('a', 'later') + catalogue('wijk') },
+            { 'orgs.vplan': catalogue('vt', 'wijk', 'later') },
+            { 'b.vplan': plan('a', 'vt') },
+            { 'a.vplan': plan('b', 'vt'), 'c.vplan': plan('c', 'wijk') },
+            // A new file that sorts first takes over `wijk`; the catalogue's becomes a duplicate.
+            { 'aa.vplan': catalogue('wijk') },
+            { 'orgs.vplan': '' }
+        ];
+        for (const step of steps) {
+            await workspace.edit(step);
+            Object.assign(texts, step);
+            expect(workspace.diagnostics()).toEqual(await freshDiagnostics(texts));
+        }
+        for (const deleted of ['aa.vplan', 'a.vplan']) {
+            await workspace.edit({}, [deleted]);
+            delete texts[deleted];
+            expect(workspace.diagnostics()).toEqual(await freshDiagnostics(texts));
+        }
+    });
+});
