@@ -55,6 +55,18 @@ describe('VP021 aftercare complete', () => {
     });
 });
 
+describe('several aftercare blocks (section 4: only status, period and household are once-only)', () => {
+    test('every block is checked, not only the first', async () => {
+        const result = await check(plan({ extra: aftercare('from 2027-01-01 for 6 months', 'checkpoints 3 months') }));
+        expect(result.codes).toEqual(['VP021', 'VP022']);
+    });
+
+    test('two complete blocks are fine', async () => {
+        const result = await check(plan({ extra: aftercare('owner vt', 'from 2026-12-01 for 12 months', 'checkpoints 3 months') }));
+        expect(result.codes).toEqual([]);
+    });
+});
+
 describe('VP022 aftercare long enough', () => {
     test('six months of aftercare is VP022 (a warning citing the recurrence research)', async () => {
         const result = await check(plan({ aftercare: aftercare('owner wt', 'from 2027-01-01 for 6 months', 'checkpoints 6 months') }));

@@ -38,6 +38,8 @@ const KITCHEN_SINK = [
         ].join('\n    ')
     }),
     'plan leeg "Leeg" {\n}\n',
+    // a plan whose name is missing (VP000): its messages must not say 'undefined'
+    'plan "Zonder naam" {\n    status active\n}\n',
     'organisation kapot "Kapot" kind bureau\n'
 ];
 
