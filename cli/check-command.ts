@@ -4,6 +4,7 @@ import type { DiagnosticRecord } from './workspace.js';
 import { collectDiagnostics, loadWorkspace, type WorkspaceOptions } from './workspace.js';
 import { collectPlanFiles } from './files.js';
 import type { CliIo } from './io.js';
+import type { Locale } from '../language/i18n/locale.js';
 import { URI } from 'langium';
 
 export type CheckFormat = 'text' | 'json' | 'sarif' | 'junit' | 'github';
@@ -38,14 +39,24 @@ export interface CheckContext {
 export type CheckFormatter = (records: DiagnosticRecord[], summary: CheckSummary, io: CliIo, options: CheckOptions, context: CheckContext) => string;
 
 const formatters: Partial<Record<CheckFormat, CheckFormatter>> = {
-    text: (records, summary, io) => {
+    text: (records, summary, io, options) => {
         const lines = records.map(r => `${r.file}:${r.line}:${r.column}: ${io.colorSeverity(r.severity)} ${r.code} ${r.message}`);
-        const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-        lines.push(`${plural(summary.files, 'file')} checked: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}.`);
+        lines.push(summaryLine(summary, options.locale ?? options.defaultLocale));
         return lines.join('\n') + '\n';
     },
     json: (records, summary) => JSON.stringify({ version: 1, diagnostics: records, summary }, null, 2) + '\n'
 };
+
+/** The closing line of the text format, in the message language. */
+export function summaryLine(summary: CheckSummary, locale: Locale): string {
+    const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+    if (locale === 'nl') {
+        return `${count(summary.files, 'bestand', 'bestanden')} gecontroleerd: ${count(summary.errors, 'fout', 'fouten')}, `
+            + `${count(summary.warnings, 'waarschuwing', 'waarschuwingen')}, ${count(summary.infos, 'melding', 'meldingen')}.`;
+    }
+    return `${count(summary.files, 'file', 'files')} checked: ${count(summary.errors, 'error', 'errors')}, `
+        + `${count(summary.warnings, 'warning', 'warnings')}, ${count(summary.infos, 'info', 'infos')}.`;
+}
 
 /** Lets other modules (SARIF, JUnit, GitHub) add formats without editing this file. */
 export function registerCheckFormatter(format: CheckFormat, formatter: CheckFormatter): void {

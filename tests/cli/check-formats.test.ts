@@ -203,6 +203,8 @@ describe('check options', () => {
         expect(text.status).toBe(1);
         expect(text.stdout).toMatch(/^err\/plan\.vplan:\d+:\d+: error VP081 /m);
         expect(lines(text.stdout).at(-1)).toBe('2 files checked: 1 error, 0 warnings, 0 infos.');
+        const dutch = runVplan(['check', '--locale', 'nl', 'err'], { cwd: root });
+        expect(lines(dutch.stdout).at(-1)).toBe('2 bestanden gecontroleerd: 1 fout, 0 waarschuwingen, 0 meldingen.');
         const json = JSON.parse(runVplan(['check', '--format', 'json', 'err'], { cwd: root }).stdout);
         expect(json.version).toBe(1);
         expect(json.summary).toEqual({ files: 2, errors: 1, warnings: 0, infos: 0 });
