@@ -198,6 +198,26 @@ describe('UI test: the installed .vsix in code-server', () => {
         const readmeShot = path.join(REPO_ROOT, 'docs', 'screenshot-editor.png');
         if (process.env.VPLAN_UPDATE_SCREENSHOTS === '1' || !existsSync(readmeShot)) copyFileSync(shot, readmeShot);
     }, 90_000);
+
+    test('an edit in the plan shows up in the open preview', async context => {
+        if (skipReason) return context.skip(skipReason);
+        expect(setupError, String(setupError)).toBeUndefined();
+        const workbench = page!;
+        const text = readFileSync(path.join(example.folder, example.file), 'utf8');
+        const planLine = text.split('\n').findIndex(line => /^plan\s+\w+\s+"/.test(line)) + 1;
+        expect(planLine).toBeGreaterThan(0);
+        // Put the cursor just before the closing quote of the plan's title and type into it.
+        await workbench.locator('.monaco-editor .view-lines').first().click();
+        await workbench.keyboard.press('Control+G');
+        await workbench.keyboard.type(String(planLine));
+        await workbench.keyboard.press('Enter');
+        await workbench.keyboard.press('End');
+        for (let i = 0; i < 3; i++) await workbench.keyboard.press('ArrowLeft');
+        await workbench.keyboard.type(' bewerkt');
+        const webview = workbench.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+        await expect.poll(() => webview.locator('body').innerText(), { timeout: 30_000 }).toContain(' bewerkt');
+        await workbench.screenshot({ path: path.join(RESULTS_DIR, 'editor-timeline-edited.png') });
+    }, 90_000);
 });
 
 async function openTimelineFromPalette(workbench: Page, planName: string): Promise<void> {
