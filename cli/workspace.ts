@@ -11,8 +11,7 @@ import { createVplanServices } from '../language/vplan-module.js';
 import { loadBuiltinCatalogue } from '../language/workspace/builtin-documents.js';
 import type { VplanFile } from '../language/generated/ast.js';
 import type { Locale } from '../language/i18n/locale.js';
-import { renderMessage } from '../language/validation/messages.js';
-import type { LoadedConfig } from '../language/config/settings-provider.js';
+import { configDiagnostics } from '../language/config/config-diagnostics.js';
 import { configureForBatch } from './batch-mode.js';
 import { CliInputError, displayPathOf, type PlanFile } from './files.js';
 import { statSync } from 'node:fs';
@@ -90,26 +89,6 @@ export function toRecord(file: string, diagnostic: Diagnostic): DiagnosticRecord
     };
 }
 
-/** VP009 problems of a config file, as records. */
-export function configRecords(loaded: LoadedConfig, locale: Locale, cwd: string): DiagnosticRecord[] {
-    const file = displayPathOf(loaded.uri.fsPath, cwd);
-    const positionOf = (offset: number) => {
-        const before = loaded.text.slice(0, offset);
-        const line = before.split('\n').length;
-        const column = offset - (before.lastIndexOf('\n') + 1) + 1;
-        return { line, column };
-    };
-    return loaded.parsed.problems.map(problem => {
-        const start = positionOf(problem.offset);
-        const end = positionOf(problem.offset + problem.length);
-        const severity = 'error' as const;
-        return {
-            file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
-            severity, code: 'VP009', message: renderMessage(problem.messageId, problem.args, locale)
-        };
-    });
-}
-
 /** Every diagnostic of the workspace (plans and config files), sorted by path and position. */
 export function collectDiagnostics(workspace: LoadedWorkspace, options: WorkspaceOptions): DiagnosticRecord[] {
     const records: DiagnosticRecord[] = [];
@@ -120,8 +99,8 @@ export function collectDiagnostics(workspace: LoadedWorkspace, options: Workspac
     });
     const settings = workspace.services.Vplan.config.SettingsProvider;
     for (const loaded of settings.loadedConfigs()) {
-        const locale = options.locale ?? loaded.parsed.config.locale ?? options.defaultLocale;
-        records.push(...configRecords(loaded, locale, options.cwd));
+        const file = displayPathOf(loaded.uri.fsPath, options.cwd);
+        records.push(...configDiagnostics(loaded, settings.localeOfConfig(loaded)).map(diagnostic => toRecord(file, diagnostic)));
     }
     return sortRecords(records);
 }

@@ -5,12 +5,10 @@
 
 import { DocumentState } from 'langium';
 import type { Connection } from 'vscode-languageserver';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { createVplanServices } from '../language/vplan-module.js';
 import { isLocale, localeFromTag } from '../language/i18n/locale.js';
 import { CONFIG_FILE_NAME } from '../language/config/vplan-config.js';
-import { renderMessage } from '../language/validation/messages.js';
-import type { LoadedConfig } from '../language/config/settings-provider.js';
+import { configDiagnostics } from '../language/config/config-diagnostics.js';
 
 type Services = ReturnType<typeof createVplanServices>;
 
@@ -54,33 +52,13 @@ function publishConfigDiagnostics(connection: Connection, services: Services): v
     for (const loaded of settings.loadedConfigs()) {
         const uri = loaded.uri.toString();
         current.add(uri);
-        const locale = settings.localeOverride ?? loaded.parsed.config.locale ?? settings.defaultLocale;
-        void connection.sendDiagnostics({ uri, diagnostics: configDiagnostics(loaded, locale) });
+        void connection.sendDiagnostics({ uri, diagnostics: configDiagnostics(loaded, settings.localeOfConfig(loaded)) });
     }
     for (const uri of published) {
         if (!current.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
     }
     published.clear();
     current.forEach(uri => published.add(uri));
-}
-
-export function configDiagnostics(loaded: LoadedConfig, locale: 'en' | 'nl'): Diagnostic[] {
-    const lines = loaded.text.split('\n');
-    const position = (offset: number) => {
-        let remaining = offset;
-        for (let line = 0; line < lines.length; line++) {
-            if (remaining <= lines[line].length) return { line, character: remaining };
-            remaining -= lines[line].length + 1;
-        }
-        return { line: Math.max(lines.length - 1, 0), character: 0 };
-    };
-    return loaded.parsed.problems.map(problem => ({
-        range: { start: position(problem.offset), end: position(problem.offset + problem.length) },
-        severity: DiagnosticSeverity.Error,
-        code: 'VP009',
-        source: 'vplan',
-        message: renderMessage(problem.messageId, problem.args, locale)
-    }));
 }
 
 /**

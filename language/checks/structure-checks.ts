@@ -37,7 +37,7 @@ import {
     type Household, type Plan
 } from '../generated/ast.js';
 import { addMonthsClamped, formatDay, parseDate } from '../model/dates.js';
-import { planDeclarations } from '../model/ast-queries.js';
+import { hasSyntaxErrorInside, planDeclarations } from '../model/ast-queries.js';
 import type { ResolvedPlan } from '../model/plan-model.js';
 import { isBuiltinUri } from '../workspace/builtin-documents.js';
 import type { Locale, MessageCatalogue } from '../i18n/locale.js';
@@ -236,19 +236,6 @@ const MEASURE_TYPE_ITEMS: ItemRule[] = [
 
 function lineOf(node: AstNode): number {
     return (node.$cstNode?.range.start.line ?? 0) + 1;
-}
-
-/**
- * Whether a parse or lex error (VP000) lies inside the node's text: the parser may then have
- * dropped an item that is really there, so a "missing" VP005 would be a cascade.
- */
-function hasSyntaxErrorInside(node: AstNode): boolean {
-    const cst = node.$cstNode;
-    if (!cst) return true;
-    const { parserErrors, lexerErrors } = AstUtils.getDocument(node).parseResult;
-    const inside = (offset: number | undefined) => offset !== undefined && offset >= cst.offset && offset <= cst.end;
-    return parserErrors.some(e => inside(e.token.startOffset) || inside((e as { previousToken?: { startOffset: number } }).previousToken?.startOffset))
-        || lexerErrors.some(e => inside(e.offset));
 }
 
 /** Reports missing required items (on the name) and repeated once-only items (on the repeat). */

@@ -55,6 +55,11 @@ export class VplanSettingsProvider {
         return this.findFrom(UriUtils.dirname(documentUri)) ?? (this.fallbackFolder ? this.findFrom(this.fallbackFolder) : undefined);
     }
 
+    /** The language of a config file's own VP009 messages: the same precedence as for plans. */
+    localeOfConfig(loaded: LoadedConfig): Locale {
+        return this.localeOverride ?? loaded.parsed.config.locale ?? this.defaultLocale;
+    }
+
     /** Every config file loaded so far (the CLI reports their VP009 problems). */
     loadedConfigs(): LoadedConfig[] {
         return [...this.byUri.values()];
