@@ -4,6 +4,9 @@ import * as esbuild from 'esbuild';
 
 const minify = process.argv.includes('--minify');
 const watch = process.argv.includes('--watch');
+// `--outdir DIR` builds somewhere else than out/ (to compare two builds side by side).
+const outdirIndex = process.argv.indexOf('--outdir');
+const outdir = outdirIndex > 0 ? process.argv[outdirIndex + 1] : 'out';
 
 // Langium's parser (chevrotain 13) calls Object.groupBy, which Node 20 (VS Code 1.100's extension
 // host, and plain `node` on many machines) lacks. The production-mode grammar skips the checks
@@ -29,8 +32,8 @@ const common = {
 };
 
 const contexts = await Promise.all([
-    esbuild.context({ ...common, entryPoints: { extension: 'client/extension.ts' }, outdir: 'out' }),
-    esbuild.context({ ...common, entryPoints: { server: 'server/main.ts', cli: 'cli/main.ts' }, outdir: 'out' })
+    esbuild.context({ ...common, entryPoints: { extension: 'client/extension.ts' }, outdir }),
+    esbuild.context({ ...common, entryPoints: { server: 'server/main.ts', cli: 'cli/main.ts' }, outdir })
 ]);
 
 if (watch) {

@@ -78,13 +78,17 @@ export async function runCheck(paths: string[], options: CheckOptions, io: CliIo
     const summary = summarize(records, files.length);
     if (options.quiet) records = records.filter(r => r.severity === 'error');
     const settings = workspace.services.Vplan.config.SettingsProvider;
+    // Only the JUnit format reads which rules are off; the settings of every file are looked up when it asks.
+    let contextFiles: CheckContext['files'] | undefined;
     const context: CheckContext = {
-        files: files.map(file => ({
-            file: file.displayPath,
-            absolutePath: file.absolutePath,
-            rulesOff: new Set(Object.entries(settings.settingsFor(URI.file(file.absolutePath)).config.rules)
-                .filter(([, severity]) => severity === 'off').map(([code]) => code))
-        }))
+        get files() {
+            return contextFiles ??= files.map(file => ({
+                file: file.displayPath,
+                absolutePath: file.absolutePath,
+                rulesOff: new Set(Object.entries(settings.settingsFor(URI.file(file.absolutePath)).config.rules)
+                    .filter(([, severity]) => severity === 'off').map(([code]) => code))
+            }));
+        }
     };
     io.write(formatter(records, summary, io, options, context));
     const tooManyWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;

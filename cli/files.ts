@@ -77,6 +77,24 @@ export function readPlanText(absolutePath: string, display: string): string {
     if (stats.size > MAX_PLAN_BYTES) {
         throw new CliInputError(display, `file is too large (${(stats.size / 1024 / 1024).toFixed(1)} MB; vplan reads plans up to ${MAX_PLAN_BYTES / 1024 / 1024} MB)`);
     }
+    // Fast path: Node decodes straight into a string (no Buffer, no second decoding pass), turning
+    // every invalid byte sequence into U+FFFD and a 0 byte into U+0000. Text without either is
+    // exactly what the strict decoder below returns (but for the BOM, which it drops); anything
+    // else takes the strict path, so every error message stays the same.
+    let text: string;
+    try {
+        text = readFileSync(absolutePath, 'utf8');
+    } catch (error) {
+        throw new CliInputError(display, describeError(error));
+    }
+    if (text.includes('\uFFFD') || text.includes('\0')) return readPlanTextStrictly(absolutePath, display);
+    // The strict decoder drops one BOM and then one more is dropped below: drop up to two here too.
+    let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    if (text.charCodeAt(start) === 0xfeff) start++;
+    return start > 0 ? text.slice(start) : text;
+}
+
+function readPlanTextStrictly(absolutePath: string, display: string): string {
     let bytes: Buffer;
     try {
         bytes = readFileSync(absolutePath);

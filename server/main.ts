@@ -10,6 +10,10 @@ import { createVplanServices } from '../language/vplan-module.js';
 import { registerServerExtensions } from './server-extensions.js';
 import { registerTimelineRequest } from './timeline-request.js';
 import { installLargeFileGuard } from '../language/workspace/large-file-guard.js';
+import { applyServerHeapSettings } from './heap-settings.js';
+
+// Before the workspace is loaded: collect garbage at 30% growth instead of V8's 4× (heap-settings.ts).
+applyServerHeapSettings();
 
 const connection = createConnection(ProposedFeatures.all);
 const services = createVplanServices({ connection, ...NodeFileSystem });

@@ -113,33 +113,34 @@ function keywordRange(node: Aftercare) {
 
 function checkComplete(aftercare: ResolvedAftercare, minMonths: number, planEnd: Day | undefined, report: Reporter): void {
     const node = aftercare.node;
-    const range = keywordRange(node);
+    // Finding the keyword walks the block's syntax tree: only done for a diagnostic.
+    const range = () => keywordRange(node);
     if (!node.items.some(isOwnerItem)) {
         const template = 'owner <organisation>';
-        report('VP021.noOwner', node, { template }, { range, fix: { item: 'owner', template } });
+        report('VP021.noOwner', node, { template }, { range: range(), fix: { item: 'owner', template } });
     }
     const span = node.items.find(isSpanItem);
     if (!span) {
         const template = `from ${planEnd !== undefined ? formatDay(planEnd) : 'YYYY-MM-DD'} for ${minMonths} months`;
-        report('VP021.noPeriod', node, { template }, { range, fix: { item: 'from', template } });
+        report('VP021.noPeriod', node, { template }, { range: range(), fix: { item: 'from', template } });
     } else if (!aftercare.dates?.hasEnd && aftercare.dates?.start !== undefined) {
         const args: NoEndArgs = { start: formatDay(aftercare.dates.start), suggestedEnd: formatDay(addMonthsClamped(aftercare.dates.start, minMonths)), minMonths };
         report('VP021.noEnd', span, args, { fix: { start: args.start, suggestedEnd: args.suggestedEnd } });
     }
     if (!node.items.some(isCheckpointsItem)) {
         const template = 'checkpoints 3 months, 6 months, 12 months';
-        report('VP021.noCheckpoint', node, { template }, { range, fix: { item: 'checkpoints', template } });
+        report('VP021.noCheckpoint', node, { template }, { range: range(), fix: { item: 'checkpoints', template } });
     }
     const interval = aftercare.dates?.interval;
     aftercare.checkpoints.forEach((checkpoint, checkpointIndex) => {
         if (!checkpoint.offset) return;
-        const offset = formatDuration(checkpoint.offset);
+        // The offset's text is built only for a diagnostic.
         if (checkpoint.offset.amount === 0) {
-            report('VP021.zero', checkpoint.node, { offset }, { fix: { checkpointIndex } });
+            report('VP021.zero', checkpoint.node, { offset: formatDuration(checkpoint.offset) }, { fix: { checkpointIndex } });
         } else if (interval && checkpoint.day !== undefined && checkpoint.day > interval.end) {
             const { months, days } = monthsAndDays(interval.start, interval.end);
             const args: CheckpointArgs = {
-                offset, day: formatDay(checkpoint.day), start: formatDay(interval.start), end: formatDay(interval.end), months, days
+                offset: formatDuration(checkpoint.offset), day: formatDay(checkpoint.day), start: formatDay(interval.start), end: formatDay(interval.end), months, days
             };
             report('VP021.beyond', checkpoint.node, args, {
                 fix: { checkpointIndex, aftercareStart: args.start, aftercareEnd: args.end }

@@ -15,11 +15,8 @@
  * - VP062: `{ kind }`, the member kind that fits the age (`adult` or `child`).
  */
 
-import { AstUtils, type AstNode } from 'langium';
-import {
-    isCheckedItem, isEvaluation, isExtendItem, isMeasureType, isMeeting, isPhase, isPlanPeriod, isRegieEntry, isSpanItem,
-    type Duration
-} from '../generated/ast.js';
+import type { AstNode } from 'langium';
+import { isCheckedItem, isExtendItem, isMeasureType, isSpanItem, type Duration } from '../generated/ast.js';
 import { firstItem } from '../model/ast-queries.js';
 import { addDuration, daysInMonth, formatDay, parseDate, partsFromDay, type Day } from '../model/dates.js';
 import { durationValue, type ResolvedPlan } from '../model/plan-model.js';
@@ -167,55 +164,105 @@ function checkSpan(node: AstNode & { start?: string; end?: string; duration?: Du
     }
 }
 
-/** VP060 over the plan's own (non-duplicate) constructs, in one walk. */
+/**
+ * VP060 over the plan's own (non-duplicate) constructs, in source order. The grammar puts date
+ * tokens in these places only: plan items (period, phase, meeting, evaluation), the items of
+ * measures, interventions, agreements and aftercare blocks (`from`, `extend`), and regie entries.
+ * Visiting exactly those, with plain loops, replaces a stream over every node of the plan (an
+ * iterator object per step).
+ */
 function checkPlanDates(plan: ResolvedPlan, report: Reporter): void {
-    const duplicates = new Set<AstNode>();
-    const kept = new Set<AstNode>([...plan.measures, ...plan.interventions, ...plan.agreements].map(x => x.node));
+    const duplicates = duplicateItems(plan);
     for (const item of plan.node.items) {
-        if ((item.$type === 'Measure' || item.$type === 'Intervention' || item.$type === 'Agreement') && !kept.has(item)) duplicates.add(item);
-    }
-    for (const item of plan.node.items) {
-        if (duplicates.has(item)) continue;
-        for (const node of AstUtils.streamAst(item)) {
-            if (isPlanPeriod(node) || isPhase(node) || isSpanItem(node) || isRegieEntry(node)) checkSpan(node, report);
-            else if (isExtendItem(node)) checkDate(node.end, node, 'end', report);
-            else if (isMeeting(node) || isEvaluation(node)) checkDate(node.date, node, 'date', report);
+        switch (item.$type) {
+            case 'PlanPeriod':
+            case 'Phase':
+                checkSpan(item, report);
+                break;
+            case 'Meeting':
+            case 'Evaluation':
+                checkDate(item.date, item, 'date', report);
+                break;
+            case 'Measure':
+            case 'Intervention':
+            case 'Agreement':
+                if (duplicates?.has(item)) break;
+                checkItemDates(item.items, report);
+                break;
+            case 'Aftercare':
+                checkItemDates(item.items, report);
+                break;
+            case 'RegieBlock':
+                for (const entry of item.entries) checkSpan(entry, report);
+                break;
         }
     }
     // Each extension must end after the previous term; only judged when the previous term is valid.
     for (const measure of plan.measures) {
-        measure.terms.forEach((term, index) => {
-            const previous = index > 0 ? measure.terms[index - 1].interval : undefined;
-            if (!previous || term.interval || !isExtendItem(term.node)) return;
+        const terms = measure.terms;
+        for (let index = 1; index < terms.length; index++) {
+            const term = terms[index];
+            const previous = terms[index - 1].interval;
+            if (!previous || term.interval || !isExtendItem(term.node)) continue;
             const extend = term.node;
             if (extend.end !== undefined) {
                 const end = parseDate(extend.end);
-                if (end === undefined) return; // VP060.calendar above
+                if (end === undefined) continue; // VP060.calendar above
                 report('VP060.extendNotAfter', extend, {
                     end: formatDay(end), previousEnd: formatDay(previous.end), earliestEnd: formatDay(previous.end + 1)
                 }, { property: 'end', fix: { earliestEnd: formatDay(previous.end + 1) } });
             } else if (extend.duration && durationValue(extend.duration)) {
                 report('VP060.zeroDuration', extend.duration, { duration: durationText(extend.duration) });
             }
-        });
+        }
     }
+}
+
+/** `from` and `extend` items of a measure, intervention, agreement or aftercare block. */
+function checkItemDates(items: readonly AstNode[], report: Reporter): void {
+    for (const node of items) {
+        if (isSpanItem(node)) checkSpan(node, report);
+        else if (isExtendItem(node)) checkDate(node.end, node, 'end', report);
+    }
+}
+
+/** Measures, interventions and agreements left out of the resolved plan (VP080); undefined when none are. */
+function duplicateItems(plan: ResolvedPlan): Set<AstNode> | undefined {
+    const planItems = plan.node.items;
+    let count = 0;
+    for (const item of planItems) {
+        if (item.$type === 'Measure' || item.$type === 'Intervention' || item.$type === 'Agreement') count++;
+    }
+    // The common case: every one of them is in the model, so no set is needed.
+    if (count === plan.measures.length + plan.interventions.length + plan.agreements.length) return undefined;
+    const kept = new Set<AstNode>();
+    for (const x of plan.measures) kept.add(x.node);
+    for (const x of plan.interventions) kept.add(x.node);
+    for (const x of plan.agreements) kept.add(x.node);
+    const duplicates = new Set<AstNode>();
+    for (const item of planItems) {
+        if ((item.$type === 'Measure' || item.$type === 'Intervention' || item.$type === 'Agreement') && !kept.has(item)) duplicates.add(item);
+    }
+    return duplicates;
 }
 
 /** VP061: the listed constructs start inside the plan period (half-open). */
 function checkInsidePlan(plan: ResolvedPlan, report: Reporter): void {
     const period = plan.period;
     if (!period) return;
-    const common = { periodStart: formatDay(period.start), periodEnd: formatDay(period.end), lastDay: formatDay(period.end - 1) };
-    const fix = { periodStart: common.periodStart, periodEnd: common.periodEnd };
-    const check = (what: OutsideArgs['what'], name: string, day: Day | undefined, node: AstNode | undefined, property: string) => {
-        if (day === undefined || !node || (period.start <= day && day < period.end)) return;
+    const outside = (day: Day | undefined): day is Day => day !== undefined && !(period.start <= day && day < period.end);
+    // Only a day outside the period is reported: the texts of the message are built then, not for every plan.
+    const reportOutside = (what: OutsideArgs['what'], name: string, day: Day, node: AstNode | undefined, property: string) => {
+        if (!node) return;
+        const common = { periodStart: formatDay(period.start), periodEnd: formatDay(period.end), lastDay: formatDay(period.end - 1) };
+        const fix = { periodStart: common.periodStart, periodEnd: common.periodEnd };
         report('VP061.outside', node, { what, name, date: formatDay(day), ...common } satisfies OutsideArgs, { property: property as never, fix });
     };
-    for (const m of plan.measures) check('measure', m.name, m.start, firstItem(m.node, isSpanItem), 'start');
-    for (const i of plan.interventions) check('intervention', i.name, i.dates.start, firstItem(i.node, isSpanItem), 'start');
-    for (const a of plan.agreements) check('agreement', a.name, a.dates?.start, firstItem(a.node, isSpanItem), 'start');
-    for (const m of plan.meetings) check('meeting', m.title ?? '', m.day, m.node, 'date');
-    for (const e of plan.evaluations) check('evaluation', e.title ?? '', e.day, e.node, 'date');
+    for (const m of plan.measures) if (outside(m.start)) reportOutside('measure', m.name, m.start, firstItem(m.node, isSpanItem), 'start');
+    for (const i of plan.interventions) if (outside(i.dates.start)) reportOutside('intervention', i.name, i.dates.start, firstItem(i.node, isSpanItem), 'start');
+    for (const a of plan.agreements) if (outside(a.dates?.start)) reportOutside('agreement', a.name, a.dates.start, firstItem(a.node, isSpanItem), 'start');
+    for (const m of plan.meetings) if (outside(m.day)) reportOutside('meeting', m.title ?? '', m.day, m.node, 'date');
+    for (const e of plan.evaluations) if (outside(e.day)) reportOutside('evaluation', e.title ?? '', e.day, e.node, 'date');
 }
 
 /** VP062: the declared kind fits the age at the plan start. */

@@ -10,6 +10,9 @@
  * never repeat the data they found; the diagnostic's range points at it.
  *
  * Quick-fix data (`diagnostic.data.fix`): none (removing personal data is the author's call).
+ *
+ * The file check reads nothing but the document's own text and syntax tree: its findings are
+ * recorded per tree and replayed when the document is validated again unchanged (vplan-validator.ts).
  */
 
 import { isCompositeCstNode, isLeafCstNode, type CompositeCstNode, type CstNode, type LangiumDocument, type LeafCstNode, type Lexer } from 'langium';
@@ -179,15 +182,11 @@ function forEachReadToken(document: LangiumDocument, lexer: Lexer, visit: VisitT
     if (root && clean && root.fullText === text) {
         const visible: LeafCstNode[] = [];
         const hidden: LeafCstNode[] = [];
-        collectReadLeaves(root, visible, hidden);
+        collectReadLeaves(root, text, visible, hidden);
         for (const leaves of [visible, hidden]) {
             if (!inTextOrder(leaves)) leaves.sort((a, b) => a.offset - b.offset);
             for (const leaf of leaves) {
-                const offset = leaf.offset;
-                const end = leaf.end;
-                // Most tokens hold no digit and no `@`; skip them without copying their text.
-                if (!mayHoldData(text, offset, end)) continue;
-                visit(text.substring(offset, end), offset, tokenKind(leaf.tokenType.name)!);
+                visit(text.substring(leaf.offset, leaf.end), leaf.offset, tokenKind(leaf.tokenType.name)!);
             }
         }
         return;
@@ -201,15 +200,18 @@ function forEachReadToken(document: LangiumDocument, lexer: Lexer, visit: VisitT
     }
 }
 
-/** The leaves the checks read, split into visible and hidden ones; a plain loop (no stream objects). */
-function collectReadLeaves(root: CompositeCstNode, visible: LeafCstNode[], hidden: LeafCstNode[]): void {
+/**
+ * The leaves the checks read, split into visible and hidden ones; a plain loop (no stream objects).
+ * Most tokens hold no digit and no `@` and are left out here, without copying their text.
+ */
+function collectReadLeaves(root: CompositeCstNode, text: string, visible: LeafCstNode[], hidden: LeafCstNode[]): void {
     const stack: CstNode[] = [root];
     while (stack.length > 0) {
         const node = stack.pop()!;
         if (isCompositeCstNode(node)) {
             const content = node.content;
             for (let i = content.length - 1; i >= 0; i--) stack.push(content[i]);
-        } else if (isLeafCstNode(node) && tokenKind(node.tokenType.name)) {
+        } else if (isLeafCstNode(node) && tokenKind(node.tokenType.name) && mayHoldData(text, node.offset, node.end)) {
             (node.hidden ? hidden : visible).push(node);
         }
     }

@@ -185,9 +185,9 @@ function checkRegieDefined(plan: ResolvedPlan, report: Reporter): boolean {
 function checkGaps(plan: ResolvedPlan, period: Interval, entries: readonly IndexedEntry[], report: Reporter): void {
     let cursor = period.start;
     let previous: IndexedEntry | undefined;
-    const base = { planStart: formatDay(period.start), planEnd: formatDay(period.end) };
+    // Built only for a gap found (most plans have none).
     const gapArgs = (start: Day, end: Day): Omit<GapArgs, 'previous' | 'next'> => ({
-        ...base, start: formatDay(start), end: formatDay(end), lastDay: formatDay(end - 1), days: end - start
+        planStart: formatDay(period.start), planEnd: formatDay(period.end), start: formatDay(start), end: formatDay(end), lastDay: formatDay(end - 1), days: end - start
     });
     for (const current of entries) {
         if (cursor >= period.end) break;

@@ -29,15 +29,14 @@
 
 import { AstUtils, UriUtils, type AstNode } from 'langium';
 import {
-    isAddressesItem, isAffectsItem, isAftercare, isBasisItem, isByItem, isChairItem, isCheckedByItem, isCheckedItem, isCheckpointsItem,
-    isDomainItem, isEscalateItem, isFallbackItem, isForItem, isFrameworkItem, isHousehold, isImposedByItem, isInitialItem,
-    isInterventionPhaseItem, isMeasureType, isModeItem, isNatureItem, isOnItem, isOrganisation,
-    isOwnerItem, isParticipantsItem, isPartiesItem, isPlanPeriod, isPosedByItem, isProtectsItem, isRegieKindItem,
-    isSeverityItem, isSourceItem, isSpanItem, isStatusItem, isSubjectItem, isTermMaxItem, isTotalMaxItem,
-    type Household, type Plan
+    isHousehold, isMeasureType, isOrganisation, isSpanItem, AddressesItem, AffectsItem,
+    BasisItem, ByItem, ChairItem, CheckedByItem, CheckedItem, CheckpointsItem, DomainItem, EscalateItem, FallbackItem,
+    ForItem, FrameworkItem, Household, ImposedByItem, InitialItem, InterventionPhaseItem, ModeItem, NatureItem, OnItem,
+    OwnerItem, ParticipantsItem, PartiesItem, PlanPeriod, PosedByItem, ProtectsItem, RegieKindItem, SeverityItem,
+    SourceItem, SpanItem, StatusItem, SubjectItem, TermMaxItem, TotalMaxItem, type Plan
 } from '../generated/ast.js';
 import { addMonthsClamped, formatDay, parseDate } from '../model/dates.js';
-import { hasSyntaxErrorInside, planDeclarations } from '../model/ast-queries.js';
+import { hasSyntaxErrorInside, planNamespace } from '../model/ast-queries.js';
 import type { ResolvedPlan } from '../model/plan-model.js';
 import { isBuiltinUri } from '../workspace/builtin-documents.js';
 import type { Locale, MessageCatalogue } from '../i18n/locale.js';
@@ -164,74 +163,75 @@ export const structureMessages = {
 // Item tables (spec sections 4 and 6)
 
 interface ItemRule {
-    guard: (node: unknown) => node is AstNode;
+    /** The item's node type (`$type`); item types have no subtypes, so this is the type test. */
+    type: string;
     item: string;
     template: string;
     required?: boolean;
 }
 
-const req = (guard: ItemRule['guard'], item: string, template: string): ItemRule => ({ guard, item, template, required: true });
-const once = (guard: ItemRule['guard'], item: string, template: string): ItemRule => ({ guard, item, template });
+const req = (type: string, item: string, template: string): ItemRule => ({ type, item, template, required: true });
+const once = (type: string, item: string, template: string): ItemRule => ({ type, item, template });
 
 const RISK_ITEMS: ItemRule[] = [
-    req(isSeverityItem, 'severity', 'severity low|medium|high|acute'),
-    req(isNatureItem, 'nature', 'nature static|dynamic'),
-    req(isDomainItem, 'domain', 'domain safety|housing|finances|health|addiction|parenting|work|education|social'),
-    req(isAffectsItem, 'affects', 'affects <member>, ... | household'),
-    once(isPosedByItem, 'posed by', 'posed by <member>')
+    req(SeverityItem.$type, 'severity', 'severity low|medium|high|acute'),
+    req(NatureItem.$type, 'nature', 'nature static|dynamic'),
+    req(DomainItem.$type, 'domain', 'domain safety|housing|finances|health|addiction|parenting|work|education|social'),
+    req(AffectsItem.$type, 'affects', 'affects <member>, ... | household'),
+    once(PosedByItem.$type, 'posed by', 'posed by <member>')
 ];
 
 const MEASURE_ITEMS: ItemRule[] = [
-    req(isOnItem, 'on', 'on <member>'),
-    once(isProtectsItem, 'protects', 'protects <member>'),
-    req(isByItem, 'by', 'by <organisation>'),
-    req(isSpanItem, 'from', 'from YYYY-MM-DD')
+    req(OnItem.$type, 'on', 'on <member>'),
+    once(ProtectsItem.$type, 'protects', 'protects <member>'),
+    req(ByItem.$type, 'by', 'by <organisation>'),
+    req(SpanItem.$type, 'from', 'from YYYY-MM-DD')
     // `extend` repeats.
 ];
 
 const INTERVENTION_ITEMS: ItemRule[] = [
-    req(isForItem, 'for', 'for <member>'),
-    req(isByItem, 'by', 'by <organisation>'),
-    req(isSpanItem, 'from', 'from YYYY-MM-DD for 6 months'),
-    once(isFrameworkItem, 'framework', 'framework voluntary|drang|dwang'),
-    once(isAddressesItem, 'addresses', 'addresses <risk>'),
-    once(isInterventionPhaseItem, 'phase', 'phase safety|stability|recovery'),
-    once(isFallbackItem, 'fallback', 'fallback "..."')
+    req(ForItem.$type, 'for', 'for <member>'),
+    req(ByItem.$type, 'by', 'by <organisation>'),
+    req(SpanItem.$type, 'from', 'from YYYY-MM-DD for 6 months'),
+    once(FrameworkItem.$type, 'framework', 'framework voluntary|drang|dwang'),
+    once(AddressesItem.$type, 'addresses', 'addresses <risk>'),
+    once(InterventionPhaseItem.$type, 'phase', 'phase safety|stability|recovery'),
+    once(FallbackItem.$type, 'fallback', 'fallback "..."')
 ];
 
 const AGREEMENT_ITEMS: ItemRule[] = [
-    req(isPartiesItem, 'by', 'by <member or supporter>'),
-    req(isProtectsItem, 'protects', 'protects <member>'),
-    req(isCheckedByItem, 'checked by', 'checked by <organisation or supporter>'),
-    once(isSpanItem, 'from', 'from YYYY-MM-DD to YYYY-MM-DD')
+    req(PartiesItem.$type, 'by', 'by <member or supporter>'),
+    req(ProtectsItem.$type, 'protects', 'protects <member>'),
+    req(CheckedByItem.$type, 'checked by', 'checked by <organisation or supporter>'),
+    once(SpanItem.$type, 'from', 'from YYYY-MM-DD to YYYY-MM-DD')
 ];
 
 /** Missing owner, period or checkpoints is VP021; only repetition is VP005 here. */
 const AFTERCARE_ITEMS: ItemRule[] = [
-    once(isOwnerItem, 'owner', 'owner <organisation>'),
-    once(isSpanItem, 'from', 'from YYYY-MM-DD for 12 months'),
-    once(isCheckpointsItem, 'checkpoints', 'checkpoints 3 months, 6 months, 12 months'),
-    once(isEscalateItem, 'escalate', 'escalate "..."')
+    once(OwnerItem.$type, 'owner', 'owner <organisation>'),
+    once(SpanItem.$type, 'from', 'from YYYY-MM-DD for 12 months'),
+    once(CheckpointsItem.$type, 'checkpoints', 'checkpoints 3 months, 6 months, 12 months'),
+    once(EscalateItem.$type, 'escalate', 'escalate "..."')
     // `signal` repeats.
 ];
 
 const MEETING_ITEMS: ItemRule[] = [
-    once(isChairItem, 'chair', 'chair <organisation>'),
-    once(isParticipantsItem, 'participants', 'participants <organisation>, ...')
+    once(ChairItem.$type, 'chair', 'chair <organisation>'),
+    once(ParticipantsItem.$type, 'participants', 'participants <organisation>, ...')
     // `client` repeats.
 ];
 
 const MEASURE_TYPE_ITEMS: ItemRule[] = [
-    req(isModeItem, 'mode', 'mode dwang|drang'),
-    once(isBasisItem, 'basis', 'basis "..."'),
-    once(isInitialItem, 'initial', 'initial 10 days'),
-    once(isTermMaxItem, 'term max', 'term max 1 year'),
-    once(isTotalMaxItem, 'total max', 'total max 1 year'),
-    once(isSubjectItem, 'subject', 'subject adult|minor|any'),
-    once(isImposedByItem, 'imposed by', 'imposed by <organisation kind>'),
-    once(isRegieKindItem, 'regie', 'regie <organisation kind>'),
-    once(isSourceItem, 'source', 'source "..."'),
-    once(isCheckedItem, 'checked', 'checked YYYY-MM-DD')
+    req(ModeItem.$type, 'mode', 'mode dwang|drang'),
+    once(BasisItem.$type, 'basis', 'basis "..."'),
+    once(InitialItem.$type, 'initial', 'initial 10 days'),
+    once(TermMaxItem.$type, 'term max', 'term max 1 year'),
+    once(TotalMaxItem.$type, 'total max', 'total max 1 year'),
+    once(SubjectItem.$type, 'subject', 'subject adult|minor|any'),
+    once(ImposedByItem.$type, 'imposed by', 'imposed by <organisation kind>'),
+    once(RegieKindItem.$type, 'regie', 'regie <organisation kind>'),
+    once(SourceItem.$type, 'source', 'source "..."'),
+    once(CheckedItem.$type, 'checked', 'checked YYYY-MM-DD')
 ];
 
 function lineOf(node: AstNode): number {
@@ -244,16 +244,25 @@ function checkItems(
     rules: readonly ItemRule[], missingAt: { property?: string; evenWithSyntaxErrors?: boolean }
 ): void {
     // A plan is large: one typo somewhere in it must not hide a missing status or period.
-    const syntaxError = !missingAt.evenWithSyntaxErrors && hasSyntaxErrorInside(container);
+    // Asked only when an item is missing (most constructs miss none).
+    let syntaxError: boolean | undefined;
+    const items = container.items;
     for (const rule of rules) {
-        const found = container.items.filter(rule.guard);
-        if (rule.required && found.length === 0 && !syntaxError) {
+        // Count without collecting: this runs for every rule of every construct of every plan.
+        let first: AstNode | undefined;
+        let count = 0;
+        for (const item of items) {
+            if (item.$type !== rule.type) continue;
+            if (count++ === 0) first = item;
+        }
+        if (rule.required && count === 0 && !(syntaxError ??= !missingAt.evenWithSyntaxErrors && hasSyntaxErrorInside(container))) {
             const args: ItemArgs = { construct, name, item: rule.item, template: rule.template };
             report('VP005.missing', container, args, { property: missingAt.property as never, fix: { item: rule.item, template: rule.template } });
         }
-        if (found.length > 1) {
-            const firstLine = lineOf(found[0]);
-            for (const repeat of found.slice(1)) {
+        if (count > 1) {
+            const firstLine = lineOf(first!);
+            for (const repeat of items) {
+                if (repeat.$type !== rule.type || repeat === first) continue;
                 const args: ItemArgs = { construct, name, item: rule.item, template: rule.template, firstLine };
                 report('VP005.twice', repeat, args, { fix: { item: rule.item, firstLine } });
             }
@@ -286,7 +295,7 @@ function checkHasEnd(
 function checkPlanStructure(plan: ResolvedPlan, report: Reporter): void {
     const node = plan.node;
     checkTitle(report, node, 'plan', node.name, `plan ${node.name} "..."`);
-    checkPlanSections(node, report);
+    checkPlanSections(plan, report);
 
     for (const member of plan.members) {
         if (member.kind === 'child' && member.node.born === undefined && !hasSyntaxErrorInside(member.node)) {
@@ -319,8 +328,8 @@ function checkPlanStructure(plan: ResolvedPlan, report: Reporter): void {
         if (span) checkHasEnd(report, span, 'agreement', agreement.name, 1);
     }
     // Every aftercare block, not only the first the model reads, must not repeat once-only items.
-    for (const aftercare of node.items.filter(isAftercare)) {
-        checkItems(report, aftercare, 'aftercare', undefined, AFTERCARE_ITEMS, {});
+    for (const aftercare of plan.aftercareBlocks) {
+        checkItems(report, aftercare.node, 'aftercare', undefined, AFTERCARE_ITEMS, {});
     }
     for (const meeting of plan.meetings) {
         checkTitle(report, meeting.node, 'meeting', meeting.node.date, `meeting ${meeting.node.date} "..." {`, 'date');
@@ -329,14 +338,16 @@ function checkPlanStructure(plan: ResolvedPlan, report: Reporter): void {
 }
 
 /** status, period and household: required, once; the household holds at least one member. */
-function checkPlanSections(node: Plan, report: Reporter): void {
-    const rules: ItemRule[] = [
-        req(isStatusItem, 'status', 'status draft|active|closed'),
-        req(isPlanPeriod, 'period', 'period YYYY-MM-DD to YYYY-MM-DD'),
-        req(isHousehold, 'household', 'household { member <name> adult|child ... }')
-    ];
-    checkItems(report, node, 'plan', node.name, rules, { property: 'name', evenWithSyntaxErrors: true });
-    const period = node.items.find(isPlanPeriod);
+const PLAN_SECTIONS: ItemRule[] = [
+    req(StatusItem.$type, 'status', 'status draft|active|closed'),
+    req(PlanPeriod.$type, 'period', 'period YYYY-MM-DD to YYYY-MM-DD'),
+    req(Household.$type, 'household', 'household { member <name> adult|child ... }')
+];
+
+function checkPlanSections(plan: ResolvedPlan, report: Reporter): void {
+    const node = plan.node;
+    checkItems(report, node, 'plan', node.name, PLAN_SECTIONS, { property: 'name', evenWithSyntaxErrors: true });
+    const period = plan.periodNode; // the first `period` of the plan
     if (period) checkHasEnd(report, period, 'plan', node.name, 12);
     const households = node.items.filter(isHousehold);
     if (households.length > 0 && households.every((h: Household) => h.members.length === 0)) {
@@ -348,15 +359,13 @@ function checkPlanSections(node: Plan, report: Reporter): void {
 // VP080 in a plan's namespace (members, supporters, risks, measures, interventions, agreements)
 
 function checkPlanNames(plan: Plan, report: Reporter): void {
-    const first = new Map<string, AstNode>();
-    const uri = AstUtils.getDocument(plan).uri.toString();
-    for (const declaration of planDeclarations(plan)) {
+    const { declarations, duplicates } = planNamespace(plan);
+    if (duplicates.size === 0) return;
+    for (const declaration of declarations) {
         if (!declaration.name) continue; // a name lost to a parse error is VP000
-        const earlier = first.get(declaration.name);
-        if (!earlier) {
-            first.set(declaration.name, declaration);
-            continue;
-        }
+        if (!duplicates.has(declaration)) continue;
+        const earlier = declarations.find(d => d.name === declaration.name)!;
+        const uri = AstUtils.getDocument(plan).uri.toString();
         const args: DuplicateArgs = {
             construct: CONSTRUCT_OF_TYPE[declaration.$type] ?? 'member',
             firstConstruct: CONSTRUCT_OF_TYPE[earlier.$type] ?? 'member',

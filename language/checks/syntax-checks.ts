@@ -2,11 +2,14 @@
  * VP000 beyond the parser: value words (roles, kinds, units, ...) are identifiers to the grammar,
  * so an unknown one is reported here with the allowed values; so is a string escape other than
  * \" and \\.
+ *
+ * Reads nothing but the document's own text and syntax tree: its findings are recorded per tree
+ * and replayed when the document is validated again unchanged (vplan-validator.ts).
  */
 
 import { CstUtils, isAstNode, type AstNode, type LangiumDocument } from 'langium';
 import type { MessageCatalogue } from '../i18n/locale.js';
-import { VALUE_SETS, type ValueSetName } from '../model/vocabulary.js';
+import { VALUE_SET_LOOKUP, VALUE_SETS, type ValueSetName } from '../model/vocabulary.js';
 import type { FileCheck } from '../validation/report.js';
 
 /** For each node type and property holding value words, the set the words come from. */
@@ -55,23 +58,22 @@ export const syntaxCheckMessages = {
     }
 } satisfies MessageCatalogue;
 
-/** The value sets as Sets, for the lookup of every value word of the file. */
-const VALUE_SET_LOOKUP = Object.fromEntries(
-    Object.entries(VALUE_SETS).map(([name, values]) => [name, new Set<string>(values)])) as unknown as Record<ValueSetName, ReadonlySet<string>>;
-
 function checkValues(node: AstNode, report: Parameters<FileCheck>[0]['report']): void {
     const properties = VALUE_PROPERTIES[node.$type];
     if (!properties) return;
     for (const [property, set] of properties) {
         const raw = (node as unknown as Record<string, unknown>)[property];
-        const isList = Array.isArray(raw);
-        const values: unknown[] = isList ? raw : [raw];
-        for (let index = 0; index < values.length; index++) {
-            const value = values[index];
-            if (typeof value !== 'string') continue;
-            if (!VALUE_SET_LOOKUP[set].has(value)) {
-                report('VP000.value', node, { value, set }, { property: property as never, index: isList ? index : undefined });
+        const allowed = VALUE_SET_LOOKUP[set];
+        if (Array.isArray(raw)) {
+            for (let index = 0; index < raw.length; index++) {
+                const value: unknown = raw[index];
+                if (typeof value === 'string' && !allowed.has(value)) {
+                    report('VP000.value', node, { value, set }, { property: property as never, index });
+                }
             }
+        } else if (typeof raw === 'string' && !allowed.has(raw)) {
+            // A single word: no array is made for it (this runs for every value word of every file).
+            report('VP000.value', node, { value: raw, set }, { property: property as never, index: undefined });
         }
     }
 }

@@ -117,7 +117,7 @@ export function isAffectsItem(item: unknown): item is AffectsItem {
 export interface Aftercare extends langium.AstNode {
     readonly $container: Plan;
     readonly $type: 'Aftercare';
-    items: Array<AftercareItem>;
+    items: Array<CheckpointsItem | EscalateItem | OwnerItem | SignalItem | SpanItem>;
 }
 
 export const Aftercare = {
@@ -142,7 +142,7 @@ export function isAftercareItem(item: unknown): item is AftercareItem {
 export interface Agreement extends langium.AstNode {
     readonly $container: Plan;
     readonly $type: 'Agreement';
-    items: Array<AgreementItem>;
+    items: Array<CheckedByItem | PartiesItem | ProtectsItem | SpanItem>;
     name: string;
     title?: string;
 }
@@ -479,7 +479,7 @@ export function isInitialItem(item: unknown): item is InitialItem {
 export interface Intervention extends langium.AstNode {
     readonly $container: Plan;
     readonly $type: 'Intervention';
-    items: Array<InterventionItem>;
+    items: Array<AddressesItem | ByItem | FallbackItem | ForItem | FrameworkItem | InterventionPhaseItem | SpanItem>;
     name: string;
     title?: string;
 }
@@ -523,7 +523,7 @@ export function isInterventionPhaseItem(item: unknown): item is InterventionPhas
 export interface Measure extends langium.AstNode {
     readonly $container: Plan;
     readonly $type: 'Measure';
-    items: Array<MeasureItem>;
+    items: Array<ByItem | ExtendItem | OnItem | ProtectsItem | SpanItem>;
     name: string;
     type: langium.Reference<MeasureType>;
 }
@@ -552,7 +552,7 @@ export function isMeasureItem(item: unknown): item is MeasureItem {
 export interface MeasureType extends langium.AstNode {
     readonly $container: VplanFile;
     readonly $type: 'MeasureType';
-    items: Array<MeasureTypeItem>;
+    items: Array<BasisItem | CheckedItem | ImposedByItem | InitialItem | ModeItem | RegieKindItem | SourceItem | SubjectItem | TermMaxItem | TotalMaxItem>;
     name: string;
     title?: string;
 }
@@ -582,7 +582,7 @@ export interface Meeting extends langium.AstNode {
     readonly $container: Plan;
     readonly $type: 'Meeting';
     date: string;
-    items: Array<MeetingItem>;
+    items: Array<ChairItem | ClientItem | ParticipantsItem>;
     title?: string;
 }
 
@@ -780,7 +780,7 @@ export function isPhase(item: unknown): item is Phase {
 export interface Plan extends langium.AstNode {
     readonly $container: VplanFile;
     readonly $type: 'Plan';
-    items: Array<PlanItem>;
+    items: Array<Aftercare | Agreement | Evaluation | Household | Intervention | Measure | Meeting | Network | Phase | PlanPeriod | RegieBlock | Risk | StatusItem>;
     name: string;
     title?: string;
 }
@@ -911,7 +911,7 @@ export function isRegieKindItem(item: unknown): item is RegieKindItem {
 export interface Risk extends langium.AstNode {
     readonly $container: Plan;
     readonly $type: 'Risk';
-    items: Array<RiskItem>;
+    items: Array<AffectsItem | DomainItem | NatureItem | PosedByItem | SeverityItem>;
     name: string;
     title?: string;
 }
@@ -1084,7 +1084,7 @@ export function isTotalMaxItem(item: unknown): item is TotalMaxItem {
 
 export interface VplanFile extends langium.AstNode {
     readonly $type: 'VplanFile';
-    declarations: Array<Declaration>;
+    declarations: Array<MeasureType | Organisation | Plan>;
 }
 
 export const VplanFile = {

@@ -26,39 +26,87 @@ export function isLeapYear(year: number): boolean {
     return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-    return month === 2 ? (isLeapYear(year) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+    return month === 2 ? (isLeapYear(year) ? 29 : 28) : DAYS_IN_MONTH[month - 1];
 }
 
+/**
+ * The largest day number a JavaScript `Date` can hold (±8.64e15 ms). The day arithmetic below is
+ * plain integer arithmetic, so it gives NaN beyond this range, as the `Date` methods it replaced did.
+ */
+const MAX_DAY = 100_000_000;
+
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date (the "days from civil" algorithm). Plain
+ * arithmetic instead of a `Date` object per call: the checks convert thousands of dates. Like
+ * `Date.prototype.setUTCFullYear`, a month or day outside its range rolls over into the next or
+ * previous month or year, and years 0–99 are not mapped to 1900–1999.
+ */
 export function dayFromParts(year: number, month: number, day: number): Day {
-    // setUTCFullYear, unlike Date.UTC, does not map years 0–99 to 1900–1999.
-    const date = new Date(0);
-    date.setUTCFullYear(year, month - 1, day);
-    return Math.round(date.getTime() / MS_PER_DAY);
+    const y0 = year + Math.floor((month - 1) / 12);
+    const m = month - 1 - 12 * Math.floor((month - 1) / 12) + 1; // 1..12
+    const y = m <= 2 ? y0 - 1 : y0;
+    const era = Math.floor(y / 400);
+    const yearOfEra = y - era * 400;
+    const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + day - 1;
+    const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+    const result = era * 146_097 + dayOfEra - 719_468;
+    return Math.abs(result) <= MAX_DAY ? result : NaN;
 }
 
 export interface DateParts { year: number; month: number; day: number }
 
+/** The calendar date of a day number ("civil from days"; the inverse of `dayFromParts`). */
 export function partsFromDay(day: Day): DateParts {
-    const d = new Date(day * MS_PER_DAY);
-    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+    if (!(Math.abs(day) <= MAX_DAY)) return { year: NaN, month: NaN, day: NaN };
+    const z = Math.floor(day) + 719_468;
+    const era = Math.floor(z / 146_097);
+    const dayOfEra = z - era * 146_097;
+    const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+    const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+    const mp = Math.floor((5 * dayOfYear + 2) / 153);
+    const month = mp < 10 ? mp + 3 : mp - 9;
+    return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day: dayOfYear - Math.floor((153 * mp + 2) / 5) + 1 };
+}
+
+/** The value of the ASCII digit at `index`, or -1 when it is not a digit. */
+function digitAt(text: string, index: number): number {
+    const code = text.charCodeAt(index) - 48;
+    return code >= 0 && code <= 9 ? code : -1;
+}
+
+/** `text[start, start + count)` read as a decimal number, or -1 when it is not all digits. */
+function digitsAt(text: string, start: number, count: number): number {
+    let value = 0;
+    for (let i = start; i < start + count; i++) {
+        const digit = digitAt(text, i);
+        if (digit < 0) return -1;
+        value = value * 10 + digit;
+    }
+    return value;
 }
 
 /** Parses `YYYY-MM-DD`; `undefined` when the text is not a date that exists in the calendar. */
 export function parseDate(text: string | undefined): Day | undefined {
-    if (!text) return undefined;
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    if (!match) return undefined;
-    const year = Number(match[1]);
-    const month = Number(match[2]);
-    const day = Number(match[3]);
+    // Read by character codes (no regular expression, no match array): every date of every plan passes here.
+    if (!text || text.length !== 10 || text.charCodeAt(4) !== 45 /* - */ || text.charCodeAt(7) !== 45) return undefined;
+    const year = digitsAt(text, 0, 4);
+    const month = digitsAt(text, 5, 2);
+    const day = digitsAt(text, 8, 2);
+    if (year < 0 || month < 0 || day < 0) return undefined;
     if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
     return dayFromParts(year, month, day);
 }
 
+function pad(value: number, width: number): string {
+    return String(value).padStart(width, '0');
+}
+
 export function formatDay(day: Day): string {
     const { year, month, day: d } = partsFromDay(day);
-    return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    return `${pad(year, 4)}-${pad(month, 2)}-${pad(d, 2)}`;
 }
 
 export function addMonthsClamped(day: Day, months: number): Day {

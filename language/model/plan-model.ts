@@ -8,18 +8,16 @@
 
 import type { AstNode, Reference } from 'langium';
 import {
-    isAddressesItem, isAffectsItem, isAftercare, isAgreement, isBasisItem, isByItem, isChairItem, isCheckedByItem,
-    isCheckedItem, isCheckpointsItem, isClientItem, isDomainItem, isEscalateItem, isEvaluation, isExtendItem,
-    isFallbackItem, isForItem, isFrameworkItem, isImposedByItem, isInitialItem, isIntervention, isInterventionPhaseItem,
-    isMeasure, isMeeting, isModeItem, isNatureItem, isOnItem, isOwnerItem, isParticipantsItem, isPartiesItem, isPhase,
-    isPlanPeriod, isPosedByItem, isProtectsItem, isRegieBlock, isRegieKindItem, isRisk, isSeverityItem, isSignalItem,
-    isSourceItem, isSpanItem, isStatusItem, isSubjectItem, isTermMaxItem, isTotalMaxItem,
-    type Aftercare, type Agreement, type AgreementParty, type Checker, type Duration, type Evaluation, type ExtendItem,
-    type Intervention, type Measure, type MeasureType, type Meeting, type Member, type Organisation, type Phase,
-    type Plan, type PlanPeriod, type RegieEntry, type Risk, type SpanItem, type Supporter
+    isBasisItem, isCheckedItem, isImposedByItem, isInitialItem, isModeItem, isRegieKindItem, isSourceItem, isSubjectItem,
+    isTermMaxItem, isTotalMaxItem,
+    type AffectsItem, type Aftercare, type Agreement, type AgreementParty, type ByItem, type ChairItem, type CheckedByItem,
+    type Checker, type DomainItem, type Duration, type EscalateItem, type Evaluation, type ExtendItem, type FallbackItem,
+    type FrameworkItem, type Intervention, type InterventionPhaseItem, type Measure, type MeasureType, type Meeting,
+    type Member, type NatureItem, type Organisation, type OwnerItem, type Phase, type Plan, type PlanPeriod,
+    type PosedByItem, type RegieEntry, type Risk, type SeverityItem, type SpanItem, type StatusItem, type Supporter
 } from '../generated/ast.js';
 import { addDuration, ageInYear, parseDate, parseUnit, type Day, type DurationValue } from './dates.js';
-import { firstItem, itemsOf, planDeclarations, planMembers, planSupporters } from './ast-queries.js';
+import { firstItem, planNamespace, type PlanDeclaration } from './ast-queries.js';
 import {
     isValueOf, type ClientMode, type Framework, type MeasureMode, type MemberKind, type Nature, type OrganisationKind,
     type PhaseKind, type Role, type Severity, type Subject
@@ -81,7 +79,20 @@ function resolved<T>(ref: Reference<T & { $type: string }> | undefined): T | und
 }
 
 function resolvedAll<T>(refs: ReadonlyArray<Reference<T & { $type: string }>>): T[] {
-    return refs.map(r => r.ref as T | undefined).filter((x): x is T => x !== undefined);
+    const result: T[] = [];
+    for (const reference of refs) {
+        const target = reference.ref as T | undefined;
+        if (target !== undefined) result.push(target);
+    }
+    return result;
+}
+
+/** Appends the targets of the references that resolve, in order. */
+function pushResolved<T extends AstNode>(into: T[], references: ReadonlyArray<Reference<T>>): void {
+    for (const reference of references) {
+        const target = reference.ref;
+        if (target !== undefined) into.push(target);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -304,21 +315,46 @@ export interface ResolvedPlan {
  */
 export function resolvePlan(plan: Plan): ResolvedPlan {
     // A later declaration of a name already declared in the plan is VP080 and takes part in no other check.
-    const firsts = new Set<AstNode>();
-    const seen = new Set<string>();
-    for (const declaration of planDeclarations(plan)) {
-        if (!seen.has(declaration.name)) {
-            seen.add(declaration.name);
-            firsts.add(declaration);
+    const { duplicates } = planNamespace(plan);
+    const isFirst = (node: PlanDeclaration) => !duplicates.has(node);
+
+    // One pass sorts the plan's items by kind (item types have no subtypes: `$type` is the type test).
+    let statusItem: StatusItem | undefined;
+    let periodNode: PlanPeriod | undefined;
+    const memberNodes: Member[] = [];
+    const supporterNodes: Supporter[] = [];
+    const riskNodes: Risk[] = [];
+    const phaseNodes: Phase[] = [];
+    const measureNodes: Measure[] = [];
+    const interventionNodes: Intervention[] = [];
+    const agreementNodes: Agreement[] = [];
+    const regieEntries: RegieEntry[] = [];
+    const aftercareNodes: Aftercare[] = [];
+    const meetingNodes: Meeting[] = [];
+    const evaluationNodes: Evaluation[] = [];
+    let hasRegieBlock = false;
+    for (const item of plan.items) {
+        switch (item.$type) {
+            case 'StatusItem': statusItem ??= item; break;
+            case 'PlanPeriod': periodNode ??= item; break;
+            case 'Household': for (const member of item.members) if (isFirst(member)) memberNodes.push(member); break;
+            case 'Network': for (const supporter of item.supporters) if (isFirst(supporter)) supporterNodes.push(supporter); break;
+            case 'Risk': if (isFirst(item)) riskNodes.push(item); break;
+            case 'Phase': phaseNodes.push(item); break;
+            case 'Measure': if (isFirst(item)) measureNodes.push(item); break;
+            case 'Intervention': if (isFirst(item)) interventionNodes.push(item); break;
+            case 'Agreement': if (isFirst(item)) agreementNodes.push(item); break;
+            case 'RegieBlock': hasRegieBlock = true; for (const entry of item.entries) regieEntries.push(entry); break;
+            case 'Aftercare': aftercareNodes.push(item); break;
+            case 'Meeting': meetingNodes.push(item); break;
+            case 'Evaluation': evaluationNodes.push(item); break;
         }
     }
-    const isFirst = (node: AstNode) => firsts.has(node);
-    const periodNode = plan.items.find(isPlanPeriod);
     const periodDates = spanDates(periodNode);
     const period = periodDates.interval;
     const planEnd = period?.end;
 
-    const members: ResolvedMember[] = planMembers(plan).filter(isFirst).map(node => ({
+    const members: ResolvedMember[] = memberNodes.map(node => ({
         node,
         name: node.name,
         kind: isValueOf('memberKind', node.kind) ? node.kind : undefined,
@@ -329,97 +365,32 @@ export function resolvePlan(plan: Plan): ResolvedPlan {
         noAction: node.noAction
     }));
 
-    const supporters: ResolvedSupporter[] = planSupporters(plan).filter(isFirst).map(node => ({
+    const supporters: ResolvedSupporter[] = supporterNodes.map(node => ({
         node, name: node.name, supports: resolvedAll<Member>(node.supports), aware: node.aware
     }));
 
-    const risks: ResolvedRisk[] = plan.items.filter(isRisk).filter(isFirst).map(node => {
-        const severity = firstItem(node, isSeverityItem)?.value;
-        const nature = firstItem(node, isNatureItem)?.value;
-        const affects = firstItem(node, isAffectsItem);
-        return {
-            node,
-            name: node.name,
-            severity: isValueOf('severity', severity) ? severity : undefined,
-            nature: isValueOf('nature', nature) ? nature : undefined,
-            domain: firstItem(node, isDomainItem)?.value,
-            affectsHousehold: affects?.household ?? false,
-            affects: affects ? resolvedAll<Member>(affects.members) : [],
-            posedBy: resolvedAll<Member>(firstItem(node, isPosedByItem)?.members ?? [])
-        };
-    });
+    const risks: ResolvedRisk[] = riskNodes.map(resolveRisk);
 
-    const phases: ResolvedPhase[] = plan.items.filter(isPhase).map(node => ({
+    const phases: ResolvedPhase[] = phaseNodes.map(node => ({
         node, kind: isValueOf('phaseKind', node.kind) ? node.kind : undefined, dates: spanDates(node)
     }));
 
-    const measures = plan.items.filter(isMeasure).filter(isFirst).map(node => resolveMeasure(node, planEnd));
+    const measures = measureNodes.map(node => resolveMeasure(node, planEnd));
 
-    const interventions: ResolvedIntervention[] = plan.items.filter(isIntervention).filter(isFirst).map(node => {
-        const framework = firstItem(node, isFrameworkItem)?.value;
-        const phase = firstItem(node, isInterventionPhaseItem)?.kind;
-        return {
-            node,
-            name: node.name,
-            title: node.title,
-            for: itemsOf(node, isForItem).flatMap(i => resolvedAll<Member>(i.members)),
-            by: resolved<Organisation>(firstItem(node, isByItem)?.organisation),
-            dates: spanDates(firstItem(node, isSpanItem)),
-            framework: isValueOf('framework', framework) ? framework : 'voluntary',
-            addresses: itemsOf(node, isAddressesItem).flatMap(i => resolvedAll<Risk>(i.risks)),
-            phase: isValueOf('phaseKind', phase) ? phase : undefined,
-            fallback: firstItem(node, isFallbackItem)?.text
-        };
-    });
+    const interventions: ResolvedIntervention[] = interventionNodes.map(resolveIntervention);
 
-    const agreements: ResolvedAgreement[] = plan.items.filter(isAgreement).filter(isFirst).map(node => {
-        const span = firstItem(node, isSpanItem);
-        return {
-            node,
-            name: node.name,
-            title: node.title,
-            by: itemsOf(node, isPartiesItem).flatMap(i => resolvedAll<AgreementParty>(i.parties)),
-            protects: itemsOf(node, isProtectsItem).flatMap(i => resolvedAll<Member>(i.members)),
-            checkedBy: resolved<Checker>(firstItem(node, isCheckedByItem)?.checker),
-            dates: span ? spanDates(span) : undefined
-        };
-    });
+    const agreements: ResolvedAgreement[] = agreementNodes.map(resolveAgreement);
 
-    const regieBlocks = plan.items.filter(isRegieBlock);
-    const regie = resolveRegie(regieBlocks.flatMap(b => b.entries), planEnd);
+    const regie = resolveRegie(regieEntries, planEnd);
 
     // A plan may hold several aftercare blocks (section 4: only status, period and household are
     // once-only); `aftercare` is the first, which the timeline and export show.
-    const aftercareBlocks: ResolvedAftercare[] = plan.items.filter(isAftercare).map(aftercareNode => {
-        const span = firstItem(aftercareNode, isSpanItem);
-        const dates = span ? spanDates(span) : undefined;
-        return {
-            node: aftercareNode,
-            owner: resolved<Organisation>(firstItem(aftercareNode, isOwnerItem)?.organisation),
-            dates,
-            checkpoints: itemsOf(aftercareNode, isCheckpointsItem).flatMap(c => c.offsets).map(offsetNode => {
-                const offset = durationValue(offsetNode);
-                return { node: offsetNode, offset, day: offset && dates?.start !== undefined ? addDuration(dates.start, offset) : undefined };
-            }),
-            signals: itemsOf(aftercareNode, isSignalItem).map(s => s.text),
-            escalate: firstItem(aftercareNode, isEscalateItem)?.text
-        };
-    });
+    const aftercareBlocks: ResolvedAftercare[] = aftercareNodes.map(resolveAftercare);
     const aftercare = aftercareBlocks[0];
 
-    const meetings: ResolvedMeeting[] = plan.items.filter(isMeeting).map(node => ({
-        node,
-        day: parseDate(node.date),
-        title: node.title,
-        chair: resolved<Organisation>(firstItem(node, isChairItem)?.organisation),
-        participants: itemsOf(node, isParticipantsItem).flatMap(p => resolvedAll<Organisation>(p.organisations)),
-        clients: itemsOf(node, isClientItem).map(c => ({
-            member: resolved<Member>(c.member),
-            mode: isValueOf('clientMode', c.mode) ? c.mode : undefined
-        }))
-    }));
+    const meetings: ResolvedMeeting[] = meetingNodes.map(resolveMeeting);
 
-    const evaluations: ResolvedEvaluation[] = plan.items.filter(isEvaluation).map(node => ({
+    const evaluations: ResolvedEvaluation[] = evaluationNodes.map(node => ({
         node, day: parseDate(node.date), title: node.title
     }));
 
@@ -427,7 +398,7 @@ export function resolvePlan(plan: Plan): ResolvedPlan {
         node: plan,
         name: plan.name,
         title: plan.title,
-        status: plan.items.find(isStatusItem)?.value,
+        status: statusItem?.value,
         periodNode,
         period,
         members,
@@ -437,12 +408,150 @@ export function resolvePlan(plan: Plan): ResolvedPlan {
         measures,
         interventions,
         agreements,
-        hasRegieBlock: regieBlocks.length > 0,
+        hasRegieBlock,
         regie,
         aftercare,
         aftercareBlocks,
         meetings,
         evaluations
+    };
+}
+
+// The constructs below read their items in one pass each, with `$type` as the type test (item
+// types have no subtypes): a guard per item kind would walk the items once per kind. The first
+// item of a kind counts (a repeated one is VP005); list items (`for`, `addresses`, ...) add up.
+
+function resolveRisk(node: Risk): ResolvedRisk {
+    let severity: SeverityItem | undefined;
+    let nature: NatureItem | undefined;
+    let domain: DomainItem | undefined;
+    let affects: AffectsItem | undefined;
+    let posedBy: PosedByItem | undefined;
+    for (const item of node.items) {
+        switch (item.$type) {
+            case 'SeverityItem': severity ??= item; break;
+            case 'NatureItem': nature ??= item; break;
+            case 'DomainItem': domain ??= item; break;
+            case 'AffectsItem': affects ??= item; break;
+            case 'PosedByItem': posedBy ??= item; break;
+        }
+    }
+    return {
+        node,
+        name: node.name,
+        severity: isValueOf('severity', severity?.value) ? severity.value : undefined,
+        nature: isValueOf('nature', nature?.value) ? nature.value : undefined,
+        domain: domain?.value,
+        affectsHousehold: affects?.household ?? false,
+        affects: affects ? resolvedAll<Member>(affects.members) : [],
+        posedBy: resolvedAll<Member>(posedBy?.members ?? [])
+    };
+}
+
+function resolveIntervention(node: Intervention): ResolvedIntervention {
+    const forMembers: Member[] = [];
+    const addresses: Risk[] = [];
+    let by: ByItem | undefined;
+    let span: SpanItem | undefined;
+    let framework: FrameworkItem | undefined;
+    let phase: InterventionPhaseItem | undefined;
+    let fallback: FallbackItem | undefined;
+    for (const item of node.items) {
+        switch (item.$type) {
+            case 'ForItem': pushResolved(forMembers, item.members); break;
+            case 'ByItem': by ??= item; break;
+            case 'SpanItem': span ??= item; break;
+            case 'FrameworkItem': framework ??= item; break;
+            case 'AddressesItem': pushResolved(addresses, item.risks); break;
+            case 'InterventionPhaseItem': phase ??= item; break;
+            case 'FallbackItem': fallback ??= item; break;
+        }
+    }
+    return {
+        node,
+        name: node.name,
+        title: node.title,
+        for: forMembers,
+        by: resolved<Organisation>(by?.organisation),
+        dates: spanDates(span),
+        framework: isValueOf('framework', framework?.value) ? framework.value : 'voluntary',
+        addresses,
+        phase: isValueOf('phaseKind', phase?.kind) ? phase.kind : undefined,
+        fallback: fallback?.text
+    };
+}
+
+function resolveAgreement(node: Agreement): ResolvedAgreement {
+    const by: AgreementParty[] = [];
+    const protects: Member[] = [];
+    let checkedBy: CheckedByItem | undefined;
+    let span: SpanItem | undefined;
+    for (const item of node.items) {
+        switch (item.$type) {
+            case 'PartiesItem': pushResolved(by, item.parties); break;
+            case 'ProtectsItem': pushResolved(protects, item.members); break;
+            case 'CheckedByItem': checkedBy ??= item; break;
+            case 'SpanItem': span ??= item; break;
+        }
+    }
+    return {
+        node,
+        name: node.name,
+        title: node.title,
+        by,
+        protects,
+        checkedBy: resolved<Checker>(checkedBy?.checker),
+        dates: span ? spanDates(span) : undefined
+    };
+}
+
+function resolveAftercare(node: Aftercare): ResolvedAftercare {
+    let owner: OwnerItem | undefined;
+    let span: SpanItem | undefined;
+    let escalate: EscalateItem | undefined;
+    const offsets: Duration[] = [];
+    const signals: string[] = [];
+    for (const item of node.items) {
+        switch (item.$type) {
+            case 'OwnerItem': owner ??= item; break;
+            case 'SpanItem': span ??= item; break;
+            case 'CheckpointsItem': for (const offset of item.offsets) offsets.push(offset); break;
+            case 'SignalItem': signals.push(item.text); break;
+            case 'EscalateItem': escalate ??= item; break;
+        }
+    }
+    const dates = span ? spanDates(span) : undefined;
+    return {
+        node,
+        owner: resolved<Organisation>(owner?.organisation),
+        dates,
+        checkpoints: offsets.map(offsetNode => {
+            const offset = durationValue(offsetNode);
+            return { node: offsetNode, offset, day: offset && dates?.start !== undefined ? addDuration(dates.start, offset) : undefined };
+        }),
+        signals,
+        escalate: escalate?.text
+    };
+}
+
+function resolveMeeting(node: Meeting): ResolvedMeeting {
+    let chair: ChairItem | undefined;
+    const participants: Organisation[] = [];
+    const clients: ResolvedClient[] = [];
+    for (const item of node.items) {
+        switch (item.$type) {
+            case 'ChairItem': chair ??= item; break;
+            case 'ParticipantsItem': pushResolved(participants, item.organisations); break;
+            case 'ClientItem': clients.push({ member: resolved<Member>(item.member), mode: isValueOf('clientMode', item.mode) ? item.mode : undefined }); break;
+        }
+    }
+    return {
+        node,
+        day: parseDate(node.date),
+        title: node.title,
+        chair: resolved<Organisation>(chair?.organisation),
+        participants,
+        clients
     };
 }
 
@@ -454,7 +563,20 @@ export function resolvePlan(plan: Plan): ResolvedPlan {
 export function resolveMeasure(node: Measure, planEnd: Day | undefined): ResolvedMeasure {
     const typeNode = node.type?.ref;
     const type = typeNode ? measureTypeInfo(typeNode) : undefined;
-    const first = firstItem(node, isSpanItem);
+    const on: Member[] = [];
+    const protects: Member[] = [];
+    const extensions: ExtendItem[] = [];
+    let first: SpanItem | undefined;
+    let by: ByItem | undefined;
+    for (const item of node.items) {
+        switch (item.$type) {
+            case 'OnItem': pushResolved(on, item.members); break;
+            case 'ProtectsItem': pushResolved(protects, item.members); break;
+            case 'ByItem': by ??= item; break;
+            case 'SpanItem': first ??= item; break;
+            case 'ExtendItem': extensions.push(item); break;
+        }
+    }
     const firstDates = spanDates(first);
     const terms: MeasureTerm[] = [];
     let valid = first !== undefined && firstDates.start !== undefined;
@@ -474,7 +596,7 @@ export function resolveMeasure(node: Measure, planEnd: Day | undefined): Resolve
     } else if (first) {
         terms.push({ node: first, interval: undefined, defaultEnd: false });
     }
-    for (const extend of itemsOf(node, isExtendItem)) {
+    for (const extend of extensions) {
         let interval: Interval | undefined;
         if (valid && previousEnd !== undefined) {
             let end: Day | undefined;
@@ -495,9 +617,9 @@ export function resolveMeasure(node: Measure, planEnd: Day | undefined): Resolve
         node,
         name: node.name,
         type,
-        on: itemsOf(node, isOnItem).flatMap(i => resolvedAll<Member>(i.members)),
-        protects: itemsOf(node, isProtectsItem).flatMap(i => resolvedAll<Member>(i.members)),
-        by: resolved<Organisation>(firstItem(node, isByItem)?.organisation),
+        on,
+        protects,
+        by: resolved<Organisation>(by?.organisation),
         start,
         firstTermHasEnd: firstDates.hasEnd,
         terms,

@@ -54,8 +54,12 @@ export const VALUE_SETS = {
 
 export type ValueSetName = keyof typeof VALUE_SETS;
 
+/** The value sets as `Set`s: every value word of every file is looked up. */
+export const VALUE_SET_LOOKUP = Object.fromEntries(
+    Object.entries(VALUE_SETS).map(([name, values]) => [name, new Set<string>(values)])) as unknown as Record<ValueSetName, ReadonlySet<string>>;
+
 export function isValueOf<K extends ValueSetName>(set: K, value: string | undefined): value is typeof VALUE_SETS[K][number] {
-    return value !== undefined && (VALUE_SETS[set] as readonly string[]).includes(value);
+    return value !== undefined && VALUE_SET_LOOKUP[set].has(value);
 }
 
 /** The structural keywords of spec section 1: reserved, never usable as a name. */

@@ -93,6 +93,8 @@ export class GlobalNames {
     earlierDeclaration(node: AstNode, name: string): AstNodeDescription | undefined {
         const first = this.firstDeclarations().get(name);
         if (!first) return undefined;
+        // The index keeps the declared node while its document is not reparsed: no CST search then.
+        if (first.node) return first.node === node ? undefined : first;
         const document = AstUtils.getDocument(node);
         const offset = this.services.references.NameProvider.getNameNode(node)?.offset;
         const isSame = first.documentUri.toString() === document.uri.toString() && first.nameSegment?.offset === offset;

@@ -19,6 +19,7 @@ import { RULES_BY_CODE, type ConfiguredSeverity } from './rules.js';
 import type { VplanDiagnosticData } from './report.js';
 import type { GlobalNames } from '../references/vplan-scope.js';
 import { containingPlan } from '../references/vplan-scope.js';
+import { ValidationMemo } from './validation-memo.js';
 import { planDeclarations } from '../model/ast-queries.js';
 import { isMeasureType, isOrganisation, isPlan, isVplanFile, Plan, VplanFile } from '../generated/ast.js';
 
@@ -40,6 +41,9 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
     protected readonly globalNames: GlobalNames;
     protected readonly reflection: VplanServices['shared']['AstReflection'];
     protected readonly lexer: VplanServices['parser']['Lexer'];
+    protected readonly memo: ValidationMemo;
+    /** Off for a one-shot build that validates every document once (the CLI). */
+    memoize = true;
     private checksOnlyOnRootAndPlans: boolean | undefined;
 
     constructor(services: VplanServices) {
@@ -48,11 +52,16 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
         this.globalNames = services.references.GlobalNames;
         this.reflection = services.shared.AstReflection;
         this.lexer = services.parser.Lexer;
+        this.memo = new ValidationMemo(this.globalNames);
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
         const { config, locale } = this.settings.settingsFor(document.uri);
+        // A relinked document whose inputs did not change (a catalogue title edit) keeps its results.
+        const diagnostics = this.memoize
+            ? await this.memo.validate(document, this.optionsKey(document, options), { config, locale },
+                () => super.validateDocument(document, options, cancelToken))
+            : await super.validateDocument(document, options, cancelToken);
         const result: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {
             const data = diagnostic.data as VplanDiagnosticData | undefined;
@@ -70,6 +79,30 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
                 message: renderMessage(data.messageId, data.args, locale),
                 source: 'vplan'
             });
+        }
+        return result;
+    }
+
+    /**
+     * The validation options as far as they change the result: the requested categories that have
+     * checks ('built-in' are the syntax and linking errors). Langium asks for all categories in a
+     * first build and for `built-in` and `fast` on later updates, which for vplan is the same work.
+     */
+    private optionsKey(document: LangiumDocument, options: ValidationOptions): string {
+        this.categoriesWithChecks ??= this.computeCategoriesWithChecks(document);
+        const requested = options.categories ?? [...this.validationRegistry.getAllValidationCategories(document)];
+        const effective = requested.filter(category => this.categoriesWithChecks!.has(category)).sort();
+        return JSON.stringify([effective, options.stopAfterLexingErrors, options.stopAfterParsingErrors, options.stopAfterLinkingErrors]);
+    }
+
+    private categoriesWithChecks: Set<string> | undefined;
+
+    private computeCategoriesWithChecks(document: LangiumDocument): Set<string> {
+        const result = new Set<string>(['built-in']);
+        for (const category of this.validationRegistry.getAllValidationCategories(document)) {
+            for (const type of [...this.reflection.getAllTypes(), 'AstNode']) {
+                if (!this.validationRegistry.getChecks(type, [category]).isEmpty()) result.add(category);
+            }
         }
         return result;
     }

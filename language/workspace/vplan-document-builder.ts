@@ -19,10 +19,11 @@
  */
 
 import {
-    DefaultDocumentBuilder, DocumentState, type BuildOptions, type LangiumDocument,
+    DefaultDocumentBuilder, DocumentState, type AstNode, type BuildOptions, type LangiumDocument,
     type LangiumSharedCoreServices, URI
 } from 'langium';
-import type { CancellationToken } from 'vscode-languageserver-protocol';
+import { VplanIndexManager, VplanLinker, rememberReferenceDescriptions } from './vplan-index-services.js';
+import type { CancellationToken, Disposable } from 'vscode-languageserver-protocol';
 
 export class VplanDocumentBuilder extends DefaultDocumentBuilder {
     /** Global name → URIs of the documents that refer to it or declare it. */
@@ -44,11 +45,20 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
     /** The document list of the running build, so that documents can join it before linking. */
     protected currentBuild: { documents: LangiumDocument[]; options: BuildOptions } | undefined;
 
+    private readonly tracking: Disposable[];
+
     constructor(services: LangiumSharedCoreServices) {
         super(services);
-        this.onDocumentPhase(DocumentState.IndexedContent, document => this.recordExports(document));
-        this.onBuildPhase(DocumentState.IndexedContent, () => this.addDependentsOfAddedNames());
-        this.onDocumentPhase(DocumentState.Linked, document => this.recordReferences(document));
+        this.tracking = [
+            this.onDocumentPhase(DocumentState.IndexedContent, document => this.recordExports(document)),
+            this.onBuildPhase(DocumentState.IndexedContent, () => this.addDependentsOfAddedNames()),
+            this.onDocumentPhase(DocumentState.Linked, document => this.recordReferences(document))
+        ];
+    }
+
+    /** For a one-shot build that is never updated (the CLI): the reverse index would go unused. */
+    stopTracking(): void {
+        for (const disposable of this.tracking.splice(0)) disposable.dispose();
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
@@ -88,6 +98,27 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
             }
         }
         return keys;
+    }
+
+    /**
+     * Relinking an unchanged document (state ComputedScopes) unlinks only its references to global
+     * declarations and its unresolved ones (`VplanLinker.unlinkGlobal`); the rest is Langium's.
+     */
+    override resetToState<T extends AstNode>(document: LangiumDocument<T>, state: DocumentState): void {
+        const linker = this.serviceRegistry.getServices(document.uri).references.Linker;
+        if (state === DocumentState.ComputedScopes && document.state > DocumentState.ComputedScopes && linker instanceof VplanLinker) {
+            if (this.indexManager instanceof VplanIndexManager) {
+                rememberReferenceDescriptions(document, this.indexManager.referenceDescriptionsOf(document.uri.toString()));
+            }
+            linker.unlinkGlobal(document);
+            // Langium's own reset from here on, with the kept references out of reach of its `unlink`.
+            const kept = document.references;
+            document.references = [];
+            super.resetToState(document, state);
+            document.references = kept;
+            return;
+        }
+        super.resetToState(document, state);
     }
 
     protected override shouldRelink(document: LangiumDocument, _changedUris: Set<string>): boolean {
@@ -164,17 +195,22 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
 
     protected recordReferences(document: LangiumDocument): void {
         const key = document.uri.toString();
-        this.unregisterReferences(key);
         const names = new Set<string>(this.exportsByDocument.get(key));
         const targets = new Set<string>();
         let hasLinkingError = false;
         for (const reference of document.references) {
             if (reference.error !== undefined) hasLinkingError = true;
-            const descriptions = 'items' in reference ? reference.items.map(item => item.$nodeDescription) : [reference.$nodeDescription];
-            let resolvedHere = descriptions.length > 0;
-            for (const description of descriptions) {
-                const target = description?.documentUri.toString();
-                if (target !== key) resolvedHere = false;
+            let resolvedHere: boolean;
+            if ('items' in reference) {
+                resolvedHere = reference.items.length > 0;
+                for (const item of reference.items) {
+                    const target = item.$nodeDescription?.documentUri.toString();
+                    if (target !== key) resolvedHere = false;
+                    if (target !== undefined && target !== key) targets.add(target);
+                }
+            } else {
+                const target = reference.$nodeDescription?.documentUri.toString();
+                resolvedHere = target === key;
                 if (target !== undefined && target !== key) targets.add(target);
             }
             // A name resolved in its own document is a plan-local one, which shadows every global
@@ -183,10 +219,14 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
             // another document.
             if (!resolvedHere) names.add(reference.$refText);
         }
-        for (const name of names) addTo(this.dependentsByName, name, key);
-        for (const target of targets) addTo(this.dependentsByTarget, target, key);
-        this.namesByDocument.set(key, names);
-        this.targetsByDocument.set(key, targets);
+        // A relinked document usually depends on the very same names and documents as before.
+        if (!sameSet(this.namesByDocument.get(key), names) || !sameSet(this.targetsByDocument.get(key), targets)) {
+            this.unregisterReferences(key);
+            for (const name of names) addTo(this.dependentsByName, name, key);
+            for (const target of targets) addTo(this.dependentsByTarget, target, key);
+            this.namesByDocument.set(key, names);
+            this.targetsByDocument.set(key, targets);
+        }
         if (hasLinkingError) this.documentsWithLinkingErrors.add(key);
         else this.documentsWithLinkingErrors.delete(key);
     }
@@ -203,6 +243,12 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
         this.unregisterReferences(key);
         this.exportsByDocument.delete(key);
     }
+}
+
+function sameSet(a: Set<string> | undefined, b: Set<string>): boolean {
+    if (!a || a.size !== b.size) return false;
+    for (const value of b) if (!a.has(value)) return false;
+    return true;
 }
 
 function addTo(map: Map<string, Set<string>>, key: string, value: string): void {

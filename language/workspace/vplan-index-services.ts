@@ -13,21 +13,61 @@
  */
 
 import {
-    AstUtils, Cancellation, DefaultAstNodeLocator, DefaultLinker, DefaultReferenceDescriptionProvider, interruptAndCheck,
-    type AstNode, type LangiumDocument, type ReferenceDescription, type ReferenceInfo
+    AstUtils, Cancellation, CstUtils, DefaultAstNodeLocator, DefaultIndexManager, DefaultLinker, DefaultReferenceDescriptionProvider,
+    interruptAndCheck, isAstNode, UriUtils,
+    type AstNode, type AstNodeLocator, type CstNode, type DefaultMultiReference, type DefaultReference, type DocumentSegment,
+    type LangiumDocument, type Reference, type ReferenceDescription, type ReferenceInfo, type URI
 } from 'langium';
 
 const referenceInfosByRoot = new WeakMap<AstNode, ReferenceInfo[]>();
 
-/** Every reference of the document, in the order of Langium's own walk (`streamAst`, then `streamReferences`). */
+/**
+ * Every reference of the document, in the order of Langium's own walk (`streamAst`, then
+ * `streamReferences`): a node's own references (by property, then by array index) before those of
+ * its children, children in property and index order. A plain recursive loop instead of Langium's
+ * streams, which allocate an iterator and a result object per node and per step (a few per cent
+ * of a `vplan check` with garbage collection). tests/language/reference-infos.test.ts compares both.
+ */
+/** Every object-valued property of a node but the `$` ones, array elements one by one with their index. */
+function forEachObjectValue(node: AstNode, properties: string[], visit: (value: object, property: string, index?: number) => void): void {
+    const generic = node as unknown as Record<string, unknown>;
+    for (const property of properties) {
+        if (property.charCodeAt(0) === 36 /* $ */) continue;
+        const value = generic[property];
+        if (typeof value !== 'object' || value === null) continue;
+        if (Array.isArray(value)) {
+            for (let index = 0; index < value.length; index++) {
+                const element: unknown = value[index];
+                if (typeof element === 'object' && element !== null) visit(element, property, index);
+            }
+        } else {
+            visit(value, property);
+        }
+    }
+}
+
 export function referenceInfosOf(document: LangiumDocument): ReferenceInfo[] {
     const root = document.parseResult.value;
     let infos = referenceInfosByRoot.get(root);
     if (!infos) {
-        infos = [];
-        for (const node of AstUtils.streamAst(root)) {
-            for (const info of AstUtils.streamReferences(node)) infos.push(info);
-        }
+        const found: ReferenceInfo[] = [];
+        // The tests of Langium's `isReference`/`isMultiReference` and `isAstNode`, without the calls.
+        const isAnyReference = (value: object): value is Reference =>
+            typeof (value as Reference).$refText === 'string' && ('ref' in value || 'items' in value);
+        const isNode = (value: object): value is AstNode => typeof (value as AstNode).$type === 'string';
+        const collect = (node: AstNode): void => {
+            // Own keys in insertion order, like Langium's `Object.keys`; read twice from one array.
+            const properties = Object.keys(node);
+            forEachObjectValue(node, properties, (value, property, index) => {
+                if (!isAnyReference(value)) return;
+                found.push(index === undefined ? { reference: value, container: node, property } : { reference: value, container: node, property, index });
+            });
+            forEachObjectValue(node, properties, value => {
+                if (isNode(value)) collect(value);
+            });
+        };
+        collect(root);
+        infos = found;
         referenceInfosByRoot.set(root, infos);
     }
     return infos;
@@ -49,17 +89,125 @@ export class VplanLinker extends DefaultLinker {
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
         await interruptAndCheck(cancelToken);
-        for (const info of referenceInfosOf(document)) this.doLink(info, document);
+        const infos = referenceInfosOf(document);
+        for (const info of infos) this.doLink(info, document);
+        // References kept by `unlinkGlobal` are not pushed again; keep the list in the walk's order.
+        if (document.references.length === infos.length) {
+            for (let i = 0; i < infos.length; i++) document.references[i] = infos[i].reference;
+        }
+    }
+
+    /**
+     * Unlinks only what another document can change: references to global declarations (in any
+     * document: a global name declared here can be shadowed by an earlier declaration elsewhere)
+     * and unresolved ones. A reference to a plan-local declaration resolves to the same node for
+     * as long as the document is not reparsed (plan names shadow every global one), so relinking a
+     * plan after a catalogue edit no longer resolves its members, risks and measures again.
+     */
+    unlinkGlobal(document: LangiumDocument): void {
+        const kept: Reference[] = [];
+        for (const reference of document.references) {
+            const target = '_ref' in reference ? (reference as DefaultReference)._ref : undefined;
+            if (isAstNode(target) && target.$container !== undefined && target.$container.$container !== undefined
+                && AstUtils.findRootNode(target) === document.parseResult.value) {
+                kept.push(reference as Reference);
+                continue;
+            }
+            if ('_ref' in reference) {
+                // Assigned, not deleted: `delete` turns the object into V8's slow dictionary form.
+                (reference as DefaultReference)._ref = undefined;
+                (reference as DefaultReference)._nodeDescription = undefined;
+            } else if ('_items' in reference) {
+                (reference as DefaultMultiReference)._items = undefined;
+                (reference as DefaultMultiReference)._linkingError = undefined;
+            }
+        }
+        document.references = kept;
+    }
+}
+
+/** The reference descriptions a document had before `unlinkGlobal`, until it is indexed again. */
+const previousDescriptions = new WeakMap<LangiumDocument, ReferenceDescription[]>();
+
+export function rememberReferenceDescriptions(document: LangiumDocument, descriptions: ReferenceDescription[] | undefined): void {
+    if (descriptions) previousDescriptions.set(document, descriptions);
+}
+
+/** Langium's index manager, with read access to a document's reference descriptions. */
+export class VplanIndexManager extends DefaultIndexManager {
+    referenceDescriptionsOf(uri: string): ReferenceDescription[] | undefined {
+        return this.referenceIndex.get(uri);
+    }
+}
+
+/**
+ * A reference description that keeps what it is made from and computes its source path and
+ * segment on first use. Langium's object literal with a segment, a range and two positions per
+ * reference held about 15 MB in a 1,000-plan workspace; most descriptions are never read.
+ */
+class LeanReferenceDescription implements ReferenceDescription {
+    private sourcePathCache: string | undefined = undefined;
+    private segmentCache: DocumentSegment | undefined = undefined;
+
+    constructor(
+        readonly reference: Reference,
+        private readonly refNode: CstNode,
+        private readonly container: AstNode,
+        private readonly locator: AstNodeLocator,
+        readonly sourceUri: URI,
+        readonly targetUri: URI,
+        readonly targetPath: string,
+        readonly local: boolean
+    ) {}
+
+    get sourcePath(): string {
+        return this.sourcePathCache ??= this.locator.getAstNodePath(this.container);
+    }
+
+    get segment(): DocumentSegment {
+        return this.segmentCache ??= CstUtils.toDocumentSegment(this.refNode);
     }
 }
 
 export class VplanReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
+    /**
+     * A relinked reference that resolves to the same declaration as before (every reference to a
+     * plan-local declaration, which `unlinkGlobal` keeps, and a reference into a catalogue whose
+     * edit did not move the declaration) has the same description: it is taken over.
+     */
     override async createDescriptions(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
         await interruptAndCheck(cancelToken);
+        // The previous list was made by this loop over the same references, in the same order,
+        // skipping those that were unresolved then, so it is matched by walking along with it.
+        const previous = previousDescriptions.get(document) ?? [];
+        previousDescriptions.delete(document);
+        let next = 0;
         const descriptions: ReferenceDescription[] = [];
         for (const info of referenceInfosOf(document)) {
-            if (!info.reference.error) descriptions.push(...this.createInfoDescriptions(info));
+            const reference = info.reference;
+            const candidate = previous[next];
+            const old = candidate instanceof LeanReferenceDescription && candidate.reference === reference ? candidate : undefined;
+            if (old) next++;
+            if (reference.error || !reference.$refNode) continue;
+            const target = 'ref' in reference ? reference.$nodeDescription : undefined;
+            if (old && target && old.targetPath === target.path && old.targetUri.toString() === target.documentUri.toString()) {
+                descriptions.push(old);
+                continue;
+            }
+            descriptions.push(...this.createInfoDescriptions(info));
         }
         return descriptions;
+    }
+
+    protected override createInfoDescriptions(refInfo: ReferenceInfo): ReferenceDescription[] {
+        const reference = refInfo.reference;
+        const refNode = reference.$refNode;
+        if (reference.error || !refNode) return [];
+        const targets = 'ref' in reference
+            ? (reference.$nodeDescription ? [reference.$nodeDescription] : [])
+            : reference.items.flatMap(item => item.$nodeDescription ? [item.$nodeDescription] : []);
+        const sourceUri = AstUtils.getDocument(refInfo.container).uri;
+        return targets.map(target => new LeanReferenceDescription(reference as Reference, refNode, refInfo.container, this.nodeLocator,
+            sourceUri, target.documentUri, target.path, UriUtils.equals(target.documentUri, sourceUri)));
     }
 }

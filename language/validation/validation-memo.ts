@@ -1,0 +1,108 @@
+/**
+ * Validation results kept per document and reused while nothing they depend on has changed.
+ *
+ * Every plan refers to the shared catalogue, so an edit of the catalogue relinks and revalidates
+ * every plan of the workspace. Most such edits (a title, a comment, a new organisation) change
+ * nothing any check of those plans reads. The checks of a document read:
+ *
+ * - its own syntax tree, which a reparse replaces (so the memo is keyed on the AST root);
+ * - the settings of its folder (vplan.config.json: thresholds, severities) and its locale;
+ * - the declarations in other documents its references resolve to: an organisation's name and
+ *   kind (never its title: no check reports it), a measure type's whole text (its limits, basis
+ *   and title appear in messages);
+ * - the names it cannot resolve, and which declaration of that name exists elsewhere (VP081);
+ * - whether its own global declarations are the first of their name, and where the first one is
+ *   (VP080 names its file and line).
+ *
+ * `dependencySignature` writes all of that down as a list of strings. Equal signatures mean equal raw
+ * diagnostics (before severities and locale are applied), which tests/language/validation-memo.test.ts
+ * checks against full builds from scratch.
+ */
+
+import type { AstNode, LangiumDocument } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { isMeasureType, isOrganisation, isVplanFile } from '../generated/ast.js';
+import type { GlobalNames } from '../references/vplan-scope.js';
+
+interface MemoEntry {
+    optionsKey: string;
+    config: object;
+    locale: string;
+    signature: string[];
+    diagnostics: Diagnostic[];
+}
+
+/** What a check can read of a declaration in another document, with that document's URI. */
+const semanticTextByNode = new WeakMap<AstNode, string>();
+
+function semanticText(target: AstNode, documentUri: string): string {
+    let text = semanticTextByNode.get(target);
+    if (text === undefined) {
+        if (isOrganisation(target)) text = `organisation ${target.name} kind ${target.kind ?? ''}`;
+        else if (isMeasureType(target)) text = target.$cstNode?.text ?? '';
+        // Anything else: its whole text, the safe choice.
+        else text = target.$cstNode?.text ?? '';
+        // One string per declaration, shared by the signatures of every document that names it.
+        text = `${documentUri}|${text}`;
+        semanticTextByNode.set(target, text);
+    }
+    return text;
+}
+
+function sameParts(a: string[], b: string[]): boolean {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+}
+
+export class ValidationMemo {
+    protected readonly entries = new WeakMap<AstNode, MemoEntry>();
+
+    constructor(protected readonly globalNames: GlobalNames) {}
+
+    /** The memoized raw diagnostics of the document, or those `validate` computes (and are kept). */
+    async validate(document: LangiumDocument, optionsKey: string, settings: { config: object; locale: string },
+        validate: () => Promise<Diagnostic[]>): Promise<Diagnostic[]> {
+        const root = document.parseResult.value;
+        const signature = this.dependencySignature(document);
+        if (signature === undefined) return validate();
+        const entry = this.entries.get(root);
+        if (entry && entry.optionsKey === optionsKey && entry.config === settings.config && entry.locale === settings.locale
+            && sameParts(entry.signature, signature)) {
+            return entry.diagnostics;
+        }
+        const diagnostics = await validate();
+        this.entries.set(root, { optionsKey, config: settings.config, locale: settings.locale, signature, diagnostics });
+        return diagnostics;
+    }
+
+    /** Everything outside the document's own syntax tree that its diagnostics depend on. */
+    dependencySignature(document: LangiumDocument): string[] | undefined {
+        const parts: string[] = [];
+        const root = document.parseResult.value;
+        const uri = document.uri;
+        const key = uri.toString();
+        for (const reference of document.references) {
+            // vplan has no multi-references (`[+Type]`); should one appear, it is never memoized.
+            if (!('ref' in reference)) return undefined;
+            const description = reference.$nodeDescription;
+            // Resolved in this document: part of its own syntax tree (most references).
+            if (description && (description.documentUri === uri || description.documentUri.toString() === key)) continue;
+            const target = reference.ref;
+            if (description && target) {
+                parts.push(semanticText(target, description.documentUri.toString()));
+            } else if (reference.error) {
+                const name = reference.$refText;
+                parts.push(`!${name}:${this.globalNames.firstDeclarations().get(name)?.type ?? ''}`);
+            }
+        }
+        if (isVplanFile(root)) {
+            for (const declaration of root.declarations) {
+                if (!declaration.name) continue;
+                const earlier = this.globalNames.earlierDeclaration(declaration, declaration.name);
+                if (earlier) parts.push(`=${declaration.name}<${earlier.documentUri.toString()}:${earlier.nameSegment?.range.start.line}:${earlier.type}`);
+            }
+        }
+        return parts;
+    }
+}
