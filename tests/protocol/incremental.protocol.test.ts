@@ -87,6 +87,31 @@ describe('incremental diagnostics in the language server', () => {
         expect(normalised(await server.waitForDiagnostics(b, resolved))).toEqual(normalised(bBefore));
     });
 
+    test('catalogue edits of a title and of a kind: the plans get what a fresh check gives', async () => {
+        // VP033 depends on the kind of the organisation that imposes the measure; no check reads its title.
+        const measurePlan = plan('m', 'wijk').replace('    intervention i', `    measure hv huisverbod {
+        on a
+        protects a
+        by burg
+        from 2026-01-05 for 10 days
+    }
+    intervention i`);
+        const orgs = (title: string, kind: string) => catalogue('wijk') + `organisation burg "${title}" kind ${kind}\n`;
+        const files = { 'orgs.vplan': orgs('Burgemeester', 'burgemeester'), 'm.vplan': measurePlan };
+        server = await startServer({ workspaceFiles: files });
+        const [catalogueUri, m] = [server.uri('orgs.vplan'), server.uri('m.vplan')];
+        await server.open(catalogueUri, files['orgs.vplan']);
+        const hasVP033 = (ds: Diagnostic[]) => ds.some(d => d.code === 'VP033');
+        const before = await server.waitForDiagnostics(m);
+        expect(hasVP033(before)).toBe(false);
+
+        await server.change(catalogueUri, orgs('Burgemeester van de gemeente', 'burgemeester'));
+        await server.change(catalogueUri, orgs('Burgemeester van de gemeente', 'wijkteam'));
+        expect(codes(await server.waitForDiagnostics(m, hasVP033))).toContain('VP033');
+        await server.change(catalogueUri, orgs('Burgemeester', 'burgemeester'));
+        expect(normalised(await server.waitForDiagnostics(m, ds => !hasVP033(ds)))).toEqual(normalised(before));
+    });
+
     test('a plan naming an organisation nobody declared resolves once the catalogue gains it', async () => {
         const files = { 'orgs.vplan': catalogue('vt'), 'c.vplan': plan('c', 'later') };
         server = await startServer({ workspaceFiles: files });
