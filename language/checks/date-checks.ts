@@ -17,7 +17,7 @@
 
 import type { AstNode } from 'langium';
 import { isCheckedItem, isExtendItem, isMeasureType, isSpanItem, type Duration } from '../generated/ast.js';
-import { firstItem } from '../model/ast-queries.js';
+import { firstItem, planNamespace } from '../model/ast-queries.js';
 import { addDuration, daysInMonth, formatDay, parseDate, partsFromDay, type Day } from '../model/dates.js';
 import { durationValue, type ResolvedPlan } from '../model/plan-model.js';
 import type { MessageCatalogue } from '../i18n/locale.js';
@@ -172,7 +172,8 @@ function checkSpan(node: AstNode & { start?: string; end?: string; duration?: Du
  * iterator object per step).
  */
 function checkPlanDates(plan: ResolvedPlan, report: Reporter): void {
-    const duplicates = duplicateItems(plan);
+    // Later declarations of a name (VP080) take part in no other check.
+    const { duplicates } = planNamespace(plan.node);
     for (const item of plan.node.items) {
         switch (item.$type) {
             case 'PlanPeriod':
@@ -186,7 +187,7 @@ function checkPlanDates(plan: ResolvedPlan, report: Reporter): void {
             case 'Measure':
             case 'Intervention':
             case 'Agreement':
-                if (duplicates?.has(item)) break;
+                if (duplicates.has(item)) break;
                 checkItemDates(item.items, report);
                 break;
             case 'Aftercare':
@@ -224,26 +225,6 @@ function checkItemDates(items: readonly AstNode[], report: Reporter): void {
         if (isSpanItem(node)) checkSpan(node, report);
         else if (isExtendItem(node)) checkDate(node.end, node, 'end', report);
     }
-}
-
-/** Measures, interventions and agreements left out of the resolved plan (VP080); undefined when none are. */
-function duplicateItems(plan: ResolvedPlan): Set<AstNode> | undefined {
-    const planItems = plan.node.items;
-    let count = 0;
-    for (const item of planItems) {
-        if (item.$type === 'Measure' || item.$type === 'Intervention' || item.$type === 'Agreement') count++;
-    }
-    // The common case: every one of them is in the model, so no set is needed.
-    if (count === plan.measures.length + plan.interventions.length + plan.agreements.length) return undefined;
-    const kept = new Set<AstNode>();
-    for (const x of plan.measures) kept.add(x.node);
-    for (const x of plan.interventions) kept.add(x.node);
-    for (const x of plan.agreements) kept.add(x.node);
-    const duplicates = new Set<AstNode>();
-    for (const item of planItems) {
-        if ((item.$type === 'Measure' || item.$type === 'Intervention' || item.$type === 'Agreement') && !kept.has(item)) duplicates.add(item);
-    }
-    return duplicates;
 }
 
 /** VP061: the listed constructs start inside the plan period (half-open). */

@@ -15,7 +15,7 @@ import type { CancellationToken } from 'vscode-languageserver-protocol';
 import { isPlan, isVplanFile, type Plan } from '../generated/ast.js';
 import type { VplanServices } from '../vplan-module.js';
 import { isBuiltinUri } from '../workspace/builtin-documents.js';
-import { planDeclarations } from '../model/ast-queries.js';
+import { planNamespace } from '../model/ast-queries.js';
 
 export class VplanScopeComputation extends DefaultScopeComputation {
 
@@ -24,11 +24,11 @@ export class VplanScopeComputation extends DefaultScopeComputation {
         const root = document.parseResult.value;
         for (const declaration of isVplanFile(root) ? root.declarations : []) {
             if (isPlan(declaration)) {
-                const seen = new Set<string>();
-                for (const node of planDeclarations(declaration)) {
+                // Later declarations of a name (VP080) are invisible to references.
+                const { declarations, duplicates } = planNamespace(declaration);
+                for (const node of declarations) {
                     const name = this.nameProvider.getName(node);
-                    if (!name || seen.has(name)) continue;
-                    seen.add(name);
+                    if (!name || duplicates.has(node)) continue;
                     symbols.add(declaration, this.descriptions.createDescription(node, name, document));
                 }
             }

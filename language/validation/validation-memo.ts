@@ -21,7 +21,7 @@
 
 import type { AstNode, LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { isMeasureType, isOrganisation, isVplanFile } from '../generated/ast.js';
+import { isOrganisation, isVplanFile } from '../generated/ast.js';
 import type { GlobalNames } from '../references/vplan-scope.js';
 
 interface MemoEntry {
@@ -38,10 +38,8 @@ const semanticTextByNode = new WeakMap<AstNode, string>();
 function semanticText(target: AstNode, documentUri: string): string {
     let text = semanticTextByNode.get(target);
     if (text === undefined) {
-        if (isOrganisation(target)) text = `organisation ${target.name} kind ${target.kind ?? ''}`;
-        else if (isMeasureType(target)) text = target.$cstNode?.text ?? '';
-        // Anything else: its whole text, the safe choice.
-        else text = target.$cstNode?.text ?? '';
+        // A measure type, or anything else: its whole text, the safe choice.
+        text = isOrganisation(target) ? `organisation ${target.name} kind ${target.kind ?? ''}` : target.$cstNode?.text ?? '';
         // One string per declaration, shared by the signatures of every document that names it.
         text = `${documentUri}|${text}`;
         semanticTextByNode.set(target, text);

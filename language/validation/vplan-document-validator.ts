@@ -20,7 +20,7 @@ import type { VplanDiagnosticData } from './report.js';
 import type { GlobalNames } from '../references/vplan-scope.js';
 import { containingPlan } from '../references/vplan-scope.js';
 import { ValidationMemo } from './validation-memo.js';
-import { planDeclarations } from '../model/ast-queries.js';
+import { planDeclarations, planNamespace, type PlanDeclaration } from '../model/ast-queries.js';
 import { isMeasureType, isOrganisation, isPlan, isVplanFile, Plan, VplanFile } from '../generated/ast.js';
 
 const SEVERITY: Record<Exclude<ConfiguredSeverity, 'off'>, DiagnosticSeverity> = {
@@ -233,13 +233,7 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
                 continue;
             }
             const plan = containingPlan(current);
-            if (!plan) continue;
-            for (const declaration of planDeclarations(plan)) {
-                if (declaration.name === name) {
-                    if (declaration !== current) return true;
-                    break;
-                }
-            }
+            if (plan && planNamespace(plan).duplicates.has(current as PlanDeclaration)) return true;
         }
         return false;
     }

@@ -4,11 +4,9 @@
  * A plan that is itself a duplicate declaration (VP080) takes part in no plan check.
  */
 
-import type { AstNode, LangiumDocument, ValidationAcceptor, ValidationChecks } from 'langium';
+import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
 import type { Plan, VplanAstType, VplanFile } from '../generated/ast.js';
 import type { VplanServices } from '../vplan-module.js';
-import type { DocumentSettings, VplanSettingsProvider } from '../config/settings-provider.js';
-import type { GlobalNames } from '../references/vplan-scope.js';
 import { resolvePlan } from '../model/plan-model.js';
 import { createReporter, type FileCheck, type FileCheckContext, type PlanCheck, type Reporter, type ReportOptions } from './report.js';
 import { withoutSyntaxCascades } from './syntax-cascades.js';
@@ -79,40 +77,21 @@ function runFileCheck(check: FileCheck, context: FileCheckContext): void {
 }
 
 export class VplanValidator {
-    /**
-     * The settings of the document being validated, per acceptor: Langium makes one acceptor per
-     * validation of a document, and the file and each of its plans ask for the same settings.
-     */
-    private readonly settingsByAcceptor = new WeakMap<ValidationAcceptor, { document: LangiumDocument; settings: DocumentSettings }>();
-    // Read from the services once: each access goes through the dependency-injection proxy.
-    private settingsProvider: VplanSettingsProvider | undefined;
-    private globalNames: GlobalNames | undefined;
-
     constructor(protected readonly services: VplanServices) {}
 
     checkFile(file: VplanFile, accept: ValidationAcceptor): void {
         const document = AstUtils.getDocument(file);
-        const { config, locale } = this.settingsFor(document, accept);
+        const { config, locale } = this.services.config.SettingsProvider.settingsFor(document.uri);
         const context = { file, document, services: this.services, config, locale, report: withoutSyntaxCascades(createReporter(accept), this.services) };
         runAll(FILE_CHECKS, context, runFileCheck);
     }
 
     checkPlan(plan: Plan, accept: ValidationAcceptor): void {
-        this.globalNames ??= this.services.references.GlobalNames;
-        if (this.globalNames.earlierDeclaration(plan, plan.name)) return;
+        if (this.services.references.GlobalNames.earlierDeclaration(plan, plan.name)) return;
         const document = AstUtils.getDocument(plan);
-        const { config, locale } = this.settingsFor(document, accept);
+        const { config, locale } = this.services.config.SettingsProvider.settingsFor(document.uri);
         const context = { plan: resolvePlan(plan), config, locale, report: withoutSyntaxCascades(createReporter(accept), this.services, plan) };
         runAll(PLAN_CHECKS, context);
-    }
-
-    private settingsFor(document: LangiumDocument, accept: ValidationAcceptor): DocumentSettings {
-        const known = this.settingsByAcceptor.get(accept);
-        if (known?.document === document) return known.settings;
-        this.settingsProvider ??= this.services.config.SettingsProvider;
-        const settings = this.settingsProvider.settingsFor(document.uri);
-        this.settingsByAcceptor.set(accept, { document, settings });
-        return settings;
     }
 }
 
