@@ -4,7 +4,8 @@ import type { DiagnosticRecord } from './workspace.js';
 import { collectDiagnostics, loadWorkspace, type WorkspaceOptions } from './workspace.js';
 import { collectPlanFiles } from './files.js';
 import type { CliIo } from './io.js';
-import type { Locale } from '../language/i18n/locale.js';
+import { text, type Locale } from '../language/i18n/locale.js';
+import { cliTexts } from './cli-texts.js';
 import { URI } from 'langium';
 
 export type CheckFormat = 'text' | 'json' | 'sarif' | 'junit' | 'github';
@@ -49,13 +50,7 @@ const formatters: Partial<Record<CheckFormat, CheckFormatter>> = {
 
 /** The closing line of the text format, in the message language. */
 export function summaryLine(summary: CheckSummary, locale: Locale): string {
-    const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-    if (locale === 'nl') {
-        return `${count(summary.files, 'bestand', 'bestanden')} gecontroleerd: ${count(summary.errors, 'fout', 'fouten')}, `
-            + `${count(summary.warnings, 'waarschuwing', 'waarschuwingen')}, ${count(summary.infos, 'melding', 'meldingen')}.`;
-    }
-    return `${count(summary.files, 'file', 'files')} checked: ${count(summary.errors, 'error', 'errors')}, `
-        + `${count(summary.warnings, 'warning', 'warnings')}, ${count(summary.infos, 'info', 'infos')}.`;
+    return text(cliTexts.checkSummary, summary, locale);
 }
 
 /** Lets other modules (SARIF, JUnit, GitHub) add formats without editing this file. */
@@ -64,14 +59,15 @@ export function registerCheckFormatter(format: CheckFormat, formatter: CheckForm
 }
 
 export async function runCheck(paths: string[], options: CheckOptions, io: CliIo): Promise<number> {
+    const locale = options.locale ?? options.defaultLocale;
     const formatter = formatters[options.format];
     if (!formatter) {
-        io.error(`vplan check: the format '${options.format}' is not available`);
+        io.error(text(cliTexts.formatUnavailable, { format: options.format }, locale));
         return 2;
     }
     const files = collectPlanFiles(paths, options.cwd);
     for (const file of files) {
-        if (file.text.trim().length === 0) io.error(`vplan check: ${file.displayPath}: empty file (no declarations)`);
+        if (file.text.trim().length === 0) io.error(text(cliTexts.emptyFile, { file: file.displayPath }, locale));
     }
     const workspace = await loadWorkspace(files, options);
     let records = collectDiagnostics(workspace, options);

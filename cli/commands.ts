@@ -3,15 +3,16 @@
  */
 
 import type { Command } from 'commander';
+import type { Locale } from '../language/i18n/locale.js';
 import type { CliIo } from './io.js';
 import { registerFmtCommand } from './fmt-command.js';
 import { registerRenderCommand } from './render-command.js';
 import { registerDiffCommand } from './diff-command.js';
 import { registerExportCommand } from './export-command.js';
 
-export function registerExtraCommands(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
-    registerFmtCommand(program, io, setExitCode);
-    registerRenderCommand(program, io, setExitCode);
-    registerDiffCommand(program, io, setExitCode);
-    registerExportCommand(program, io, setExitCode);
+export function registerExtraCommands(program: Command, io: CliIo, setExitCode: (code: number) => void, locale: Locale): void {
+    registerFmtCommand(program, io, setExitCode, locale);
+    registerRenderCommand(program, io, setExitCode, locale);
+    registerDiffCommand(program, io, setExitCode, locale);
+    registerExportCommand(program, io, setExitCode, locale);
 }

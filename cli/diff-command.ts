@@ -6,13 +6,16 @@
 
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
+import { text, type Locale } from '../language/i18n/locale.js';
 import { resolvePlan } from '../language/model/plan-model.js';
 import { diffFiles, type DiagnosticKey } from '../language/diff/plan-diff.js';
 import { renderDiffText } from '../language/diff/plan-diff-text.js';
 import { localeFromEnvironment } from '../language/i18n/locale.js';
 import type { ResolvedPlan } from '../language/model/plan-model.js';
-import { CliInputError, readPlanText } from './files.js';
-import { loadFileWithWorkspace, withLocaleAndConfig, type LocaleAndConfig } from './diff-workspace.js';
+import { CliInputError, because, readPlanText } from './files.js';
+import { loadFileWithWorkspace } from './diff-workspace.js';
+import { withLocaleAndConfig, type LocaleAndConfig } from './common-options.js';
+import { cliTexts } from './cli-texts.js';
 import type { WorkspaceOptions } from './workspace.js';
 import type { CliIo } from './io.js';
 
@@ -39,12 +42,13 @@ async function loadSide(label: string, textFile: string, workspacePath: string, 
     };
 }
 
-export function registerDiffCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
+export function registerDiffCommand(program: Command, io: CliIo, setExitCode: (code: number) => void, locale: Locale): void {
+    const say = (entry: typeof cliTexts.diff) => text(entry, {}, locale);
     withLocaleAndConfig(program.command('diff')
-        .description('compare two versions of a plan by meaning (with --git: act as git\'s external diff driver)')
-        .argument('[files...]', 'OLD NEW, or with --git the seven arguments git passes: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE')
-        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-        .option('--git', 'read the arguments of a git external diff driver (diff.vplan.command)', false))
+        .description(say(cliTexts.diff))
+        .argument(say(cliTexts.filesName), say(cliTexts.diffFilesArgument))
+        .addOption(new Option(say(cliTexts.formatFlag), say(cliTexts.formatOption)).choices(['text', 'json']).default('text'))
+        .option('--git', say(cliTexts.gitOption), false), locale)
         .action(async (files: string[], options: { format: 'text' | 'json'; git: boolean } & LocaleAndConfig) => {
             const cwd = process.cwd();
             const workspaceOptions: WorkspaceOptions = {
@@ -56,12 +60,12 @@ export function registerDiffCommand(program: Command, io: CliIo, setExitCode: (c
             if (options.git) {
                 // git passes 7 arguments, 9 for a rename (new path and a message), 1 for an unmerged path.
                 if (files.length === 1) {
-                    io.write(`* Unmerged path ${files[0]}\n`);
+                    io.write(`${text(cliTexts.unmergedPath, { path: files[0] }, options.locale ?? workspaceOptions.defaultLocale)}\n`);
                     setExitCode(0);
                     return;
                 }
                 if (files.length !== 7 && files.length !== 9) {
-                    throw new CliInputError('diff --git', `expects the 7 arguments of a git external diff driver, got ${files.length}`);
+                    throw new CliInputError('diff --git', because(cliTexts.diffGitArguments, { count: files.length }));
                 }
                 const [path, oldFile, , , newFile] = files;
                 const newPath = files.length === 9 ? files[7] : path;
@@ -69,7 +73,7 @@ export function registerDiffCommand(program: Command, io: CliIo, setExitCode: (c
                 oldSide = await loadSide(`a/${path}`, oldFile, path, path, workspaceOptions);
                 newSide = await loadSide(`b/${newPath}`, newFile, newPath, newPath, workspaceOptions);
             } else {
-                if (files.length !== 2) throw new CliInputError('diff', `expects two files, OLD and NEW (got ${files.length})`);
+                if (files.length !== 2) throw new CliInputError('diff', because(cliTexts.diffTwoFiles, { count: files.length }));
                 const [oldFile, newFile] = files;
                 oldSide = await loadSide(oldFile, oldFile, oldFile, oldFile, workspaceOptions);
                 newSide = await loadSide(newFile, newFile, newFile, newFile, workspaceOptions);

@@ -9,8 +9,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { LangiumDocument } from 'langium';
-import { Option, type Command } from 'commander';
-import type { Locale } from '../language/i18n/locale.js';
 import { isPlan, type Plan, type VplanFile } from '../language/generated/ast.js';
 import { CONFIG_FILE_NAME } from '../language/config/vplan-config.js';
 import { findPlanFiles, readPlanText, displayPathOf, type PlanFile } from './files.js';
@@ -58,7 +56,7 @@ export async function loadFileWithWorkspace(source: FileSource, options: Workspa
     const folder = workspaceFolderOf(source.absolutePath);
     const neighbours: PlanFile[] = [];
     if (isFolder(folder)) {
-        let paths: string[] = [];
+        let paths: string[];
         try { paths = findPlanFiles(folder, folder); } catch { paths = []; }
         for (const path of paths) {
             if (resolve(path) === resolve(source.absolutePath)) continue;
@@ -73,16 +71,4 @@ export async function loadFileWithWorkspace(source: FileSource, options: Workspa
         .filter(r => r.file === target.displayPath);
     const plans = document.parseResult.value.declarations.filter(isPlan);
     return { workspace, document, plans, diagnostics };
-}
-
-/** `--locale` and `--config`, as every command has them (cli/main.ts defines the same for `check`). */
-export function withLocaleAndConfig(command: Command): Command {
-    return command
-        .addOption(new Option('--locale <locale>', 'language of messages (default: from LC_ALL, LC_MESSAGES or LANG)').choices(['en', 'nl']))
-        .option('--config <file>', 'use this vplan.config.json instead of the nearest one');
-}
-
-export interface LocaleAndConfig {
-    locale?: Locale;
-    config?: string;
 }

@@ -7,11 +7,12 @@
 
 import { resolve } from 'node:path';
 import type { Plan } from '../language/generated/ast.js';
-import { CliInputError } from './files.js';
+import { CliInputError, because } from './files.js';
+import { cliTexts } from './cli-texts.js';
 import { loadFileWithWorkspace, type LoadedFile } from './diff-workspace.js';
 import type { WorkspaceOptions } from './workspace.js';
 
-export { loadFileWithWorkspace, workspaceFolderOf, withLocaleAndConfig, type LoadedFile, type LocaleAndConfig } from './diff-workspace.js';
+export { loadFileWithWorkspace, workspaceFolderOf, type LoadedFile } from './diff-workspace.js';
 
 /** Loads FILE (as the user typed it, relative to `options.cwd`) with the other files of its workspace. */
 export function loadFileWorkspace(file: string, options: WorkspaceOptions): Promise<LoadedFile> {
@@ -22,14 +23,14 @@ export function loadFileWorkspace(file: string, options: WorkspaceOptions): Prom
  * The plan a one-FILE command works on: the one named by `--plan`, else the only one. Throws a
  * CliInputError (exit 2, one line) when there is none, the id is unknown, or several need a choice.
  */
-export function selectPlan(loaded: LoadedFile, file: string, planId: string | undefined, verb: string): Plan {
+export function selectPlan(loaded: LoadedFile, file: string, planId: string | undefined, command: 'render' | 'export'): Plan {
     const names = loaded.plans.map(p => p.name);
     if (planId !== undefined) {
         const plan = loaded.plans.find(p => p.name === planId);
-        if (!plan) throw new CliInputError(file, `holds no plan '${planId}' (plans: ${names.join(', ') || 'none'})`);
+        if (!plan) throw new CliInputError(file, because(cliTexts.unknownPlan, { plan: planId, plans: names }));
         return plan;
     }
-    if (loaded.plans.length === 0) throw new CliInputError(file, `holds no plan to ${verb}`);
-    if (loaded.plans.length > 1) throw new CliInputError(file, `holds several plans (${names.join(', ')}); pick one with --plan`);
+    if (loaded.plans.length === 0) throw new CliInputError(file, because(cliTexts.noPlan, { command }));
+    if (loaded.plans.length > 1) throw new CliInputError(file, because(cliTexts.severalPlans, { plans: names }));
     return loaded.plans[0];
 }

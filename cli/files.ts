@@ -6,13 +6,36 @@
 
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve, isAbsolute } from 'node:path';
+import { MAX_PLAN_BYTES } from '../language/workspace/plan-size-limit.js';
+import { text, type Locale, type Message, type NoArgs } from '../language/i18n/locale.js';
+import { cliTexts } from './cli-texts.js';
 
-/** Plans larger than this are refused: real plans are far smaller, and the limit keeps tools responsive. */
-export const MAX_PLAN_BYTES = 5 * 1024 * 1024;
+/** A reason with its arguments, rendered when the locale is known. */
+export type Reason = (locale: Locale) => string;
 
+/** Binds a catalogue entry of cli-texts.ts to its arguments: `because(cliTexts.notUtf8, { offset })`. */
+export function because<A>(message: Message<A>, args: A): Reason {
+    return locale => text(message, args, locale);
+}
+
+/** Why a command cannot do its work (exit 2): a path and a reason from cli-texts.ts, rendered in the CLI's locale. */
 export class CliInputError extends Error {
-    constructor(readonly path: string, readonly reason: string) {
-        super(`${path}: ${reason}`);
+    private readonly renderReason: Reason;
+
+    constructor(readonly path: string, reason: Message<NoArgs> | Reason) {
+        const render: Reason = typeof reason === 'function' ? reason : locale => text(reason, {}, locale);
+        super(`${path}: ${render('en')}`);
+        this.renderReason = render;
+    }
+
+    /** The reason in English (tests and logs). */
+    get reason(): string {
+        return this.renderReason('en');
+    }
+
+    /** The one line on stderr: `vplan: PATH: REASON`. */
+    render(locale: Locale): string {
+        return text(cliTexts.inputError, { path: this.path, reason: this.renderReason(locale) }, locale);
     }
 }
 
@@ -23,16 +46,16 @@ export interface PlanFile {
     text: string;
 }
 
-function describeError(error: unknown): string {
+function readError(display: string, error: unknown): CliInputError {
     const code = (error as NodeJS.ErrnoException)?.code;
     switch (code) {
-        case 'ENOENT': return 'no such file or folder';
+        case 'ENOENT': return new CliInputError(display, cliTexts.noSuchFile);
         case 'EACCES':
-        case 'EPERM': return 'permission denied';
-        case 'EISDIR': return 'is a folder, not a file';
-        case 'ENOTDIR': return 'a part of the path is not a folder';
-        case 'ELOOP': return 'too many symbolic links';
-        default: return code ? `cannot be read (${code})` : 'cannot be read';
+        case 'EPERM': return new CliInputError(display, cliTexts.permissionDenied);
+        case 'EISDIR': return new CliInputError(display, cliTexts.isFolder);
+        case 'ENOTDIR': return new CliInputError(display, cliTexts.notAFolderOnPath);
+        case 'ELOOP': return new CliInputError(display, cliTexts.tooManyLinks);
+        default: return new CliInputError(display, because(cliTexts.cannotRead, { code }));
     }
 }
 
@@ -40,7 +63,7 @@ function statPath(path: string, display: string): Stats {
     try {
         return statSync(path);
     } catch (error) {
-        throw new CliInputError(display, describeError(error));
+        throw readError(display, error);
     }
 }
 
@@ -50,7 +73,7 @@ export function findPlanFiles(folder: string, display: string): string[] {
     try {
         entries = readdirSync(folder, { withFileTypes: true });
     } catch (error) {
-        throw new CliInputError(display, describeError(error));
+        throw readError(display, error);
     }
     const files: string[] = [];
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
@@ -73,9 +96,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Reads a file as UTF-8 plan text (a BOM is dropped) or throws a CliInputError. */
 export function readPlanText(absolutePath: string, display: string): string {
     const stats = statPath(absolutePath, display);
-    if (stats.isDirectory()) throw new CliInputError(display, 'is a folder, not a file');
+    if (stats.isDirectory()) throw new CliInputError(display, cliTexts.isFolder);
     if (stats.size > MAX_PLAN_BYTES) {
-        throw new CliInputError(display, `file is too large (${(stats.size / 1024 / 1024).toFixed(1)} MB; vplan reads plans up to ${MAX_PLAN_BYTES / 1024 / 1024} MB)`);
+        throw new CliInputError(display, because(cliTexts.tooLarge, { megabytes: stats.size / 1024 / 1024, limit: MAX_PLAN_BYTES / 1024 / 1024 }));
     }
     // Fast path: Node decodes straight into a string (no Buffer, no second decoding pass), turning
     // every invalid byte sequence into U+FFFD and a 0 byte into U+0000. Text without either is
@@ -85,7 +108,7 @@ export function readPlanText(absolutePath: string, display: string): string {
     try {
         text = readFileSync(absolutePath, 'utf8');
     } catch (error) {
-        throw new CliInputError(display, describeError(error));
+        throw readError(display, error);
     }
     if (text.includes('\uFFFD') || text.includes('\0')) return readPlanTextStrictly(absolutePath, display);
     // The strict decoder drops one BOM and then one more is dropped below: drop up to two here too.
@@ -99,14 +122,14 @@ function readPlanTextStrictly(absolutePath: string, display: string): string {
     try {
         bytes = readFileSync(absolutePath);
     } catch (error) {
-        throw new CliInputError(display, describeError(error));
+        throw readError(display, error);
     }
-    if (bytes.includes(0)) throw new CliInputError(display, 'is a binary file, not plan text');
+    if (bytes.includes(0)) throw new CliInputError(display, cliTexts.binary);
     let text: string;
     try {
         text = utf8.decode(bytes);
     } catch {
-        throw new CliInputError(display, `is not UTF-8 text (first invalid byte at offset ${firstInvalidUtf8Offset(bytes)})`);
+        throw new CliInputError(display, because(cliTexts.notUtf8, { offset: firstInvalidUtf8Offset(bytes) }));
     }
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -139,7 +162,7 @@ export function collectPlanFiles(paths: readonly string[], cwd: string): PlanFil
     for (const input of inputs) {
         const absolute = resolve(cwd, input);
         const stats = statPath(absolute, input);
-        if (!stats.isDirectory() && !absolute.endsWith('.vplan')) throw new CliInputError(input, 'is not a .vplan file');
+        if (!stats.isDirectory() && !absolute.endsWith('.vplan')) throw new CliInputError(input, cliTexts.notAPlanFile);
         const candidates = stats.isDirectory() ? findPlanFiles(absolute, input) : [absolute];
         for (const file of candidates) {
             if (seen.has(file)) continue;

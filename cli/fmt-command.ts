@@ -11,14 +11,16 @@ import { chmodSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSyn
 import { basename, dirname, join } from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import { EmptyFileSystem } from 'langium';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { formatText } from '../language/lsp/vplan-formatter.js';
 import { createVplanServices } from '../language/vplan-module.js';
 import type { VplanFile } from '../language/generated/ast.js';
-import { localeFromEnvironment, type Locale } from '../language/i18n/locale.js';
+import { text, type Locale } from '../language/i18n/locale.js';
 import { syntaxMessageFor } from '../language/syntax/syntax-errors.js';
-import { renderMessage } from '../language/validation/messages.js';
-import { CliInputError, collectPlanFiles } from './files.js';
+import { renderMessage } from '../language/rules/registry.js';
+import { CliInputError, because, collectPlanFiles } from './files.js';
+import { withLocale } from './common-options.js';
+import { cliTexts } from './cli-texts.js';
 import type { CliIo } from './io.js';
 
 export type FormatOutcome =
@@ -69,25 +71,24 @@ export function writeFileAtomically(path: string, text: string): void {
     } catch (error) {
         try { unlinkSync(temporary); } catch { /* nothing was written */ }
         const code = (error as NodeJS.ErrnoException)?.code;
-        throw new CliInputError(path, code === 'EACCES' || code === 'EPERM' ? 'permission denied (cannot write)' : `cannot be written${code ? ` (${code})` : ''}`);
+        throw new CliInputError(path, code === 'EACCES' || code === 'EPERM' ? cliTexts.cannotWriteDenied : because(cliTexts.cannotWrite, { code }));
     }
 }
 
-export function registerFmtCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
-    program.command('fmt')
-        .description('rewrite plans into the canonical layout (with --check: only list the files that are not)')
-        .argument('[paths...]', 'files or folders (default: the current folder)')
-        .option('--check', 'write nothing; list files that are not canonical and exit 1 if there are any', false)
-        .addOption(new Option('--locale <locale>', 'language of messages (default: from LC_ALL, LC_MESSAGES or LANG)').choices(['en', 'nl']))
-        .action(async (paths: string[], options: { check: boolean; locale?: Locale }) => {
-            const locale = options.locale ?? localeFromEnvironment(process.env);
+export function registerFmtCommand(program: Command, io: CliIo, setExitCode: (code: number) => void, locale: Locale): void {
+    const say = (entry: typeof cliTexts.fmt) => text(entry, {}, locale);
+    withLocale(program.command('fmt')
+        .description(say(cliTexts.fmt))
+        .argument(say(cliTexts.pathsName), say(cliTexts.pathsArgument))
+        .option('--check', say(cliTexts.fmtCheckOption), false), locale)
+        .action(async (paths: string[], options: { check: boolean }) => {
             const files = collectPlanFiles(paths, process.cwd());
             const services = createVplanServices(EmptyFileSystem);
             let failed = false;
             for (const file of files) {
                 const outcome = await formatPlanText(services, file.text, URI.file(file.absolutePath));
                 if (outcome.kind === 'syntax-error') {
-                    io.error(`${file.displayPath}:${outcome.line}:${outcome.column}: VP000 ${syntaxErrorText(outcome.message, locale)} (${locale === 'nl' ? 'niet geformatteerd' : 'not formatted'})`);
+                    io.error(`${file.displayPath}:${outcome.line}:${outcome.column}: VP000 ${syntaxErrorText(outcome.message, locale)} (${text(cliTexts.notFormatted, {}, locale)})`);
                     failed = true;
                 } else if (outcome.kind === 'changed') {
                     if (options.check) {

@@ -5,7 +5,7 @@
  */
 
 import { create } from 'xmlbuilder2';
-import { RULES } from '../language/validation/rules.js';
+import { RULES } from '../language/rules/registry.js';
 import { registerCheckFormatter, type CheckContext } from './check-command.js';
 import type { DiagnosticRecord } from './workspace.js';
 

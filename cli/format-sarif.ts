@@ -8,7 +8,7 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import packageJson from '../package.json' with { type: 'json' };
-import { RULES, ruleAnchor, type RuleSeverity } from '../language/validation/rules.js';
+import { RULES, ruleAnchor, type RuleSeverity } from '../language/rules/registry.js';
 import { registerCheckFormatter } from './check-command.js';
 import type { DiagnosticRecord, SeverityName } from './workspace.js';
 

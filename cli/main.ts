@@ -1,11 +1,12 @@
 /**
  * The `vplan` command line (contract: shared/spec/cli.md). Exit codes: 0 success, 1 the check
- * failed, 2 the command could not do its work (one line on stderr, never a stack trace).
+ * failed, 2 the command could not do its work (one line on stderr, never a stack trace). Every
+ * text for people comes from cli-texts.ts in the locale of the command line (common-options.ts).
  */
 
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { CommanderError, InvalidArgumentError, Option, type Command } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
-import { localeFromEnvironment, type Locale } from '../language/i18n/locale.js';
+import { localeFromEnvironment, text, type Locale } from '../language/i18n/locale.js';
 import { CliInputError } from './files.js';
 import { runCheck, type CheckFormat } from './check-command.js';
 // The machine formats of `vplan check` register themselves (after check-command has loaded).
@@ -14,38 +15,32 @@ import './format-junit.js';
 import './format-github.js';
 import { processIo, type CliIo } from './io.js';
 import { registerExtraCommands } from './commands.js';
+import { cliTexts } from './cli-texts.js';
+import { commandLineLocale, withLocaleAndConfig, type LocaleAndConfig } from './common-options.js';
+import { LocalisedCommand } from './localised-command.js';
 
-export interface GlobalOptions {
-    locale?: Locale;
-    config?: string;
-}
-
-export function commonOptions(command: Command): Command {
-    return command
-        .addOption(new Option('--locale <locale>', 'language of messages (default: from LC_ALL, LC_MESSAGES or LANG)').choices(['en', 'nl']))
-        .option('--config <file>', 'use this vplan.config.json instead of the nearest one');
-}
-
-export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
-    const program = new Command('vplan')
-        .description('Check, format, draw and compare structured safety plans (.vplan files).')
-        .version(packageJson.version, '-V, --version', 'print the version')
-        .helpOption('-h, --help', 'show help')
+export function buildProgram(io: CliIo, setExitCode: (code: number) => void, locale: Locale = 'en'): Command {
+    const say = (entry: typeof cliTexts.program) => text(entry, {}, locale);
+    const program = new LocalisedCommand('vplan', locale)
+        .description(say(cliTexts.program))
+        .version(packageJson.version, '-V, --version', say(cliTexts.versionOption))
+        .helpOption('-h, --help', say(cliTexts.helpOption))
+        .helpCommand(locale === 'en' ? 'help [command]' : text(cliTexts.helpTokens, { term: 'help [command]' }, locale), say(cliTexts.helpCommand))
         .configureOutput({
-            writeOut: text => io.write(text),
-            writeErr: text => io.error(text.replace(/\n$/, '')),
+            writeOut: output => io.write(output),
+            writeErr: output => io.error(output.replace(/\n$/, '')),
             // A usage error is one line on stderr (cli.md: every exit 2 prints one clear line).
-            outputError: (text, write) => write(`vplan: ${text.replace(/\n$/, '')} (run vplan --help for usage)\n`)
+            outputError: (output, write) => write(`${text(cliTexts.usageError, { error: output.replace(/\n$/, '') }, locale)}\n`)
         })
         .exitOverride();
 
-    commonOptions(program.command('check')
-        .description('validate plans and print their diagnostics')
-        .argument('[paths...]', 'files or folders (default: the current folder)')
-        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif', 'junit', 'github']).default('text'))
-        .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', parseCount)
-        .option('--quiet', 'report errors only', false))
-        .action(async (paths: string[], options: { format: CheckFormat; maxWarnings?: number; quiet: boolean } & GlobalOptions) => {
+    withLocaleAndConfig(program.command('check')
+        .description(say(cliTexts.check))
+        .argument(say(cliTexts.pathsName), say(cliTexts.pathsArgument))
+        .addOption(new Option(say(cliTexts.formatFlag), say(cliTexts.formatOption)).choices(['text', 'json', 'sarif', 'junit', 'github']).default('text'))
+        .option('--max-warnings <n>', say(cliTexts.maxWarningsOption), value => parseCount(value, locale))
+        .option('--quiet', say(cliTexts.quietOption), false), locale)
+        .action(async (paths: string[], options: { format: CheckFormat; maxWarnings?: number; quiet: boolean } & LocaleAndConfig) => {
             setExitCode(await runCheck(paths, {
                 format: options.format,
                 maxWarnings: options.maxWarnings,
@@ -57,20 +52,21 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
             }, io));
         });
 
-    registerExtraCommands(program, io, setExitCode);
+    registerExtraCommands(program, io, setExitCode, locale);
     return program;
 }
 
-function parseCount(value: string): number {
+function parseCount(value: string, locale: Locale): number {
     // InvalidArgumentError, so that commander prints it (one line) before exiting with a usage error.
-    if (!/^\d+$/.test(value)) throw new InvalidArgumentError('Give a whole number, such as 0.');
+    if (!/^\d+$/.test(value)) throw new InvalidArgumentError(text(cliTexts.wholeNumber, {}, locale));
     return Number(value);
 }
 
 export async function main(argv: string[]): Promise<number> {
     const io = processIo();
+    const locale = commandLineLocale(argv, process.env);
     let exitCode = 0;
-    const program = buildProgram(io, code => { exitCode = code; });
+    const program = buildProgram(io, code => { exitCode = code; }, locale);
     try {
         await program.parseAsync(argv, { from: 'user' });
         return exitCode;
@@ -80,11 +76,11 @@ export async function main(argv: string[]): Promise<number> {
             return error.exitCode === 0 ? 0 : 2;
         }
         if (error instanceof CliInputError) {
-            io.error(`vplan: ${error.message}`);
+            io.error(error.render(locale));
             return 2;
         }
         const message = error instanceof Error ? error.message : String(error);
-        io.error(`vplan: internal error: ${message.split('\n')[0]}`);
+        io.error(text(cliTexts.internalError, { message: message.split('\n')[0] }, locale));
         if (process.env.VPLAN_DEBUG) console.error(error);
         return 2;
     }

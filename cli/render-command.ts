@@ -9,13 +9,15 @@ import { randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { localeFromEnvironment } from '../language/i18n/locale.js';
-import { resolvePlan } from '../language/model/plan-model.js';
+import { localeFromEnvironment, text, type Locale } from '../language/i18n/locale.js';
+import { planFacts } from '../language/analysis/plan-facts.js';
 import { buildTimeline } from '../language/timeline/timeline-model.js';
 import { renderHtml } from '../language/timeline/render-html.js';
 import { renderSvg } from '../language/timeline/render-svg.js';
-import { CliInputError } from './files.js';
-import { loadFileWorkspace, selectPlan, withLocaleAndConfig, type LocaleAndConfig } from './file-workspace.js';
+import { CliInputError, because } from './files.js';
+import { loadFileWorkspace, selectPlan } from './file-workspace.js';
+import { withLocaleAndConfig, type LocaleAndConfig } from './common-options.js';
+import { cliTexts } from './cli-texts.js';
 import type { CliIo } from './io.js';
 
 export type RenderFormat = 'html' | 'svg';
@@ -51,21 +53,22 @@ export function writeFileAtomically(path: string, content: string, display: stri
     } catch (error) {
         rmSync(temporary, { force: true });
         const code = (error as NodeJS.ErrnoException)?.code;
-        const reason = code === 'ENOENT' ? 'the folder does not exist'
-            : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-                : code === 'EISDIR' ? 'is a folder, not a file'
-                    : code ? `cannot be written (${code})` : 'cannot be written';
+        const reason = code === 'ENOENT' ? cliTexts.folderMissing
+            : code === 'EACCES' || code === 'EPERM' ? cliTexts.permissionDenied
+                : code === 'EISDIR' ? cliTexts.isFolder
+                    : because(cliTexts.cannotWrite, { code });
         throw new CliInputError(display, reason);
     }
 }
 
-export function registerRenderCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
+export function registerRenderCommand(program: Command, io: CliIo, setExitCode: (code: number) => void, locale: Locale): void {
+    const say = (entry: typeof cliTexts.render) => text(entry, {}, locale);
     withLocaleAndConfig(program.command('render')
-        .description('draw the timeline of the plan in FILE as self-contained HTML or SVG')
-        .argument('<file>', 'the plan file')
-        .option('-o, --output <out>', 'write to OUT (default: stdout)')
-        .addOption(new Option('--format <format>', "output format (default: from OUT's extension, else html)").choices(['html', 'svg']))
-        .option('--plan <id>', 'the plan to draw when FILE holds several'))
+        .description(say(cliTexts.render))
+        .argument(say(cliTexts.fileName), say(cliTexts.fileArgument))
+        .option(say(cliTexts.outputFlag), say(cliTexts.outputOption))
+        .addOption(new Option(say(cliTexts.formatFlag), say(cliTexts.renderFormatOption)).choices(['html', 'svg']))
+        .option('--plan <id>', say(cliTexts.renderPlanOption)), locale)
         .action(async (file: string, options: RenderCommandOptions) => {
             const cwd = process.cwd();
             const loaded = await loadFileWorkspace(file, {
@@ -74,7 +77,7 @@ export function registerRenderCommand(program: Command, io: CliIo, setExitCode: 
             const plan = selectPlan(loaded, file, options.plan, 'render');
             const settings = loaded.workspace.services.Vplan.config.SettingsProvider;
             const locale = settings.settingsFor(loaded.document.uri).locale;
-            const model = buildTimeline(resolvePlan(plan), loaded.document.diagnostics ?? [], { today: renderToday(process.env) });
+            const model = buildTimeline(planFacts(plan), loaded.document.diagnostics ?? [], { today: renderToday(process.env) });
             const format = renderFormatFor(options.format, options.output);
             const output = format === 'svg' ? renderSvg(model, { locale }) : renderHtml(model, { locale });
             if (options.output !== undefined) {

@@ -12,8 +12,8 @@ import { loadBuiltinCatalogue } from '../language/workspace/builtin-documents.js
 import type { VplanFile } from '../language/generated/ast.js';
 import type { Locale } from '../language/i18n/locale.js';
 import { configDiagnostics } from '../language/config/config-diagnostics.js';
-import { configureForBatch } from './batch-mode.js';
 import { CliInputError, displayPathOf, type PlanFile } from './files.js';
+import { cliTexts } from './cli-texts.js';
 import { statSync } from 'node:fs';
 
 export type SeverityName = 'error' | 'warning' | 'info';
@@ -44,8 +44,8 @@ export interface LoadedWorkspace {
 }
 
 export async function loadWorkspace(files: PlanFile[], options: WorkspaceOptions): Promise<LoadedWorkspace> {
-    const services = createVplanServices(NodeFileSystem);
-    configureForBatch(services);
+    // Batch mode: one build, never updated, so no reference index and no validation memo.
+    const services = createVplanServices({ ...NodeFileSystem, mode: 'batch' });
     const settings = services.Vplan.config.SettingsProvider;
     settings.defaultLocale = options.defaultLocale;
     settings.localeOverride = options.locale;
@@ -111,11 +111,11 @@ export function sortRecords(records: DiagnosticRecord[]): DiagnosticRecord[] {
 }
 
 function readConfigOrThrow(absolutePath: string, display: string): void {
-    let isFile = false;
+    let isFile: boolean;
     try {
         isFile = statSync(absolutePath).isFile();
     } catch {
-        throw new CliInputError(display, 'no such file or folder (given with --config)');
+        throw new CliInputError(display, cliTexts.configMissing);
     }
-    if (!isFile) throw new CliInputError(display, 'is not a file (given with --config)');
+    if (!isFile) throw new CliInputError(display, cliTexts.configNotAFile);
 }

@@ -1,11 +1,14 @@
 /**
  * Extension commands other than the timeline preview: restart the language server and show its
- * output. Titles live in package.nls*.json; the ids are declared in package.json.
+ * output. Titles live in package.nls*.json; the ids are declared in package.json; messages in client-texts.ts.
  */
 
 import type { ExtensionContext } from 'vscode';
-import { commands, window, l10n } from 'vscode';
+import { commands, window } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { text } from '../language/i18n/locale.js';
+import { clientTexts } from './client-texts.js';
+import { currentLocale } from './client-locale.js';
 
 export const RESTART_SERVER_COMMAND = 'vplan.restartServer';
 export const SHOW_OUTPUT_COMMAND = 'vplan.showOutput';
@@ -18,7 +21,7 @@ export function registerCommands(context: ExtensionContext, client: LanguageClie
                 await client.restart();
             } catch (error) {
                 client.outputChannel.show(true);
-                void window.showErrorMessage(l10n.t('The vplan language server could not be restarted: {0}', String(error)));
+                void window.showErrorMessage(text(clientTexts.restartFailed, { error: String(error) }, currentLocale()));
             }
         }),
         commands.registerCommand(SHOW_OUTPUT_COMMAND, () => {

@@ -8,7 +8,7 @@ import { workspace } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerTimelinePreview } from './timeline-preview.js';
 import { registerCommands } from './commands.js';
-import { SERVER_NODE_FLAGS } from '../server/heap-settings.js';
+import { SERVER_NODE_FLAGS } from './server-node-flags.js';
 
 let client: LanguageClient | undefined;
 

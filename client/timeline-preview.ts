@@ -8,16 +8,19 @@
 
 import { randomBytes } from 'node:crypto';
 import {
-    l10n, CancellationTokenSource, Position, Range, Selection, TextEditorRevealType, Uri, ViewColumn, commands, window, workspace,
+    CancellationTokenSource, Position, Range, Selection, TextEditorRevealType, Uri, ViewColumn, commands, window, workspace,
     type Disposable, type ExtensionContext, type TextDocument, type WebviewOptions, type WebviewPanel, type WebviewPanelOptions
 } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-    OPEN_TIMELINE_COMMAND, TIMELINE_VIEW_TYPE, TimelineUpdateGate, buildWebviewHtml, createThrottle, parseWebviewMessage, rangeForItem
+    TIMELINE_VIEW_TYPE, TimelineUpdateGate, buildWebviewHtml, createThrottle, parseWebviewMessage, rangeForItem
 } from '../language/timeline/preview-support.js';
 import {
-    TIMELINE_CHANGED_NOTIFICATION, TIMELINE_REQUEST, type TimelineChangedParams, type TimelineParams, type TimelineResult
+    OPEN_TIMELINE_COMMAND, TIMELINE_CHANGED_NOTIFICATION, TIMELINE_REQUEST, type TimelineChangedParams, type TimelineParams, type TimelineResult
 } from '../language/timeline/timeline-protocol.js';
+import { text } from '../language/i18n/locale.js';
+import { clientTexts } from './client-texts.js';
+import { currentLocale } from './client-locale.js';
 
 const THROTTLE_MS = 300;
 
@@ -111,7 +114,8 @@ class TimelinePreview implements Disposable {
         if (this.disposed || uri.toString() !== this.uri.toString()) return;
         if (!this.gate.accept(ticket, result.uri, result.version)) return;
         this.last = result;
-        this.panel.title = result.planId ? l10n.t('Timeline: {0}', result.planId) : l10n.t('Timeline');
+        // The title in the language of the drawing beside it (the document's, which a config file may pin).
+        this.panel.title = result.planId ? text(clientTexts.timelineOfPlan, { plan: result.planId }, result.locale) : text(clientTexts.timeline, {}, result.locale);
         void this.panel.webview.postMessage({ type: 'update', seq: ticket, view: result });
     }
 
@@ -169,8 +173,8 @@ function configureWebview(panel: WebviewPanel, context: ExtensionContext): void 
         nonce: randomBytes(18).toString('base64'),
         scriptUri: panel.webview.asWebviewUri(Uri.joinPath(media, 'timeline.js')).toString(),
         styleUri: panel.webview.asWebviewUri(Uri.joinPath(media, 'timeline.css')).toString(),
-        title: l10n.t('vplan timeline'),
-        lang: 'en'
+        title: text(clientTexts.webviewTitle, {}, currentLocale()),
+        lang: currentLocale()
     });
 }
 
@@ -183,7 +187,7 @@ export function registerTimelinePreview(context: ExtensionContext, client: Langu
             preview.reveal();
             return;
         }
-        const target = panel ?? window.createWebviewPanel(TIMELINE_VIEW_TYPE, l10n.t('Timeline'), { viewColumn: ViewColumn.Beside, preserveFocus: true }, webviewOptions(context));
+        const target = panel ?? window.createWebviewPanel(TIMELINE_VIEW_TYPE, text(clientTexts.timeline, {}, currentLocale()), { viewColumn: ViewColumn.Beside, preserveFocus: true }, webviewOptions(context));
         preview?.dispose();
         preview = new TimelinePreview(target, context, client, uri, planId, () => { preview = undefined; });
     };
@@ -195,7 +199,7 @@ export function registerTimelinePreview(context: ExtensionContext, client: Langu
             const uri = given ?? window.activeTextEditor?.document.uri;
             const document = given ? undefined : window.activeTextEditor?.document;
             if (!uri || (document && !isVplanDocument(document))) {
-                void window.showInformationMessage(l10n.t('Open a .vplan file to see its timeline.'));
+                void window.showInformationMessage(text(clientTexts.openPlanFirst, {}, currentLocale()));
                 return;
             }
             open(uri, undefined);

@@ -10,13 +10,13 @@ import {
 } from 'langium/lsp';
 import { VplanGeneratedModule, VplanGeneratedSharedModule } from './generated/module.js';
 import { GlobalNames, VplanScopeComputation, VplanScopeProvider } from './references/vplan-scope.js';
-import { VplanDocumentValidator } from './validation/vplan-document-validator.js';
 import { VplanValidator, registerValidationChecks } from './validation/vplan-validator.js';
 import { VplanLexerErrorMessageProvider, VplanParserErrorMessageProvider } from './syntax/syntax-errors.js';
 import { VplanLexer } from './syntax/name-lexer.js';
 import { VplanSettingsProvider } from './config/settings-provider.js';
 import { VplanWorkspaceManager } from './workspace/builtin-documents.js';
 import { vplanSharedWorkspaceModule, vplanWorkspaceModule } from './workspace/vplan-workspace-module.js';
+import { vplanBatchModule, vplanSharedBatchModule } from './workspace/batch-module.js';
 import { vplanLspModule } from './lsp/vplan-lsp-module.js';
 import { vplanSharedEditorFeatures } from './lsp/vplan-editor-features.js';
 
@@ -41,7 +41,7 @@ export const VplanModule: Module<VplanServices, PartialLangiumServices & VplanAd
         GlobalNames: (services) => new GlobalNames(services)
     },
     validation: {
-        DocumentValidator: (services) => new VplanDocumentValidator(services),
+        // DocumentValidator: a VplanDocumentValidator with the large-file guard, in vplanWorkspaceModule.
         VplanValidator: (services) => new VplanValidator(services)
     },
     parser: {
@@ -61,9 +61,17 @@ export const VplanSharedModule: Module<LangiumSharedServices, PartialLangiumShar
     lsp: vplanSharedEditorFeatures
 };
 
-export function createVplanServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Vplan: VplanServices } {
-    const shared = inject(createDefaultSharedModule(context), VplanGeneratedSharedModule, VplanSharedModule, vplanSharedWorkspaceModule);
-    const Vplan = inject(createDefaultModule({ shared }), VplanGeneratedModule, VplanModule, vplanLspModule, vplanWorkspaceModule);
+export interface VplanModuleContext extends DefaultSharedModuleContext {
+    /** 'batch': one build that is never updated, as the CLI makes (workspace/batch-module.ts). Default 'editor'. */
+    readonly mode?: 'editor' | 'batch';
+}
+
+export function createVplanServices(context: VplanModuleContext): { shared: LangiumSharedServices; Vplan: VplanServices } {
+    const batch = context.mode === 'batch';
+    const shared = inject(createDefaultSharedModule(context), VplanGeneratedSharedModule, VplanSharedModule, vplanSharedWorkspaceModule,
+        batch ? vplanSharedBatchModule : {});
+    const Vplan = inject(createDefaultModule({ shared }), VplanGeneratedModule, VplanModule, vplanLspModule, vplanWorkspaceModule,
+        batch ? vplanBatchModule : {});
     shared.ServiceRegistry.register(Vplan);
     registerValidationChecks(Vplan);
     if (!context.connection) {

@@ -9,7 +9,7 @@
     'use strict';
 
     // acquireVsCodeApi may be called once; keep the handle out of the global scope.
-    // @ts-ignore provided by VS Code inside webviews
+    // @ts-expect-error provided by VS Code inside webviews
     const vscode = acquireVsCodeApi();
     const SVG_NS = 'http://www.w3.org/2000/svg';
     const CLASS_PATTERN = /^[A-Za-z0-9 _-]{0,200}$/;

@@ -1,7 +1,8 @@
-// Runs every test layer with vitest and prints the closing line CI reads: `N passed, N failed`.
-// Builds the bundles first, since the protocol, CLI and editor tests run the shipped files.
+// Runs ESLint and every test layer with vitest, and prints the closing line CI reads:
+// `N passed, N failed`. Builds the bundles first, since the protocol, CLI and editor tests run the
+// shipped files. Lint problems count as one failed test (their list is printed above the tests).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 
 const build = spawnSync(process.execPath, ['esbuild.mjs'], { stdio: 'inherit' });
 if (build.status !== 0) {
@@ -9,8 +10,19 @@ if (build.status !== 0) {
     process.exit(1);
 }
 
+// ESLint (eslint.config.mjs): typescript-eslint's rules and the layer invariants. The cache (by
+// file content, in node_modules/.cache) makes a second run lint only the files that changed.
+console.log('eslint .');
+const lint = spawnSync(process.execPath, [
+    'node_modules/eslint/bin/eslint.js', '--cache', '--cache-strategy', 'content', '--cache-location', 'node_modules/.cache/eslint/', '.'
+], { stdio: 'inherit' });
+const lintFailed = lint.status !== 0;
+console.log(lintFailed ? 'eslint: FAILED (counted as 1 failed test)' : 'eslint: no problems');
+
 mkdirSync('test-results', { recursive: true });
 const report = 'test-results/vitest.json';
+// A report left from an earlier run must not be read as this run's.
+rmSync(report, { force: true });
 const vitest = spawnSync(process.execPath, [
     'node_modules/vitest/vitest.mjs', 'run',
     '--reporter=default', '--reporter=json', `--outputFile.json=${report}`,
@@ -29,5 +41,7 @@ if (existsSync(report)) {
     skipped = (result.numPendingTests ?? 0) + (result.numTodoTests ?? 0);
 }
 if (vitest.status !== 0 && failed === 0) failed = 1;
+if (lintFailed) failed += 1;
+else passed += 1;
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(vitest.status === 0 && failed === 0 ? 0 : 1);

@@ -14,13 +14,11 @@
  *   starts (`applyServerHeapSettings`), whoever started it (VS Code, `vplan-language-server`,
  *   another editor, the benchmark);
  * - the size of the young generation is fixed when the process starts, so it can only be given
- *   on the command line (`SERVER_NODE_FLAGS`, used by the VS Code extension).
+ *   on the command line by whoever starts the server (`SERVER_NODE_FLAGS` in
+ *   client/server-node-flags.ts, used by the VS Code extension).
  */
 
 import { setFlagsFromString } from 'node:v8';
-
-/** Node flags for processes that start the server: a young generation of 2 × 4 MB instead of up to 2 × 16 MB. */
-export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
 
 export const HEAP_GROWING_PERCENT = 30;
 

@@ -9,11 +9,13 @@ import { DocumentState, ReadPriority, URI, isOperationCancelled, type LangiumDoc
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import type { createVplanServices } from '../language/vplan-module.js';
 import { isPlan, type Plan, type VplanFile } from '../language/generated/ast.js';
-import { resolvePlan } from '../language/model/plan-model.js';
+import { planFacts } from '../language/analysis/plan-facts.js';
 import { buildTimeline } from '../language/timeline/timeline-model.js';
 import { layoutTimeline } from '../language/timeline/timeline-layout.js';
 import { buildTimelineTable } from '../language/timeline/timeline-table.js';
 import { renderSvg } from '../language/timeline/render-svg.js';
+import { timelineTexts } from '../language/timeline/timeline-texts.js';
+import { text } from '../language/i18n/locale.js';
 import { isBuiltinUri } from '../language/workspace/builtin-documents.js';
 import {
     TIMELINE_CHANGED_NOTIFICATION, TIMELINE_REQUEST, type TimelineChangedParams, type TimelineParams, type TimelineResult
@@ -21,8 +23,6 @@ import {
 
 type Services = ReturnType<typeof createVplanServices>;
 
-const NO_PLAN = { en: 'This file holds no plan.', nl: 'Dit bestand bevat geen plan.' };
-const NOT_OPEN = { en: 'The document is not known to the language server.', nl: 'Het document is niet bekend bij de taalserver.' };
 
 function containsPosition(plan: Plan, position: { line: number; character: number }): boolean {
     const range = plan.$cstNode?.range;
@@ -50,8 +50,8 @@ export function timelineResult(services: Services, document: LangiumDocument<Vpl
     const plans = document.parseResult.value.declarations.filter(isPlan);
     const base = { uri: params.uri, version: document.textDocument.version, planIds: plans.map(p => p.name), locale };
     const plan = choosePlan(plans, params);
-    if (!plan) return { ...base, message: NO_PLAN[locale] };
-    const model = buildTimeline(resolvePlan(plan), document.diagnostics ?? [], { today });
+    if (!plan) return { ...base, message: text(timelineTexts.noPlan, {}, locale) };
+    const model = buildTimeline(planFacts(plan), document.diagnostics ?? [], { today });
     const width = typeof params.width === 'number' && Number.isFinite(params.width) ? Math.min(4000, Math.max(600, Math.round(params.width))) : undefined;
     return {
         ...base,
@@ -72,7 +72,7 @@ export function registerTimelineRequest(connection: Connection, services: Servic
         const documents = shared.workspace.LangiumDocuments;
         const lock = shared.workspace.WorkspaceLock;
         const locale = services.Vplan.config.SettingsProvider.settingsFor(uri).locale;
-        const notOpen = (): TimelineResult => ({ uri: params.uri, version: -1, planIds: [], locale, message: NOT_OPEN[locale] });
+        const notOpen = (): TimelineResult => ({ uri: params.uri, version: -1, planIds: [], locale, message: text(timelineTexts.notOpen, {}, locale) });
         try {
             await shared.workspace.WorkspaceManager.ready;
             // Let queued document updates (a didOpen or didChange just before this request) land first,

@@ -6,7 +6,7 @@
 import { TextDocument } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Locale } from '../i18n/locale.js';
-import { renderMessage } from '../validation/messages.js';
+import { renderMessage } from '../rules/registry.js';
 import type { LoadedConfig } from './settings-provider.js';
 
 export function configDiagnostics(loaded: LoadedConfig, locale: Locale): Diagnostic[] {

@@ -106,7 +106,7 @@ export class VplanSettingsProvider {
             const reason = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : String(error);
             loaded = {
                 uri, text: '', readError: reason,
-                parsed: { config: DEFAULT_CONFIG, problems: [{ offset: 0, length: 0, messageId: 'VP009.unreadable', args: { reason } }] }
+                parsed: { config: DEFAULT_CONFIG, settings: {}, problems: [{ offset: 0, length: 0, messageId: 'VP009.unreadable', args: { reason } }] }
             };
         }
         this.byUri.set(key, loaded);

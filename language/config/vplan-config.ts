@@ -5,84 +5,88 @@
  */
 
 import { parseTree, findNodeAtLocation, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { isLocale, type Locale, type MessageCatalogue } from '../i18n/locale.js';
-import { RULES_BY_CODE, type ConfiguredSeverity } from '../validation/rules.js';
+import { isLocale, type Locale } from '../i18n/locale.js';
+import { RULES_BY_CODE } from '../rules/registry.js';
+import type { ConfiguredSeverity } from '../rules/rule-unit.js';
+import type { ConfigFindingId } from '../rules/config-rules.js';
+import { SEVERITY_VALUES, THRESHOLDS, type ThresholdField } from './config-schema.js';
 
 export const CONFIG_FILE_NAME = 'vplan.config.json';
+
+/** A config file larger than this is VP009 and its settings are not read (a 60 MB file cost 2 GB). */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** At most this many VP009 findings per file; a file with more is reported as one more finding. */
+export const MAX_CONFIG_PROBLEMS = 100;
 
 export interface VplanConfig {
     rules: Readonly<Record<string, ConfiguredSeverity>>;
     aftercareMinMonths: number;
     hearChildrenFromAge: number;
+    /** v2: VP004. */
+    coverageMaxGapDays: number;
+    /** v2: VP042. */
+    coverageFollowUpDays: number;
+    /** v2: VP043. */
+    careMinMonthsSevere: number;
+    /** v2: VP052. */
+    incidentsMeetingWithinDays: number;
     locale?: Locale;
 }
 
 export const DEFAULT_CONFIG: VplanConfig = Object.freeze({
     rules: Object.freeze({}),
-    aftercareMinMonths: 12,
-    hearChildrenFromAge: 12,
+    ...Object.fromEntries(THRESHOLDS.map(t => [t.field, t.default])) as Record<ThresholdField, number>,
     locale: undefined
 });
+
+/** What one config file validly sets: the cascade merges these, nearer files over farther ones. */
+export interface ConfigSettings {
+    root?: boolean;
+    rules?: Record<string, ConfiguredSeverity>;
+    thresholds?: Partial<Record<ThresholdField, number>>;
+    locale?: Locale;
+}
 
 export interface ConfigProblem {
     offset: number;
     length: number;
-    messageId: keyof typeof configMessages;
+    messageId: ConfigFindingId;
     args: Record<string, unknown>;
 }
 
 export interface ParsedConfig {
+    /** The file's settings over the defaults (what applies when it is the only config). */
     config: VplanConfig;
+    /** Only what the file validly sets. */
+    settings: ConfigSettings;
     problems: ConfigProblem[];
 }
 
-export const configMessages = {
-    'VP009.json': {
-        en: (a: { detail: string }) => `vplan.config.json is not valid JSON (${a.detail}); the defaults apply.`,
-        nl: (a: { detail: string }) => `vplan.config.json is geen geldige JSON (${a.detail}); de standaardwaarden gelden.`
-    },
-    'VP009.notObject': {
-        en: () => 'vplan.config.json must hold one JSON object; the defaults apply.',
-        nl: () => 'vplan.config.json moet één JSON-object bevatten; de standaardwaarden gelden.'
-    },
-    'VP009.unknownKey': {
-        en: (a: { key: string; allowed: string }) => `Unknown key '${a.key}'; allowed here: ${a.allowed}.`,
-        nl: (a: { key: string; allowed: string }) => `Onbekende sleutel '${a.key}'; hier toegestaan: ${a.allowed}.`
-    },
-    'VP009.unknownRule': {
-        en: (a: { key: string }) => `Unknown rule '${a.key}'; rules are codes such as VP011 (see docs/rules.md).`,
-        nl: (a: { key: string }) => `Onbekende regel '${a.key}'; regels zijn codes zoals VP011 (zie docs/rules.md).`
-    },
-    'VP009.severity': {
-        en: (a: { key: string }) => `The severity of ${a.key} must be "error", "warning", "info" or "off".`,
-        nl: (a: { key: string }) => `De ernst van ${a.key} moet "error", "warning", "info" of "off" zijn.`
-    },
-    'VP009.vp000Off': {
-        en: () => 'VP000 (syntax errors) cannot be changed: a plan that does not parse cannot be checked.',
-        nl: () => 'VP000 (syntaxfouten) kan niet worden aangepast: een plan dat niet te lezen is, kan niet worden gecontroleerd.'
-    },
-    'VP009.integer': {
-        en: (a: { key: string }) => `${a.key} must be a whole number of 0 or more.`,
-        nl: (a: { key: string }) => `${a.key} moet een geheel getal van 0 of meer zijn.`
-    },
-    'VP009.object': {
-        en: (a: { key: string }) => `${a.key} must be a JSON object.`,
-        nl: (a: { key: string }) => `${a.key} moet een JSON-object zijn.`
-    },
-    'VP009.locale': {
-        en: () => 'locale must be "en" or "nl" (or absent to follow the editor or the environment).',
-        nl: () => 'locale moet "en" of "nl" zijn (of ontbreken om de editor of de omgeving te volgen).'
-    },
-    'VP009.unreadable': {
-        en: (a: { reason: string }) => `vplan.config.json cannot be read (${a.reason}); the defaults apply.`,
-        nl: (a: { reason: string }) => `vplan.config.json kan niet worden gelezen (${a.reason}); de standaardwaarden gelden.`
+/** Merges config files' settings, farthest first: a nearer file overrides the keys it sets. */
+export function mergeConfigSettings(chain: readonly ConfigSettings[]): VplanConfig {
+    const rules: Record<string, ConfiguredSeverity> = {};
+    const thresholds: Partial<Record<ThresholdField, number>> = {};
+    let locale: Locale | undefined;
+    for (const settings of chain) {
+        Object.assign(rules, settings.rules);
+        Object.assign(thresholds, settings.thresholds);
+        if (settings.locale !== undefined) locale = settings.locale;
     }
-} satisfies MessageCatalogue;
+    return { ...DEFAULT_CONFIG, ...thresholds, rules, locale };
+}
 
-const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
+const SEVERITIES = new Set<string>(SEVERITY_VALUES);
+const TOP_LEVEL_KEYS = ['root', 'rules', ...new Set(THRESHOLDS.map(t => t.section)), 'locale'];
 
 export function parseConfigText(text: string): ParsedConfig {
     const problems: ConfigProblem[] = [];
+    const settings: ConfigSettings = {};
+    const done = () => ({ config: mergeConfigSettings([settings]), settings, problems: capped(problems) });
+    if (text.length > MAX_CONFIG_BYTES) {
+        problems.push({ offset: 0, length: 1, messageId: 'VP009.tooLarge', args: { limit: `${MAX_CONFIG_BYTES / 1024 / 1024} MB` } });
+        return done();
+    }
     const errors: ParseError[] = [];
     const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
     if (errors.length > 0 || !root) {
@@ -91,16 +95,12 @@ export function parseConfigText(text: string): ParsedConfig {
             offset: first?.offset ?? 0, length: Math.max(first?.length ?? 0, 1), messageId: 'VP009.json',
             args: { detail: first ? printParseErrorCode(first.error) : 'empty file' }
         });
-        return { config: DEFAULT_CONFIG, problems };
+        return done();
     }
     if (root.type !== 'object') {
         problems.push({ offset: root.offset, length: root.length, messageId: 'VP009.notObject', args: {} });
-        return { config: DEFAULT_CONFIG, problems };
+        return done();
     }
-    const rules: Record<string, ConfiguredSeverity> = {};
-    let aftercareMinMonths = DEFAULT_CONFIG.aftercareMinMonths;
-    let hearChildrenFromAge = DEFAULT_CONFIG.hearChildrenFromAge;
-    let locale: Locale | undefined;
 
     const keyProblem = (prop: JsonNode, messageId: ConfigProblem['messageId'], args: Record<string, unknown>) => {
         const keyNode = prop.children?.[0] ?? prop;
@@ -108,55 +108,63 @@ export function parseConfigText(text: string): ParsedConfig {
     };
     const valueProblem = (value: JsonNode, messageId: ConfigProblem['messageId'], args: Record<string, unknown>) =>
         problems.push({ offset: value.offset, length: value.length, messageId, args });
-    const readInteger = (value: JsonNode, key: string): number | undefined => {
-        if (value.type === 'number' && Number.isInteger(value.value) && value.value >= 0) return value.value as number;
-        valueProblem(value, 'VP009.integer', { key });
-        return undefined;
-    };
 
     for (const prop of root.children ?? []) {
         const key = String(prop.children?.[0]?.value);
         const value = prop.children?.[1];
         if (!value) continue;
-        switch (key) {
-            case 'rules':
-                if (value.type !== 'object') { valueProblem(value, 'VP009.object', { key }); break; }
-                for (const ruleProp of value.children ?? []) {
-                    const code = String(ruleProp.children?.[0]?.value);
-                    const severity = ruleProp.children?.[1];
-                    if (!RULES_BY_CODE.has(code)) { keyProblem(ruleProp, 'VP009.unknownRule', { key: code }); continue; }
-                    if (!severity || severity.type !== 'string' || !SEVERITIES.has(severity.value)) {
-                        if (severity) valueProblem(severity, 'VP009.severity', { key: code });
-                        continue;
-                    }
-                    if (code === 'VP000') { valueProblem(severity, 'VP009.vp000Off', {}); continue; }
-                    rules[code] = severity.value as ConfiguredSeverity;
+        if (key === 'root') {
+            if (value.type === 'boolean') settings.root = value.value as boolean;
+            else valueProblem(value, 'VP009.boolean', { key });
+        } else if (key === 'rules') {
+            if (value.type !== 'object') { valueProblem(value, 'VP009.object', { key }); continue; }
+            const rules: Record<string, ConfiguredSeverity> = {};
+            for (const ruleProp of value.children ?? []) {
+                const code = String(ruleProp.children?.[0]?.value);
+                const severity = ruleProp.children?.[1];
+                if (!RULES_BY_CODE.has(code)) { keyProblem(ruleProp, 'VP009.unknownRule', { key: code }); continue; }
+                if (!severity || severity.type !== 'string' || !SEVERITIES.has(severity.value)) {
+                    if (severity) valueProblem(severity, 'VP009.severity', { key: code });
+                    continue;
                 }
-                break;
-            case 'aftercare':
-            case 'participation': {
-                if (value.type !== 'object') { valueProblem(value, 'VP009.object', { key }); break; }
-                const allowedKey = key === 'aftercare' ? 'minMonths' : 'hearChildrenFromAge';
-                for (const inner of value.children ?? []) {
-                    const innerKey = String(inner.children?.[0]?.value);
-                    const innerValue = inner.children?.[1];
-                    if (innerKey !== allowedKey) { keyProblem(inner, 'VP009.unknownKey', { key: `${key}.${innerKey}`, allowed: allowedKey }); continue; }
-                    if (!innerValue) continue;
-                    const n = readInteger(innerValue, `${key}.${innerKey}`);
-                    if (n === undefined) continue;
-                    if (key === 'aftercare') aftercareMinMonths = n; else hearChildrenFromAge = n;
-                }
-                break;
+                if (code === 'VP000') { valueProblem(severity, 'VP009.vp000Off', {}); continue; }
+                rules[code] = severity.value as ConfiguredSeverity;
             }
-            case 'locale':
-                if (value.type === 'string' && isLocale(value.value)) locale = value.value;
-                else valueProblem(value, 'VP009.locale', {});
-                break;
-            default:
-                keyProblem(prop, 'VP009.unknownKey', { key, allowed: 'rules, aftercare, participation, locale' });
+            settings.rules = rules;
+        } else if (key === 'locale') {
+            if (value.type === 'string' && isLocale(value.value)) settings.locale = value.value;
+            else valueProblem(value, 'VP009.locale', {});
+        } else if (THRESHOLDS.some(t => t.section === key)) {
+            if (value.type !== 'object') { valueProblem(value, 'VP009.object', { key }); continue; }
+            const allowed = THRESHOLDS.filter(t => t.section === key);
+            for (const inner of value.children ?? []) {
+                const innerKey = String(inner.children?.[0]?.value);
+                const innerValue = inner.children?.[1];
+                const threshold = allowed.find(t => t.key === innerKey);
+                if (!threshold) { keyProblem(inner, 'VP009.unknownKey', { key: `${key}.${innerKey}`, allowed: allowed.map(t => t.key).join(', ') }); continue; }
+                if (!innerValue) continue;
+                const path = `${key}.${innerKey}`;
+                if (innerValue.type !== 'number' || !Number.isInteger(innerValue.value) || innerValue.value < 0) {
+                    valueProblem(innerValue, 'VP009.integer', { key: path });
+                } else if (innerValue.value < threshold.minimum || innerValue.value > threshold.maximum) {
+                    valueProblem(innerValue, 'VP009.range', { key: path, minimum: threshold.minimum, maximum: threshold.maximum });
+                } else {
+                    (settings.thresholds ??= {})[threshold.field] = innerValue.value as number;
+                }
+            }
+        } else {
+            keyProblem(prop, 'VP009.unknownKey', { key, allowed: TOP_LEVEL_KEYS.join(', ') });
         }
     }
-    return { config: { rules, aftercareMinMonths, hearChildrenFromAge, locale }, problems };
+    return done();
+}
+
+/** The first findings, and one that says how many more there are (a hostile file may have thousands). */
+function capped(problems: ConfigProblem[]): ConfigProblem[] {
+    if (problems.length <= MAX_CONFIG_PROBLEMS) return problems;
+    const rest = problems.length - MAX_CONFIG_PROBLEMS;
+    const last = problems[MAX_CONFIG_PROBLEMS];
+    return [...problems.slice(0, MAX_CONFIG_PROBLEMS), { offset: last.offset, length: last.length, messageId: 'VP009.more', args: { count: rest } }];
 }
 
 /** Finds the value node of a dotted key, for editors that want to point at it. */

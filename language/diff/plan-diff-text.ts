@@ -4,70 +4,20 @@
  * ("regie moves from A to B on D instead of D0").
  */
 
-import type { Locale } from '../i18n/locale.js';
-import type { DiffResult, DiffSection, EntityChange, FieldChange, FieldValue, HandoverChange, PlanDiff } from './plan-diff.js';
-
-const SECTION_NOUNS: Record<Locale, Record<DiffSection, string>> = {
-    en: {
-        plan: 'plan', members: 'member', supporters: 'supporter', risks: 'risk', phases: 'phase', measures: 'measure',
-        interventions: 'intervention', agreements: 'agreement', regie: 'regie entry', aftercare: 'aftercare',
-        meetings: 'meeting', evaluations: 'evaluation'
-    },
-    nl: {
-        plan: 'plan', members: 'gezinslid', supporters: 'steunfiguur', risks: 'risico', phases: 'fase', measures: 'maatregel',
-        interventions: 'interventie', agreements: 'afspraak', regie: 'regieperiode', aftercare: 'nazorg',
-        meetings: 'overleg', evaluations: 'evaluatie'
-    }
-};
-
-const FIELD_LABELS_NL: Record<string, string> = {
-    title: 'titel', status: 'status', start: 'begin', end: 'einde', kind: 'soort', born: 'geboren', roles: 'rollen',
-    outside: 'woont elders', noAction: 'geen actie', supports: 'steunt', aware: 'op de hoogte', severity: 'ernst',
-    nature: 'aard', domain: 'domein', affects: 'treft', posedBy: 'veroorzaakt door', type: 'type', on: 'op',
-    protects: 'beschermt', by: 'door', extensions: 'verlengingen', for: 'voor', framework: 'kader',
-    addresses: 'pakt aan', phase: 'fase', fallback: 'bij uitval', checkedBy: 'gecontroleerd door', wholePlan: 'hele plan',
-    organisation: 'organisatie', note: 'toelichting', owner: 'eigenaar', checkpoints: 'controlemomenten',
-    signals: 'signalen', escalate: 'escalatie', date: 'datum', chair: 'voorzitter', participants: 'deelnemers', clients: 'cliënten'
-};
-
-const TEXTS = {
-    en: {
-        identical: 'No differences in meaning.',
-        planAdded: (p: string) => `plan ${p}: added`,
-        planRemoved: (p: string) => `plan ${p}: removed`,
-        planChanged: (p: string) => `plan ${p}:`,
-        planUnchanged: (p: string) => `plan ${p}: no changes in meaning`,
-        moved: (h: HandoverChange) => `regie moves from ${h.from ?? '?'} to ${h.to ?? '?'} on ${h.newDate} instead of ${h.oldDate}`,
-        handoverAdded: (h: HandoverChange) => `new handover: regie passes from ${h.from ?? '?'} to ${h.to ?? '?'} on ${h.newDate}`,
-        handoverRemoved: (h: HandoverChange) => `handover dropped: regie no longer passes from ${h.from ?? '?'} to ${h.to ?? '?'} on ${h.oldDate}`,
-        introduced: 'Diagnostics introduced:',
-        resolved: 'Diagnostics resolved:',
-        yes: 'yes', no: 'no', none: '(none)'
-    },
-    nl: {
-        identical: 'Geen inhoudelijke verschillen.',
-        planAdded: (p: string) => `plan ${p}: toegevoegd`,
-        planRemoved: (p: string) => `plan ${p}: verwijderd`,
-        planChanged: (p: string) => `plan ${p}:`,
-        planUnchanged: (p: string) => `plan ${p}: inhoudelijk ongewijzigd`,
-        moved: (h: HandoverChange) => `regie gaat van ${h.from ?? '?'} naar ${h.to ?? '?'} over op ${h.newDate} in plaats van ${h.oldDate}`,
-        handoverAdded: (h: HandoverChange) => `nieuwe overdracht: regie gaat van ${h.from ?? '?'} naar ${h.to ?? '?'} over op ${h.newDate}`,
-        handoverRemoved: (h: HandoverChange) => `overdracht vervalt: regie gaat niet meer van ${h.from ?? '?'} naar ${h.to ?? '?'} over op ${h.oldDate}`,
-        introduced: 'Nieuwe meldingen:',
-        resolved: 'Opgeloste meldingen:',
-        yes: 'ja', no: 'nee', none: '(geen)'
-    }
-} as const;
+import { text, type Locale } from '../i18n/locale.js';
+import { yesNo } from '../i18n/phrases.js';
+import type { DiffResult, EntityChange, FieldChange, FieldValue, HandoverChange, PlanDiff } from './plan-diff.js';
+import { diffTexts } from './diff-texts.js';
 
 function label(field: string, locale: Locale): string {
-    return locale === 'nl' ? FIELD_LABELS_NL[field] ?? field : field;
+    return text(diffTexts.field, { field }, locale);
 }
 
+
 function valueText(value: FieldValue, locale: Locale): string {
-    const t = TEXTS[locale];
-    if (value === null) return t.none;
-    if (Array.isArray(value)) return value.length > 0 ? value.join(', ') : t.none;
-    if (typeof value === 'boolean') return value ? t.yes : t.no;
+    if (value === null) return text(diffTexts.none, {}, locale);
+    if (Array.isArray(value)) return value.length > 0 ? value.join(', ') : text(diffTexts.none, {}, locale);
+    if (typeof value === 'boolean') return yesNo(value, locale);
     if (typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(value) && /\s/.test(value)) return JSON.stringify(value);
     return String(value);
 }
@@ -88,7 +38,7 @@ function valuesText(values: Record<string, FieldValue>, locale: Locale): string 
 }
 
 function entityLine(change: EntityChange, locale: Locale): string {
-    const noun = SECTION_NOUNS[locale][change.section];
+    const noun = text(diffTexts.section, { section: change.section }, locale);
     const subject = change.section === 'aftercare' ? noun : `${noun} ${change.key}`;
     switch (change.change) {
         case 'added': return `  + ${subject}${change.values ? ` (${valuesText(change.values, locale)})` : ''}`;
@@ -98,24 +48,23 @@ function entityLine(change: EntityChange, locale: Locale): string {
 }
 
 function handoverLine(change: HandoverChange, locale: Locale): string {
-    const t = TEXTS[locale];
     switch (change.change) {
-        case 'moved': return `  ~ ${t.moved(change)}`;
-        case 'added': return `  + ${t.handoverAdded(change)}`;
-        case 'removed': return `  - ${t.handoverRemoved(change)}`;
+        case 'moved': return `  ~ ${text(diffTexts.moved, change, locale)}`;
+        case 'added': return `  + ${text(diffTexts.handoverAdded, change, locale)}`;
+        case 'removed': return `  - ${text(diffTexts.handoverRemoved, change, locale)}`;
     }
 }
 
 function planLines(diff: PlanDiff, locale: Locale): string[] {
-    const t = TEXTS[locale];
+    const plan = { plan: diff.plan };
     switch (diff.change) {
-        case 'added': return [t.planAdded(diff.plan)];
-        case 'removed': return [t.planRemoved(diff.plan)];
-        case 'unchanged': return [t.planUnchanged(diff.plan)];
+        case 'added': return [text(diffTexts.planAdded, plan, locale)];
+        case 'removed': return [text(diffTexts.planRemoved, plan, locale)];
+        case 'unchanged': return [text(diffTexts.planUnchanged, plan, locale)];
         case 'changed': {
             const regieChanges = diff.changes.filter(c => c.section === 'regie');
             const others = diff.changes.filter(c => c.section !== 'regie');
-            const lines = [t.planChanged(diff.plan)];
+            const lines = [text(diffTexts.planChanged, plan, locale)];
             // Keep the section order of the plan, with the regie story where regie sits.
             const beforeRegie = others.filter(c => ['plan', 'members', 'supporters', 'risks', 'phases', 'measures', 'interventions', 'agreements'].includes(c.section));
             const afterRegie = others.filter(c => !beforeRegie.includes(c));
@@ -129,15 +78,14 @@ function planLines(diff: PlanDiff, locale: Locale): string[] {
 }
 
 export function renderDiffText(result: DiffResult, locale: Locale): string {
-    const t = TEXTS[locale];
-    if (result.identical) return t.identical + '\n';
+    if (result.identical) return text(diffTexts.identical, {}, locale) + '\n';
     const lines: string[] = [];
     for (const plan of result.plans) lines.push(...planLines(plan, locale));
     if (result.diagnostics.introduced.length > 0) {
-        lines.push(t.introduced, ...result.diagnostics.introduced.map(d => `  + ${d.code} ${d.severity}: ${d.message}`));
+        lines.push(text(diffTexts.introduced, {}, locale), ...result.diagnostics.introduced.map(d => text(diffTexts.diagnostic, { sign: '+', ...d }, locale)));
     }
     if (result.diagnostics.resolved.length > 0) {
-        lines.push(t.resolved, ...result.diagnostics.resolved.map(d => `  - ${d.code} ${d.severity}: ${d.message}`));
+        lines.push(text(diffTexts.resolved, {}, locale), ...result.diagnostics.resolved.map(d => text(diffTexts.diagnostic, { sign: '-', ...d }, locale)));
     }
     return lines.join('\n') + '\n';
 }

@@ -20,6 +20,7 @@ export type VplanTerminalNames = keyof typeof VplanTerminals;
 
 export type VplanKeywordNames =
     | ","
+    | "action"
     | "addresses"
     | "affects"
     | "aftercare"
@@ -33,6 +34,8 @@ export type VplanKeywordNames =
     | "checkpoints"
     | "client"
     | "domain"
+    | "due"
+    | "ended"
     | "escalate"
     | "evaluation"
     | "extend"
@@ -42,6 +45,7 @@ export type VplanKeywordNames =
     | "from"
     | "household"
     | "imposed"
+    | "incident"
     | "initial"
     | "intervention"
     | "kind"
@@ -64,6 +68,7 @@ export type VplanKeywordNames =
     | "posed"
     | "protects"
     | "regie"
+    | "requires"
     | "risk"
     | "roles"
     | "severity"
@@ -81,6 +86,35 @@ export type VplanKeywordNames =
     | "}";
 
 export type VplanTokenNames = VplanTerminalNames | VplanKeywordNames;
+
+export interface ActionItem extends langium.AstNode {
+    readonly $container: Meeting;
+    readonly $type: 'ActionItem';
+    date: string;
+    owner: langium.Reference<ActionOwner>;
+    text?: string;
+}
+
+export const ActionItem = {
+    $type: 'ActionItem',
+    date: 'date',
+    owner: 'owner',
+    text: 'text'
+} as const;
+
+export function isActionItem(item: unknown): item is ActionItem {
+    return reflection.isInstance(item, ActionItem.$type);
+}
+
+export type ActionOwner = Member | Organisation | Supporter;
+
+export const ActionOwner = {
+    $type: 'ActionOwner'
+} as const;
+
+export function isActionOwner(item: unknown): item is ActionOwner {
+    return reflection.isInstance(item, ActionOwner.$type);
+}
 
 export interface AddressesItem extends langium.AstNode {
     readonly $container: Intervention;
@@ -337,6 +371,23 @@ export function isDuration(item: unknown): item is Duration {
     return reflection.isInstance(item, Duration.$type);
 }
 
+export interface EndedItem extends langium.AstNode {
+    readonly $container: Intervention;
+    readonly $type: 'EndedItem';
+    date: string;
+    reason?: string;
+}
+
+export const EndedItem = {
+    $type: 'EndedItem',
+    date: 'date',
+    reason: 'reason'
+} as const;
+
+export function isEndedItem(item: unknown): item is EndedItem {
+    return reflection.isInstance(item, EndedItem.$type);
+}
+
 export interface EscalateItem extends langium.AstNode {
     readonly $container: Aftercare;
     readonly $type: 'EscalateItem';
@@ -461,6 +512,23 @@ export function isImposedByItem(item: unknown): item is ImposedByItem {
     return reflection.isInstance(item, ImposedByItem.$type);
 }
 
+export interface Incident extends langium.AstNode {
+    readonly $container: Plan;
+    readonly $type: 'Incident';
+    date: string;
+    title?: string;
+}
+
+export const Incident = {
+    $type: 'Incident',
+    date: 'date',
+    title: 'title'
+} as const;
+
+export function isIncident(item: unknown): item is Incident {
+    return reflection.isInstance(item, Incident.$type);
+}
+
 export interface InitialItem extends langium.AstNode {
     readonly $container: MeasureType;
     readonly $type: 'InitialItem';
@@ -479,7 +547,7 @@ export function isInitialItem(item: unknown): item is InitialItem {
 export interface Intervention extends langium.AstNode {
     readonly $container: Plan;
     readonly $type: 'Intervention';
-    items: Array<AddressesItem | ByItem | FallbackItem | ForItem | FrameworkItem | InterventionPhaseItem | SpanItem>;
+    items: Array<AddressesItem | ByItem | EndedItem | FallbackItem | ForItem | FrameworkItem | InterventionPhaseItem | SpanItem>;
     name: string;
     title?: string;
 }
@@ -495,7 +563,7 @@ export function isIntervention(item: unknown): item is Intervention {
     return reflection.isInstance(item, Intervention.$type);
 }
 
-export type InterventionItem = AddressesItem | ByItem | FallbackItem | ForItem | FrameworkItem | InterventionPhaseItem | SpanItem;
+export type InterventionItem = AddressesItem | ByItem | EndedItem | FallbackItem | ForItem | FrameworkItem | InterventionPhaseItem | SpanItem;
 
 export const InterventionItem = {
     $type: 'InterventionItem'
@@ -552,7 +620,7 @@ export function isMeasureItem(item: unknown): item is MeasureItem {
 export interface MeasureType extends langium.AstNode {
     readonly $container: VplanFile;
     readonly $type: 'MeasureType';
-    items: Array<BasisItem | CheckedItem | ImposedByItem | InitialItem | ModeItem | RegieKindItem | SourceItem | SubjectItem | TermMaxItem | TotalMaxItem>;
+    items: Array<BasisItem | CheckedItem | ImposedByItem | InitialItem | ModeItem | RegieKindItem | RequiresItem | SourceItem | SubjectItem | TermMaxItem | TotalMaxItem>;
     name: string;
     title?: string;
 }
@@ -568,7 +636,7 @@ export function isMeasureType(item: unknown): item is MeasureType {
     return reflection.isInstance(item, MeasureType.$type);
 }
 
-export type MeasureTypeItem = BasisItem | CheckedItem | ImposedByItem | InitialItem | ModeItem | RegieKindItem | SourceItem | SubjectItem | TermMaxItem | TotalMaxItem;
+export type MeasureTypeItem = BasisItem | CheckedItem | ImposedByItem | InitialItem | ModeItem | RegieKindItem | RequiresItem | SourceItem | SubjectItem | TermMaxItem | TotalMaxItem;
 
 export const MeasureTypeItem = {
     $type: 'MeasureTypeItem'
@@ -582,7 +650,7 @@ export interface Meeting extends langium.AstNode {
     readonly $container: Plan;
     readonly $type: 'Meeting';
     date: string;
-    items: Array<ChairItem | ClientItem | ParticipantsItem>;
+    items: Array<ActionItem | ChairItem | ClientItem | ParticipantsItem>;
     title?: string;
 }
 
@@ -597,7 +665,7 @@ export function isMeeting(item: unknown): item is Meeting {
     return reflection.isInstance(item, Meeting.$type);
 }
 
-export type MeetingItem = ChairItem | ClientItem | ParticipantsItem;
+export type MeetingItem = ActionItem | ChairItem | ClientItem | ParticipantsItem;
 
 export const MeetingItem = {
     $type: 'MeetingItem'
@@ -780,7 +848,7 @@ export function isPhase(item: unknown): item is Phase {
 export interface Plan extends langium.AstNode {
     readonly $container: VplanFile;
     readonly $type: 'Plan';
-    items: Array<Aftercare | Agreement | Evaluation | Household | Intervention | Measure | Meeting | Network | Phase | PlanPeriod | RegieBlock | Risk | StatusItem>;
+    items: Array<Aftercare | Agreement | Evaluation | Household | Incident | Intervention | Measure | Meeting | Network | Phase | PlanPeriod | RegieBlock | Risk | StatusItem>;
     name: string;
     title?: string;
 }
@@ -796,7 +864,7 @@ export function isPlan(item: unknown): item is Plan {
     return reflection.isInstance(item, Plan.$type);
 }
 
-export type PlanItem = Aftercare | Agreement | Evaluation | Household | Intervention | Measure | Meeting | Network | Phase | PlanPeriod | RegieBlock | Risk | StatusItem;
+export type PlanItem = Aftercare | Agreement | Evaluation | Household | Incident | Intervention | Measure | Meeting | Network | Phase | PlanPeriod | RegieBlock | Risk | StatusItem;
 
 export const PlanItem = {
     $type: 'PlanItem'
@@ -906,6 +974,21 @@ export const RegieKindItem = {
 
 export function isRegieKindItem(item: unknown): item is RegieKindItem {
     return reflection.isInstance(item, RegieKindItem.$type);
+}
+
+export interface RequiresItem extends langium.AstNode {
+    readonly $container: MeasureType;
+    readonly $type: 'RequiresItem';
+    types: Array<langium.Reference<MeasureType>>;
+}
+
+export const RequiresItem = {
+    $type: 'RequiresItem',
+    types: 'types'
+} as const;
+
+export function isRequiresItem(item: unknown): item is RequiresItem {
+    return reflection.isInstance(item, RequiresItem.$type);
 }
 
 export interface Risk extends langium.AstNode {
@@ -1097,6 +1180,8 @@ export function isVplanFile(item: unknown): item is VplanFile {
 }
 
 export type VplanAstType = {
+    ActionItem: ActionItem
+    ActionOwner: ActionOwner
     AddressesItem: AddressesItem
     AffectsItem: AffectsItem
     Aftercare: Aftercare
@@ -1115,6 +1200,7 @@ export type VplanAstType = {
     Declaration: Declaration
     DomainItem: DomainItem
     Duration: Duration
+    EndedItem: EndedItem
     EscalateItem: EscalateItem
     Evaluation: Evaluation
     ExtendItem: ExtendItem
@@ -1123,6 +1209,7 @@ export type VplanAstType = {
     FrameworkItem: FrameworkItem
     Household: Household
     ImposedByItem: ImposedByItem
+    Incident: Incident
     InitialItem: InitialItem
     Intervention: Intervention
     InterventionItem: InterventionItem
@@ -1151,6 +1238,7 @@ export type VplanAstType = {
     RegieBlock: RegieBlock
     RegieEntry: RegieEntry
     RegieKindItem: RegieKindItem
+    RequiresItem: RequiresItem
     Risk: Risk
     RiskItem: RiskItem
     SeverityItem: SeverityItem
@@ -1167,6 +1255,29 @@ export type VplanAstType = {
 
 export class VplanAstReflection extends langium.AbstractAstReflection {
     override readonly types = {
+        ActionItem: {
+            name: ActionItem.$type,
+            properties: {
+                date: {
+                    name: ActionItem.date
+                },
+                owner: {
+                    name: ActionItem.owner,
+                    referenceType: ActionOwner.$type
+                },
+                text: {
+                    name: ActionItem.text,
+                    optional: true
+                }
+            },
+            superTypes: [MeetingItem.$type]
+        },
+        ActionOwner: {
+            name: ActionOwner.$type,
+            properties: {
+            },
+            superTypes: []
+        },
         AddressesItem: {
             name: AddressesItem.$type,
             properties: {
@@ -1346,6 +1457,19 @@ export class VplanAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        EndedItem: {
+            name: EndedItem.$type,
+            properties: {
+                date: {
+                    name: EndedItem.date
+                },
+                reason: {
+                    name: EndedItem.reason,
+                    optional: true
+                }
+            },
+            superTypes: [InterventionItem.$type]
+        },
         EscalateItem: {
             name: EscalateItem.$type,
             properties: {
@@ -1431,6 +1555,19 @@ export class VplanAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [MeasureTypeItem.$type]
+        },
+        Incident: {
+            name: Incident.$type,
+            properties: {
+                date: {
+                    name: Incident.date
+                },
+                title: {
+                    name: Incident.title,
+                    optional: true
+                }
+            },
+            superTypes: [PlanItem.$type]
         },
         InitialItem: {
             name: InitialItem.$type,
@@ -1574,7 +1711,7 @@ export class VplanAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [AgreementParty.$type]
+            superTypes: [ActionOwner.$type, AgreementParty.$type]
         },
         ModeItem: {
             name: ModeItem.$type,
@@ -1631,7 +1768,7 @@ export class VplanAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [Checker.$type, Declaration.$type]
+            superTypes: [ActionOwner.$type, Checker.$type, Declaration.$type]
         },
         OwnerItem: {
             name: OwnerItem.$type,
@@ -1793,6 +1930,17 @@ export class VplanAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [MeasureTypeItem.$type]
         },
+        RequiresItem: {
+            name: RequiresItem.$type,
+            properties: {
+                types: {
+                    name: RequiresItem.types,
+                    defaultValue: [],
+                    referenceType: MeasureType.$type
+                }
+            },
+            superTypes: [MeasureTypeItem.$type]
+        },
         Risk: {
             name: Risk.$type,
             properties: {
@@ -1900,7 +2048,7 @@ export class VplanAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [AgreementParty.$type, Checker.$type]
+            superTypes: [ActionOwner.$type, AgreementParty.$type, Checker.$type]
         },
         TermMaxItem: {
             name: TermMaxItem.$type,

@@ -35,13 +35,29 @@ export interface Message<A = Record<string, unknown>> {
     nl: (args: A) => string;
 }
 
+/** The arguments of a message that needs none: render it with `text(message, {}, locale)`. */
+export type NoArgs = Record<string, never>;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each message takes its own argument type
 export type MessageCatalogue = Record<string, Message<any>>;
 
-/** A list in running text: `a, b and c` / `a, b en c`. */
-export function joinList(items: readonly string[], locale: Locale): string {
-    if (items.length <= 1) return items.join('');
-    const and = locale === 'nl' ? 'en' : 'and';
-    return `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+/**
+ * The one way vplan renders a text for people: a catalogue entry, its arguments and the locale.
+ * Every catalogue (the rule units, language/lsp/editor-texts.ts, language/timeline/timeline-texts.ts,
+ * cli/cli-texts.ts, client/client-texts.ts, ...) holds `Message`s; shared words come from phrases.ts.
+ */
+export function text<A>(message: Message<A>, args: A, locale: Locale): string {
+    return message[locale](args);
+}
+
+/** Declares a catalogue entry with arguments: `message<{ name: string }>({ en: a => ..., nl: a => ... })`. */
+export function message<A = NoArgs>(texts: Message<A>): Message<A> {
+    return texts;
+}
+
+/** Declares a catalogue entry without arguments from its two fixed texts. */
+export function words(texts: { en: string; nl: string }): Message<NoArgs> {
+    return { en: () => texts.en, nl: () => texts.nl };
 }
 
 /** Quotes a value word or name in a message. */

@@ -1,18 +1,21 @@
 /**
- * Quick fixes for vplan diagnostics (VP001, VP010–VP012, VP020–VP023, VP030, VP041). The fixes
- * live in vplan-fix-builders.ts; this provider finds the diagnostic's code and data, applies the
- * fix to the text, lays the touched lines out canonically and offers the result as one edit, with
- * a title in the document's locale.
+ * Quick fixes for vplan diagnostics. Each fix lives with its rule (`fix` of the rule unit,
+ * language/rules/); this provider finds the diagnostic's rule and finding, asks the rule for its
+ * proposals, applies them to the text, lays the touched lines out canonically and offers each
+ * result as one edit, with a title in the document's locale.
  */
 
 import type { LangiumDocument, MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver';
 import type { VplanServices } from '../vplan-module.js';
-import { isOrganisation, type Organisation, type VplanFile } from '../generated/ast.js';
+import { isOrganisation, isPlan, type VplanFile } from '../generated/ast.js';
 import type { VplanDiagnosticData } from '../validation/report.js';
+import { organisationView, type OrganisationView } from '../model/declaration-views.js';
+import { planFacts } from '../analysis/plan-facts.js';
+import { RULES_BY_CODE } from '../rules/registry.js';
+import { containingPlanAt, type FixProposal, type FixSupport } from '../rules/fix-support.js';
 import { applyFixEdits, minimalTextEdit } from './vplan-fix-apply.js';
-import { FIXES, type FixContext } from './vplan-fix-builders.js';
 
 export class VplanCodeActionProvider implements CodeActionProvider {
     constructor(protected readonly services: VplanServices) {}
@@ -30,22 +33,20 @@ export class VplanCodeActionProvider implements CodeActionProvider {
 
     protected actionsFor(document: LangiumDocument, file: VplanFile, diagnostic: Diagnostic): CodeAction[] {
         const data = diagnosticData(diagnostic);
-        const build = data ? FIXES[data.code] : undefined;
-        if (!data || !build) return [];
+        if (!data) return [];
         const text = document.textDocument.getText();
         const { locale, config } = this.services.config.SettingsProvider.settingsFor(document.uri);
-        const context: FixContext = {
+        const support: FixSupport = {
             file,
             text,
             start: document.textDocument.offsetAt(diagnostic.range.start),
             end: document.textDocument.offsetAt(diagnostic.range.end),
-            data,
             locale,
             config,
             organisations: this.organisations()
         };
         const actions: CodeAction[] = [];
-        for (const proposal of build(context)) {
+        for (const proposal of this.proposals(support, data)) {
             const after = applyFixEdits(this.services, text, proposal.edits);
             const edit = after === undefined ? undefined : minimalTextEdit(text, after);
             if (!edit) continue;
@@ -60,11 +61,27 @@ export class VplanCodeActionProvider implements CodeActionProvider {
         return actions;
     }
 
+    /** What the rule's quick fix proposes for the diagnostic. */
+    protected proposals(support: FixSupport, data: VplanDiagnosticData): FixProposal[] {
+        const rule = RULES_BY_CODE.get(data.code);
+        if (rule?.fix) {
+            const plan = containingPlanAt(support);
+            const key = data.messageId.startsWith(`${data.code}.`) ? data.messageId.slice(data.code.length + 1) : data.messageId;
+            return rule.fix({
+                ...support,
+                finding: { key, args: data.args as never, fix: data.fix as never },
+                plan: plan && isPlan(plan) ? plan : undefined,
+                facts: plan ? planFacts(plan) : undefined
+            });
+        }
+        return [];
+    }
+
     /** The organisations a new reference can name: the first declaration of each global name. */
-    protected organisations(): Organisation[] {
-        const result: Organisation[] = [];
+    protected organisations(): OrganisationView[] {
+        const result: OrganisationView[] = [];
         for (const description of this.services.references.GlobalNames.firstDeclarations().values()) {
-            if (isOrganisation(description.node)) result.push(description.node);
+            if (isOrganisation(description.node)) result.push(organisationView(description.node));
         }
         return result.sort((a, b) => a.name.localeCompare(b.name));
     }

@@ -1,5 +1,7 @@
 /**
- * Code lenses above each plan: how many members are covered (VP001's definition), who holds
+ * Code lenses above each plan: how many members are covered all along (the coverage facts, as
+ * VP001–VP004 judge them: named by an item or excused, and no stretch without cover longer than
+ * `coverage.maxGapDays`), who holds
  * regie today (or on the plan start when today lies outside the plan period), how long the
  * aftercare lasts, and a link that opens the timeline (`vplan.openTimelineToSide`, implemented
  * by the client). Informational lenses carry an empty command, which clients show as text.
@@ -9,15 +11,18 @@ import type { LangiumDocument, MaybePromise } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams, Range } from 'vscode-languageserver';
 import { isPlan, isSpanItem, isVplanFile } from '../generated/ast.js';
-import type { Locale } from '../i18n/locale.js';
+import { text, type Locale } from '../i18n/locale.js';
+import { dayCount, durationText } from '../i18n/phrases.js';
 import { formatDay, today as currentDay, type Day } from '../model/dates.js';
-import { covers, durationValue, intervalLength, resolvePlan, type ResolvedPlan } from '../model/plan-model.js';
+import { covers, durationValue, intervalLength, type ResolvedPlan } from '../model/plan-model.js';
 import { firstItem } from '../model/ast-queries.js';
 import type { VplanServices } from '../vplan-module.js';
-import { documentLocale, durationText, t } from './vplan-editor-text.js';
-import { isCovered } from './vplan-hover.js';
-
-export const OPEN_TIMELINE_COMMAND = 'vplan.openTimelineToSide';
+import { documentLocale } from './vplan-editor-text.js';
+import { editorTexts } from './editor-texts.js';
+import { planFacts, type PlanFacts } from '../analysis/plan-facts.js';
+import { coveredAllAlong } from '../analysis/coverage-facts.js';
+import { DEFAULT_CONFIG } from '../config/vplan-config.js';
+import { OPEN_TIMELINE_COMMAND } from '../timeline/timeline-protocol.js';
 
 export class VplanCodeLensProvider implements CodeLensProvider {
     /** Injectable clock for tests. */
@@ -34,12 +39,13 @@ export class VplanCodeLensProvider implements CodeLensProvider {
             const nameNode = this.services.references.NameProvider.getNameNode(plan) ?? plan.$cstNode;
             if (!nameNode) continue;
             const range = nameNode.range;
-            for (const title of planLensTitles(resolvePlan(plan), locale, this.today())) {
+            const { config } = this.services.config.SettingsProvider.settingsFor(document.uri);
+            for (const title of planLensTitles(planFacts(plan), locale, this.today(), config.coverageMaxGapDays)) {
                 lenses.push(infoLens(range, title));
             }
             lenses.push({
                 range,
-                command: { title: t(locale, 'Open timeline', 'Tijdlijn openen'), command: OPEN_TIMELINE_COMMAND, arguments: [document.uri.toString()] }
+                command: { title: text(editorTexts.openTimeline, {}, locale), command: OPEN_TIMELINE_COMMAND, arguments: [document.uri.toString()] }
             });
         }
         return lenses;
@@ -51,22 +57,21 @@ function infoLens(range: Range, title: string): CodeLens {
 }
 
 /** The informational lens texts of one plan. */
-export function planLensTitles(plan: ResolvedPlan, locale: Locale, today: Day): string[] {
-    const covered = plan.members.filter(m => isCovered(plan, m.node)).length;
-    const titles = [`${t(locale, 'covered', 'gedekt')} ${covered}/${plan.members.length}`];
+export function planLensTitles(facts: PlanFacts, locale: Locale, today: Day, maxGapDays = DEFAULT_CONFIG.coverageMaxGapDays): string[] {
+    const plan = facts.plan;
+    const covered = facts.coverage.members.filter(coverage => coveredAllAlong(coverage, maxGapDays)).length;
+    const titles = [text(editorTexts.covered, { covered, members: plan.members.length }, locale)];
 
     const onPlanStart = plan.period !== undefined && !covers(plan.period, today);
     const day = onPlanStart && plan.period ? plan.period.start : today;
-    const holders = plan.regie.filter(e => e.interval && covers(e.interval, day)).map(e => e.organisation?.name ?? '?');
-    const who = holders.length > 0 ? holders.join(', ') : t(locale, 'nobody', 'niemand');
+    const holders = facts.regie.periods.filter(p => covers(p.entry.interval!, day)).sort((a, b) => a.index - b.index).map(p => p.entry.organisation?.name ?? '?');
+    const who = holders.length > 0 ? holders.join(', ') : text(editorTexts.nobody, {}, locale);
     titles.push(onPlanStart
-        ? `${t(locale, 'regie on plan start', 'regie bij start plan')} (${formatDay(day)}): ${who}`
-        : `${t(locale, 'regie today', 'regie vandaag')}: ${who}`);
+        ? text(editorTexts.regieOnPlanStart, { day: formatDay(day), holders: who }, locale)
+        : text(editorTexts.regieToday, { holders: who }, locale));
 
     const aftercare = plan.aftercare?.dates?.interval;
-    titles.push(aftercare
-        ? `${t(locale, 'aftercare', 'nazorg')}: ${aftercareLength(plan, intervalLength(aftercare), locale)}`
-        : `${t(locale, 'aftercare', 'nazorg')}: —`);
+    titles.push(text(editorTexts.aftercareLength, { length: aftercare ? aftercareLength(plan, intervalLength(aftercare), locale) : '—' }, locale));
     return titles;
 }
 
@@ -74,5 +79,5 @@ export function planLensTitles(plan: ResolvedPlan, locale: Locale, today: Day): 
 function aftercareLength(plan: ResolvedPlan, days: number, locale: Locale): string {
     const written = durationValue(plan.aftercare ? firstItem(plan.aftercare.node, isSpanItem)?.duration : undefined);
     if (written) return durationText(written, locale);
-    return `${days} ${days === 1 ? t(locale, 'day', 'dag') : t(locale, 'days', 'dagen')}`;
+    return dayCount(days, locale);
 }

@@ -3,8 +3,9 @@
  * organisations after `by`/`owner`/..., measure types after `measure NAME`) from the grammar and
  * the scope. Value words (roles, kinds, statuses, units, ...) are plain IDs in the grammar, so
  * this provider maps each ID assignment to its value set in language/model/vocabulary.ts.
- * Measure types carry their title and limits; `plan`, `measure` and `intervention` also come as
- * snippets.
+ * Measure types carry their title and limits. Snippets (vplan-snippets.ts, the only source of
+ * snippets) take the place of the keyword that starts their construct, so they come exactly where
+ * the grammar allows the construct, and never twice.
  */
 
 import { AstUtils, GrammarAST, type AstNodeDescription, type MaybePromise, type ReferenceInfo } from 'langium';
@@ -13,11 +14,15 @@ import {
 } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
 import { isMeasureType } from '../generated/ast.js';
-import { formatDay, today } from '../model/dates.js';
-import { measureTypeInfo } from '../model/plan-model.js';
+import { text } from '../i18n/locale.js';
+import { conceptWord, type ConceptName } from '../i18n/phrases.js';
+import { today as currentDay, type Day } from '../model/dates.js';
+import { measureTypeView } from '../model/declaration-views.js';
 import { VALUE_SETS, type ValueSetName } from '../model/vocabulary.js';
 import type { VplanServices } from '../vplan-module.js';
-import { documentLocale, durationText, t } from './vplan-editor-text.js';
+import { documentLocale, durationOrDash } from './vplan-editor-text.js';
+import { editorTexts } from './editor-texts.js';
+import { expandSnippet, renderSnippet, snippetFor } from './vplan-snippets.js';
 import { measureTypeHover } from './vplan-hover.js';
 
 /** Which value set an ID assignment takes: `Rule.property` → set. */
@@ -49,6 +54,9 @@ export function valueSetOf(feature: GrammarAST.AbstractElement): ValueSetName | 
 }
 
 export class VplanCompletionProvider extends DefaultCompletionProvider {
+    /** Injectable clock for tests: the dates the snippets propose. */
+    today: () => Day = () => currentDay();
+
     constructor(protected readonly services: VplanServices) {
         super(services);
     }
@@ -57,86 +65,82 @@ export class VplanCompletionProvider extends DefaultCompletionProvider {
         if (GrammarAST.isRuleCall(next.feature) && GrammarAST.isTerminalRule(next.feature.rule.ref)) {
             const set = valueSetOf(next.feature);
             if (set) {
+                const detail = text(editorTexts.valueSet, { set }, documentLocale(this.services, context.document));
                 for (const word of VALUE_SETS[set]) {
-                    acceptor(context, { label: word, kind: CompletionItemKind.EnumMember, detail: set, sortText: '0' });
+                    acceptor(context, { label: word, kind: CompletionItemKind.EnumMember, detail, sortText: '0' });
                 }
             }
             return;
         }
-        if (GrammarAST.isKeyword(next.feature)) {
-            this.snippetsFor(context, next.feature, acceptor);
-        }
+        // A construct with a snippet is offered as the snippet, in place of its bare keyword.
+        if (GrammarAST.isKeyword(next.feature) && this.snippetFor(context, next.feature, acceptor)) return;
         return super.completionFor(context, next, acceptor);
+    }
+
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (!this.filterKeyword(context, keyword)) return;
+        acceptor(context, {
+            label: keyword.value,
+            kind: this.getKeywordCompletionItemKind(keyword),
+            detail: text(editorTexts.keyword, {}, documentLocale(this.services, context.document)),
+            sortText: '1'
+        });
     }
 
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
         const item = super.createReferenceCompletionItem(description, refInfo, context);
         const node = description.node;
+        const locale = documentLocale(this.services, context.document);
         if (node && isMeasureType(node)) {
-            const locale = documentLocale(this.services, context.document);
-            const info = measureTypeInfo(node);
+            const info = measureTypeView(node);
             const limits = [
-                info.initial && `${t(locale, 'initial', 'eerste termijn')} ${durationText(info.initial, locale)}`,
-                info.termMax && `${t(locale, 'term max', 'max. per termijn')} ${durationText(info.termMax, locale)}`,
-                info.totalMax && `${t(locale, 'total max', 'max. totaal')} ${durationText(info.totalMax, locale)}`
+                info.initial && `${text(editorTexts.initialTerm, {}, locale)} ${durationOrDash(info.initial, locale)}`,
+                info.termMax && `${text(editorTexts.termMax, {}, locale)} ${durationOrDash(info.termMax, locale)}`,
+                info.totalMax && `${text(editorTexts.totalMax, {}, locale)} ${durationOrDash(info.totalMax, locale)}`
             ].filter(Boolean).join(', ');
             return {
                 ...item,
                 kind: CompletionItemKind.Class,
-                detail: [info.title, limits].filter(Boolean).join(' — ') || 'measure type',
+                detail: [info.title, limits].filter(Boolean).join(' — ') || conceptWord('measureType', locale),
                 documentation: { kind: 'markdown', value: measureTypeHover(node, locale) }
             };
         }
-        return { ...item, detail: description.type.toLowerCase() };
+        const concept = DECLARATION_CONCEPTS[description.type];
+        return { ...item, detail: locale === 'en' || !concept ? description.type.toLowerCase() : conceptWord(concept, locale) };
     }
 
-    /** Snippets offered where their keyword may start: a plan skeleton, a measure, an intervention. */
-    protected snippetsFor(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): void {
+    /**
+     * Offers the snippet that starts with `keyword` in its grammar rule, if there is one: found by
+     * its label or one of its Dutch names, with its name and description in the document's locale.
+     */
+    protected snippetFor(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): boolean {
         const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
+        const spec = snippetFor(rule, keyword.value);
+        if (!spec) return false;
         const locale = documentLocale(this.services, context.document);
-        const snippet = (label: string, detail: string, text: string) => acceptor(context, {
-            label, kind: CompletionItemKind.Snippet, detail, insertText: text, insertTextFormat: InsertTextFormat.Snippet, sortText: '2'
+        const snippet = renderSnippet(spec, locale, this.today());
+        const typed = context.textDocument.getText().substring(context.tokenOffset, context.offset);
+        const matched = [spec.label, ...spec.aliases].find(word => this.fuzzyMatcher.match(typed, word));
+        const textEdit = matched === undefined ? undefined : this.buildCompletionTextEdit(context, matched, snippet.text);
+        if (!textEdit) return true;
+        acceptor(context, {
+            label: snippet.label,
+            labelDetails: { description: snippet.name },
+            kind: CompletionItemKind.Snippet,
+            detail: snippet.name,
+            documentation: { kind: 'markdown', value: `${snippet.description}\n\n\`\`\`vplan\n${expandSnippet(snippet.text)}\n\`\`\`` },
+            filterText: [spec.label, ...spec.aliases].join(' '),
+            insertText: snippet.text,
+            insertTextFormat: InsertTextFormat.Snippet,
+            textEdit,
+            sortText: '2'
         });
-        if (rule === 'Plan' && keyword.value === 'plan') {
-            const start = formatDay(today());
-            snippet('plan', t(locale, 'New plan (skeleton)', 'Nieuw plan (skelet)'), [
-                'plan ${1:name} "${2:title}" {',
-                '    status draft',
-                `    period \${3:${start}} for \${4:1 year}`,
-                '',
-                '    household {',
-                '        member ${5:name} ${6|adult,child|} born ${7:1990} roles ${8|victim,perpetrator,witness,parent|}',
-                '    }',
-                '',
-                '    regie {',
-                '        ${9:organisation} from ${3}',
-                '    }',
-                '',
-                '    aftercare {',
-                '        owner ${9}',
-                '        from ${10:date} for 18 months',
-                '        checkpoints 3 months, 6 months, 12 months, 18 months',
-                '    }',
-                '}$0'
-            ].join('\n'));
-        } else if (rule === 'Measure' && keyword.value === 'measure') {
-            snippet('measure', t(locale, 'New measure', 'Nieuwe maatregel'), [
-                'measure ${1:name} ${2:huisverbod} {',
-                '    on ${3:member}',
-                '    protects ${4:member}',
-                '    by ${5:organisation}',
-                '    from ${6:date}',
-                '}$0'
-            ].join('\n'));
-        } else if (rule === 'Intervention' && keyword.value === 'intervention') {
-            snippet('intervention', t(locale, 'New intervention', 'Nieuwe interventie'), [
-                'intervention ${1:name} "${2:title}" {',
-                '    for ${3:member}',
-                '    by ${4:organisation}',
-                '    from ${5:date} for ${6:6 months}',
-                '    framework ${7|voluntary,drang,dwang|}',
-                '}$0'
-            ].join('\n'));
-        }
+        return true;
     }
 }
+
+/** The concept each kind of declaration names, for the detail of a name in the completion list. */
+const DECLARATION_CONCEPTS: Readonly<Record<string, ConceptName>> = {
+    Plan: 'plan', Organisation: 'organisation', MeasureType: 'measureType', Member: 'member', Supporter: 'supporter',
+    Risk: 'risk', Measure: 'measure', Intervention: 'intervention', Agreement: 'agreement'
+};

@@ -8,12 +8,19 @@ import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium'
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { isMeasureType, isMember, isOrganisation, isPlan, isVplanFile, type MeasureType, type Member, type Organisation } from '../generated/ast.js';
-import type { Locale } from '../i18n/locale.js';
+import { text, type Locale, type Message, type NoArgs } from '../i18n/locale.js';
+import { conceptWord, relationWord, valueWord } from '../i18n/phrases.js';
 import { formatDay } from '../model/dates.js';
-import { measureTypeInfo, resolvePlan, type ResolvedPlan } from '../model/plan-model.js';
+import { planFacts } from '../analysis/plan-facts.js';
+import type { MemberCoverage } from '../analysis/coverage-facts.js';
+import { declarationOf, measureTypeView } from '../model/declaration-views.js';
+import { firstItem } from '../model/ast-queries.js';
+import { parseDate } from '../model/dates.js';
+import { isCheckedItem, isSourceItem } from '../generated/ast.js';
 import type { VplanServices } from '../vplan-module.js';
 import { isBuiltinUri } from '../workspace/builtin-documents.js';
-import { documentLocale, durationText, intervalText, md, t } from './vplan-editor-text.js';
+import { documentLocale, durationOrDash, intervalText, md } from './vplan-editor-text.js';
+import { editorTexts } from './editor-texts.js';
 
 export class VplanHoverProvider extends AstNodeHoverProvider {
     constructor(protected readonly services: VplanServices) {
@@ -48,84 +55,75 @@ export class VplanHoverProvider extends AstNodeHoverProvider {
 }
 
 export function measureTypeHover(node: MeasureType, locale: Locale): string {
-    const info = measureTypeInfo(node);
+    const say = (entry: Message<NoArgs>) => text(entry, {}, locale);
+    const info = measureTypeView(node);
+    const source = firstItem(node, isSourceItem)?.text;
+    const checked = parseDate(firstItem(node, isCheckedItem)?.date);
     const builtin = isBuiltinUri(AstUtils.getDocument(node).uri);
-    const heading = `**${t(locale, 'Measure type', 'Maatregeltype')}** \`${info.name}\``
+    const heading = `**${say(editorTexts.measureType)}** \`${info.name}\``
         + (info.title ? ` — ${md(info.title)}` : '')
-        + (builtin ? ` *(${t(locale, 'built-in', 'ingebouwd')})*` : '');
+        + (builtin ? ` *(${say(editorTexts.builtIn)})*` : '');
     const none = '—';
     const lines = [
-        `- ${t(locale, 'Mode', 'Modus')}: ${info.mode ?? none}`,
-        `- ${t(locale, 'Legal basis', 'Wettelijke grondslag')}: ${info.basis ? md(info.basis) : none}`,
-        `- ${t(locale, 'Limits', 'Termijnen')}: ${t(locale, 'initial', 'eerste termijn')} ${durationText(info.initial, locale)}`
-            + ` · ${t(locale, 'term max', 'max. per termijn')} ${durationText(info.termMax, locale)}`
-            + ` · ${t(locale, 'total max', 'max. totaal')} ${durationText(info.totalMax, locale)}`,
-        `- ${t(locale, 'Subject', 'Betreft')}: ${info.subject}`,
-        `- ${t(locale, 'Imposed by', 'Opgelegd door')}: ${info.imposedBy.length > 0 ? info.imposedBy.join(', ') : none}`,
-        `- ${t(locale, 'Regie', 'Regie')}: ${info.regie ?? none}`,
-        `- ${t(locale, 'Source', 'Bron')}: ${info.source ? `<${info.source}>` : none}`,
-        `- ${t(locale, 'Checked', 'Gecontroleerd')}: ${info.checked !== undefined ? formatDay(info.checked) : none}`
+        `- ${say(editorTexts.mode)}: ${info.mode ?? none}`,
+        `- ${say(editorTexts.legalBasis)}: ${info.basis ? md(info.basis) : none}`,
+        `- ${say(editorTexts.limits)}: ${say(editorTexts.initialTerm)} ${durationOrDash(info.initial, locale)}`
+            + ` · ${say(editorTexts.termMax)} ${durationOrDash(info.termMax, locale)}`
+            + ` · ${say(editorTexts.totalMax)} ${durationOrDash(info.totalMax, locale)}`,
+        `- ${say(editorTexts.subject)}: ${valueWord('subject', info.subject, locale)}`,
+        `- ${say(editorTexts.imposedBy)}: ${info.imposedBy.length > 0 ? info.imposedBy.join(', ') : none}`,
+        `- ${say(editorTexts.regie)}: ${info.regie ?? none}`,
+        `- ${say(editorTexts.source)}: ${source ? `<${source}>` : none}`,
+        `- ${say(editorTexts.checked)}: ${checked !== undefined ? formatDay(checked) : none}`
     ];
     return [heading, '', ...lines].join('\n');
 }
 
 export function memberHover(node: Member, locale: Locale): string | undefined {
+    const say = (entry: Message<NoArgs>) => text(entry, {}, locale);
     const plan = AstUtils.getContainerOfType(node, isPlan);
     if (!plan) return undefined;
-    const resolved = resolvePlan(plan);
-    const member = resolved.members.find(m => m.node === node);
-    const heading = `**${t(locale, 'Member', 'Gezinslid')}** \`${node.name}\`` + (node.kind ? ` (${node.kind})` : '');
+    const coverage = planFacts(plan).coverage.of(node);
+    const member = coverage?.member;
+    const heading = `**${say(editorTexts.member)}** \`${node.name}\`` + (node.kind ? ` (${valueWord('memberKind', node.kind, locale)})` : '');
     if (!member) return heading;
     const lines: string[] = [];
-    lines.push(`- ${t(locale, 'Roles', 'Rollen')}: ${member.roles.size > 0 ? [...member.roles].join(', ') : '—'}`);
+    lines.push(`- ${say(editorTexts.roles)}: ${member.roles.size > 0 ? [...member.roles].map(role => valueWord('role', role, locale)).join(', ') : '—'}`);
     if (member.age !== undefined) {
-        lines.push(`- ${t(locale, 'Age at plan start', 'Leeftijd bij start plan')}: ${member.age}`);
+        lines.push(`- ${say(editorTexts.ageAtPlanStart)}: ${member.age}`);
     }
-    if (member.outside) lines.push(`- ${t(locale, 'Lives outside the household', 'Woont buiten het huishouden')}`);
-    const coverage = coverageOf(resolved, node, locale);
-    lines.push(`- ${t(locale, 'Covered by', 'Gedekt door')}: ${coverage.length > 0 ? coverage.join('; ') : t(locale, '**nothing**', '**niets**')}`);
+    if (member.outside) lines.push(`- ${say(editorTexts.livesOutside)}`);
+    const covers = coverageText(coverage!, locale);
+    lines.push(`- ${say(editorTexts.coveredBy)}: ${covers.length > 0 ? covers.join('; ') : say(editorTexts.coveredByNothing)}`);
     return [heading, '', ...lines].join('\n');
 }
 
-/** What covers a member (spec VP001): measures on/protecting, interventions for, agreements protecting, or no-action. */
-export function coverageOf(plan: ResolvedPlan, member: Member, locale: Locale): string[] {
-    const out: string[] = [];
-    for (const m of plan.measures) {
-        if (m.on.includes(member)) out.push(`${t(locale, 'measure', 'maatregel')} \`${m.name}\` (${t(locale, 'on', 'op')})`);
-        if (m.protects.includes(member)) out.push(`${t(locale, 'measure', 'maatregel')} \`${m.name}\` (${t(locale, 'protects', 'beschermt')})`);
-    }
-    for (const i of plan.interventions) {
-        if (i.for.includes(member)) out.push(`${t(locale, 'intervention', 'interventie')} \`${i.name}\``);
-    }
-    for (const a of plan.agreements) {
-        if (a.protects.includes(member)) out.push(`${t(locale, 'agreement', 'afspraak')} \`${a.name}\` (${t(locale, 'protects', 'beschermt')})`);
-    }
-    if (member.noAction !== undefined) out.push(`no-action: “${md(member.noAction)}”`);
+/** What covers a member (the coverage facts, as VP001 reads them): items, or a `no-action` reason. */
+function coverageText(coverage: MemberCoverage, locale: Locale): string[] {
+    const out = coverage.items.map(entry => {
+        const kind = conceptWord(entry.kind, locale);
+        const relation = entry.relation === 'for' ? '' : ` (${relationWord(entry.relation, locale)})`;
+        return `${kind} \`${entry.item.name}\`${relation}`;
+    });
+    if (coverage.noActionReason !== undefined) out.push(`no-action: “${md(coverage.noActionReason)}”`);
     return out;
 }
 
-export function isCovered(plan: ResolvedPlan, member: Member): boolean {
-    return member.noAction !== undefined
-        || plan.measures.some(m => m.on.includes(member) || m.protects.includes(member))
-        || plan.interventions.some(i => i.for.includes(member))
-        || plan.agreements.some(a => a.protects.includes(member));
-}
-
 export function organisationHover(node: Organisation, locale: Locale, services: VplanServices): string {
-    const heading = `**${t(locale, 'Organisation', 'Organisatie')}** \`${node.name}\`` + (node.title ? ` — ${md(node.title)}` : '');
-    const lines = [`- ${t(locale, 'Kind', 'Soort')}: ${node.kind ?? '—'}`];
+    const heading = `**${text(editorTexts.organisation, {}, locale)}** \`${node.name}\`` + (node.title ? ` — ${md(node.title)}` : '');
+    const lines = [`- ${text(editorTexts.kind, {}, locale)}: ${node.kind ?? '—'}`];
     const periods: string[] = [];
     for (const document of services.shared.workspace.LangiumDocuments.all) {
         const root = document.parseResult.value;
         if (!isVplanFile(root)) continue;
         for (const plan of root.declarations.filter(isPlan)) {
-            for (const entry of resolvePlan(plan).regie) {
-                if (entry.organisation === node && entry.interval) {
+            for (const { entry } of planFacts(plan).regie.periods.slice().sort((a, b) => a.index - b.index)) {
+                if (entry.organisation && declarationOf(entry.organisation) === node && entry.interval) {
                     periods.push(`\`${plan.name}\`: ${intervalText(entry.interval, locale)}`);
                 }
             }
         }
     }
-    lines.push(`- ${t(locale, 'Holds regie', 'Heeft regie')}: ${periods.length > 0 ? periods.join('; ') : '—'}`);
+    lines.push(`- ${text(editorTexts.holdsRegie, {}, locale)}: ${periods.length > 0 ? periods.join('; ') : '—'}`);
     return [heading, '', ...lines].join('\n');
 }

@@ -10,11 +10,12 @@ import { GrammarUtils, type AstNode, type CstNode, type LangiumDocument, type Ma
 import type { InlayHintProvider } from 'langium/lsp';
 import { InlayHintKind, type InlayHint, type InlayHintParams, type Position, type Range } from 'vscode-languageserver';
 import { isExtendItem, isPlan, isSpanItem, isVplanFile, type Duration } from '../generated/ast.js';
-import type { Locale } from '../i18n/locale.js';
+import { text, type Locale } from '../i18n/locale.js';
 import { formatDay, type Day } from '../model/dates.js';
 import { resolvePlan, type ResolvedPlan } from '../model/plan-model.js';
 import type { VplanServices } from '../vplan-module.js';
-import { documentLocale, t, untilText } from './vplan-editor-text.js';
+import { documentLocale, untilText } from './vplan-editor-text.js';
+import { editorTexts } from './editor-texts.js';
 
 export class VplanInlayHintProvider implements InlayHintProvider {
     constructor(protected readonly services: VplanServices) {}
@@ -48,7 +49,7 @@ export function planInlayHints(plan: ResolvedPlan, document: LangiumDocument, lo
     if (plan.periodNode && plan.period) afterDuration(plan.periodNode.duration, plan.period.end);
 
     for (const member of plan.members) {
-        if (member.age !== undefined) at(propertyNode(member.node, 'born'), `${t(locale, 'age', 'leeftijd')} ${member.age}`);
+        if (member.age !== undefined) at(propertyNode(member.node, 'born'), text(editorTexts.age, { age: member.age }, locale));
     }
     for (const phase of plan.phases) {
         afterDuration(phase.node.duration, phase.dates.interval?.end);
@@ -57,9 +58,8 @@ export function planInlayHints(plan: ResolvedPlan, document: LangiumDocument, lo
         for (const term of measure.terms) {
             if (!term.interval) continue;
             if (isSpanItem(term.node) && term.defaultEnd) {
-                at(term.node.$cstNode, `${untilText(term.interval.end, locale)} (${t(locale, 'default', 'standaard')})`,
-                    t(locale, 'End from the measure type (initial term, else term max, else total max, else the plan end)',
-                        'Einde volgens het maatregeltype (eerste termijn, anders max. per termijn, anders max. totaal, anders einde plan)'));
+                at(term.node.$cstNode, text(editorTexts.defaultEnd, { until: untilText(term.interval.end, locale) }, locale),
+                    text(editorTexts.defaultEndTooltip, {}, locale));
             } else if (isSpanItem(term.node) || isExtendItem(term.node)) {
                 afterDuration(term.node.duration, term.interval.end);
             }
@@ -75,7 +75,7 @@ export function planInlayHints(plan: ResolvedPlan, document: LangiumDocument, lo
         if (!entry.interval) continue;
         if (entry.explicitEnd) afterDuration(entry.node.duration, entry.interval.end);
         else at(propertyNode(entry.node, 'start'), untilText(entry.interval.end, locale),
-            t(locale, 'Implied end: the next regie entry, else the plan end', 'Afgeleid einde: de volgende regie-regel, anders het einde van het plan'));
+            text(editorTexts.impliedEndTooltip, {}, locale));
     }
     if (plan.aftercare) {
         afterDuration(firstSpanDuration(plan.aftercare.node.items), plan.aftercare.dates?.interval?.end);

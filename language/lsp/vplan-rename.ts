@@ -11,7 +11,9 @@ import { ResponseError, type Position, type Range, type RenameParams, type TextD
 import { RESERVED_WORDS } from '../model/vocabulary.js';
 import type { VplanServices } from '../vplan-module.js';
 import { isBuiltinUri } from '../workspace/builtin-documents.js';
-import { documentLocale, t } from './vplan-editor-text.js';
+import { text } from '../i18n/locale.js';
+import { documentLocale } from './vplan-editor-text.js';
+import { editorTexts } from './editor-texts.js';
 
 /** JSON-RPC error code for a request the server refuses (LSP `RequestFailed`). */
 const REQUEST_FAILED = -32803;
@@ -27,14 +29,10 @@ export class VplanRenameProvider extends DefaultRenameProvider {
         this.refuseBuiltin(document, params.position);
         const name = params.newName;
         if (!IDENTIFIER.test(name)) {
-            throw new ResponseError(REQUEST_FAILED, t(locale,
-                `'${name}' is not a valid name: use letters, digits and '_', starting with a letter or '_'.`,
-                `'${name}' is geen geldige naam: gebruik letters, cijfers en '_', te beginnen met een letter of '_'.`));
+            throw new ResponseError(REQUEST_FAILED, text(editorTexts.invalidName, { name }, locale));
         }
         if (RESERVED_WORDS.has(name)) {
-            throw new ResponseError(REQUEST_FAILED, t(locale,
-                `'${name}' is a reserved word of the language and cannot be a name.`,
-                `'${name}' is een gereserveerd woord van de taal en kan geen naam zijn.`));
+            throw new ResponseError(REQUEST_FAILED, text(editorTexts.reservedName, { name }, locale));
         }
         return super.rename(document, params);
     }
@@ -49,9 +47,7 @@ export class VplanRenameProvider extends DefaultRenameProvider {
         const target = this.targetAt(document, position);
         if (target && isBuiltinUri(AstUtils.getDocument(target).uri)) {
             const locale = documentLocale(this.services, document);
-            throw new ResponseError(REQUEST_FAILED, t(locale,
-                'Built-in measure types cannot be renamed; declare your own `measure type` instead.',
-                'Ingebouwde maatregeltypen kunnen niet hernoemd worden; declareer zo nodig een eigen `measure type`.'));
+            throw new ResponseError(REQUEST_FAILED, text(editorTexts.builtinRename, {}, locale));
         }
     }
 

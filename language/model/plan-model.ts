@@ -8,20 +8,22 @@
 
 import type { AstNode, Reference } from 'langium';
 import {
-    isBasisItem, isCheckedItem, isImposedByItem, isInitialItem, isModeItem, isRegieKindItem, isSourceItem, isSubjectItem,
-    isTermMaxItem, isTotalMaxItem,
-    type AffectsItem, type Aftercare, type Agreement, type AgreementParty, type ByItem, type ChairItem, type CheckedByItem,
-    type Checker, type DomainItem, type Duration, type EscalateItem, type Evaluation, type ExtendItem, type FallbackItem,
-    type FrameworkItem, type Intervention, type InterventionPhaseItem, type Measure, type MeasureType, type Meeting,
+    type ActionItem, type ActionOwner, type AffectsItem, type Aftercare, type Agreement, type AgreementParty, type ByItem, type ChairItem, type CheckedByItem,
+    type DomainItem, type Duration, type EndedItem, type EscalateItem, type Evaluation, type ExtendItem, type FallbackItem,
+    type FrameworkItem, type Incident, type Intervention, type InterventionPhaseItem, type Measure, type Meeting,
     type Member, type NatureItem, type Organisation, type OwnerItem, type Phase, type Plan, type PlanPeriod,
     type PosedByItem, type RegieEntry, type Risk, type SeverityItem, type SpanItem, type StatusItem, type Supporter
 } from '../generated/ast.js';
-import { addDuration, ageInYear, parseDate, parseUnit, type Day, type DurationValue } from './dates.js';
-import { firstItem, planNamespace, type PlanDeclaration } from './ast-queries.js';
+import { addDuration, ageInYear, parseDate, type Day, type DurationValue } from './dates.js';
+import { planNamespace, type PlanDeclaration } from './ast-queries.js';
 import {
-    isValueOf, type ClientMode, type Framework, type MeasureMode, type MemberKind, type Nature, type OrganisationKind,
-    type PhaseKind, type Role, type Severity, type Subject
+    checkerView, durationValue, measureTypeView, organisationView, type CheckerView, type MeasureTypeView, type OrganisationView
+} from './declaration-views.js';
+import {
+    isValueOf, type ClientMode, type EndedReason, type Framework, type MemberKind, type Nature, type PhaseKind, type Role, type Severity
 } from './vocabulary.js';
+
+export { durationValue, hasLimit, type MeasureTypeView, type OrganisationView } from './declaration-views.js';
 
 /** A half-open interval of days: `start` is covered, `end` is not. */
 export interface Interval {
@@ -39,13 +41,6 @@ export function covers(interval: Interval, day: Day): boolean {
 
 export function overlaps(a: Interval, b: Interval): boolean {
     return a.start < b.end && b.start < a.end;
-}
-
-/** A duration node read into a value; `undefined` when its unit is not a unit word (VP000). */
-export function durationValue(node: Duration | undefined): DurationValue | undefined {
-    if (!node) return undefined;
-    const unit = parseUnit(node.unit);
-    return unit === undefined || !Number.isFinite(node.amount) ? undefined : { amount: node.amount, unit };
 }
 
 /** Start and end of `from DATE (to DATE | for DUR)?`, with `undefined` for what is missing or invalid. */
@@ -95,59 +90,10 @@ function pushResolved<T extends AstNode>(into: T[], references: ReadonlyArray<Re
     }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Measure types
-
-export interface MeasureTypeInfo {
-    node: MeasureType;
-    name: string;
-    title?: string;
-    mode?: MeasureMode;
-    basis?: string;
-    initial?: DurationValue;
-    termMax?: DurationValue;
-    totalMax?: DurationValue;
-    subject: Subject;
-    imposedBy: OrganisationKind[];
-    regie?: OrganisationKind;
-    source?: string;
-    checked?: Day;
-}
-
-const measureTypeCache = new WeakMap<MeasureType, MeasureTypeInfo>();
-
-export function measureTypeInfo(node: MeasureType): MeasureTypeInfo {
-    let info = measureTypeCache.get(node);
-    if (!info) {
-        const mode = firstItem(node, isModeItem)?.value;
-        const subject = firstItem(node, isSubjectItem)?.value;
-        const regie = firstItem(node, isRegieKindItem)?.kind;
-        info = {
-            node,
-            name: node.name,
-            title: node.title,
-            mode: isValueOf('mode', mode) ? mode : undefined,
-            basis: firstItem(node, isBasisItem)?.text,
-            initial: durationValue(firstItem(node, isInitialItem)?.duration),
-            termMax: durationValue(firstItem(node, isTermMaxItem)?.duration),
-            totalMax: durationValue(firstItem(node, isTotalMaxItem)?.duration),
-            subject: isValueOf('subject', subject) ? subject : 'any',
-            imposedBy: (firstItem(node, isImposedByItem)?.kinds ?? []).filter((k): k is OrganisationKind => isValueOf('organisationKind', k)),
-            regie: isValueOf('organisationKind', regie) ? regie : undefined,
-            source: firstItem(node, isSourceItem)?.text,
-            checked: parseDate(firstItem(node, isCheckedItem)?.date)
-        };
-        measureTypeCache.set(node, info);
-    }
-    return info;
-}
-
-export function hasLimit(info: MeasureTypeInfo): boolean {
-    return info.termMax !== undefined || info.totalMax !== undefined;
-}
-
-export function organisationKind(org: Organisation | undefined): OrganisationKind | undefined {
-    return org && isValueOf('organisationKind', org.kind) ? org.kind : undefined;
+/** The view of an organisation reference that resolves. */
+function resolvedOrganisation(reference: Reference<Organisation> | undefined): OrganisationView | undefined {
+    const target = reference?.ref;
+    return target ? organisationView(target) : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -202,10 +148,10 @@ export interface ResolvedMeasure {
     node: Measure;
     name: string;
     /** Undefined when the type reference does not resolve (VP081). */
-    type?: MeasureTypeInfo;
+    type?: MeasureTypeView;
     on: Member[];
     protects: Member[];
-    by?: Organisation;
+    by?: OrganisationView;
     start?: Day;
     /** Whether the first term states its end. */
     firstTermHasEnd: boolean;
@@ -219,12 +165,28 @@ export interface ResolvedIntervention {
     name: string;
     title?: string;
     for: Member[];
-    by?: Organisation;
+    by?: OrganisationView;
+    /** The planned period, as written. */
     dates: SpanDates;
     framework: Framework;
     addresses: Risk[];
     phase?: PhaseKind;
     fallback?: string;
+    /** v2: when and why the help actually stopped. */
+    ended?: ResolvedEnded;
+    /**
+     * The days the help really runs: the planned interval cut short by a valid `ended` date (an
+     * `ended` on or after the planned end changes nothing). Undefined when the planned interval is
+     * invalid, or when `ended` is on or before the start (VP060).
+     */
+    interval?: Interval;
+}
+
+export interface ResolvedEnded {
+    node: EndedItem;
+    /** Undefined when the date is not a valid date (VP060). */
+    day?: Day;
+    reason?: EndedReason;
 }
 
 export interface ResolvedAgreement {
@@ -233,14 +195,14 @@ export interface ResolvedAgreement {
     title?: string;
     by: AgreementParty[];
     protects: Member[];
-    checkedBy?: Checker;
+    checkedBy?: CheckerView;
     /** Undefined when the agreement has no `from`: it then holds for the whole plan. */
     dates?: SpanDates;
 }
 
 export interface ResolvedRegieEntry {
     node: RegieEntry;
-    organisation?: Organisation;
+    organisation?: OrganisationView;
     start?: Day;
     /** The end as written or implied (next later start, else plan end). */
     end?: Day;
@@ -257,7 +219,7 @@ export interface ResolvedCheckpoint {
 
 export interface ResolvedAftercare {
     node: Aftercare;
-    owner?: Organisation;
+    owner?: OrganisationView;
     dates?: SpanDates;
     checkpoints: ResolvedCheckpoint[];
     signals: string[];
@@ -273,9 +235,28 @@ export interface ResolvedMeeting {
     node: Meeting;
     day?: Day;
     title?: string;
-    chair?: Organisation;
-    participants: Organisation[];
+    chair?: OrganisationView;
+    participants: OrganisationView[];
     clients: ResolvedClient[];
+    /** v2: what the meeting decided. */
+    actions: ResolvedAction[];
+}
+
+/** v2: a meeting's `action STRING owner REF due DATE`. */
+export interface ResolvedAction {
+    node: ActionItem;
+    text?: string;
+    /** An organisation, or a member or supporter of the plan; undefined when it does not resolve. */
+    owner?: OrganisationView | Member | Supporter;
+    /** The last day it is due (inclusive); undefined when invalid. */
+    due?: Day;
+}
+
+/** v2: a new incident or report during the plan. */
+export interface ResolvedIncident {
+    node: Incident;
+    day?: Day;
+    title?: string;
 }
 
 export interface ResolvedEvaluation {
@@ -306,6 +287,8 @@ export interface ResolvedPlan {
     /** Every aftercare block, in source order (each is checked by VP021–VP023). */
     aftercareBlocks: ResolvedAftercare[];
     meetings: ResolvedMeeting[];
+    /** v2: incidents, in source order. */
+    incidents: ResolvedIncident[];
     evaluations: ResolvedEvaluation[];
 }
 
@@ -331,6 +314,7 @@ export function resolvePlan(plan: Plan): ResolvedPlan {
     const regieEntries: RegieEntry[] = [];
     const aftercareNodes: Aftercare[] = [];
     const meetingNodes: Meeting[] = [];
+    const incidentNodes: Incident[] = [];
     const evaluationNodes: Evaluation[] = [];
     let hasRegieBlock = false;
     for (const item of plan.items) {
@@ -347,6 +331,7 @@ export function resolvePlan(plan: Plan): ResolvedPlan {
             case 'RegieBlock': hasRegieBlock = true; for (const entry of item.entries) regieEntries.push(entry); break;
             case 'Aftercare': aftercareNodes.push(item); break;
             case 'Meeting': meetingNodes.push(item); break;
+            case 'Incident': incidentNodes.push(item); break;
             case 'Evaluation': evaluationNodes.push(item); break;
         }
     }
@@ -390,6 +375,10 @@ export function resolvePlan(plan: Plan): ResolvedPlan {
 
     const meetings: ResolvedMeeting[] = meetingNodes.map(resolveMeeting);
 
+    const incidents: ResolvedIncident[] = incidentNodes.map(node => ({
+        node, day: parseDate(node.date), title: node.title
+    }));
+
     const evaluations: ResolvedEvaluation[] = evaluationNodes.map(node => ({
         node, day: parseDate(node.date), title: node.title
     }));
@@ -413,6 +402,7 @@ export function resolvePlan(plan: Plan): ResolvedPlan {
         aftercare,
         aftercareBlocks,
         meetings,
+        incidents,
         evaluations
     };
 }
@@ -456,6 +446,7 @@ function resolveIntervention(node: Intervention): ResolvedIntervention {
     let framework: FrameworkItem | undefined;
     let phase: InterventionPhaseItem | undefined;
     let fallback: FallbackItem | undefined;
+    let ended: EndedItem | undefined;
     for (const item of node.items) {
         switch (item.$type) {
             case 'ForItem': pushResolved(forMembers, item.members); break;
@@ -465,20 +456,35 @@ function resolveIntervention(node: Intervention): ResolvedIntervention {
             case 'AddressesItem': pushResolved(addresses, item.risks); break;
             case 'InterventionPhaseItem': phase ??= item; break;
             case 'FallbackItem': fallback ??= item; break;
+            case 'EndedItem': ended ??= item; break;
         }
     }
+    const dates = spanDates(span);
+    const endedInfo: ResolvedEnded | undefined = ended
+        ? { node: ended, day: parseDate(ended.date), reason: isValueOf('endedReason', ended.reason) ? ended.reason : undefined }
+        : undefined;
     return {
         node,
         name: node.name,
         title: node.title,
         for: forMembers,
-        by: resolved<Organisation>(by?.organisation),
-        dates: spanDates(span),
+        by: resolvedOrganisation(by?.organisation),
+        dates,
         framework: isValueOf('framework', framework?.value) ? framework.value : 'voluntary',
         addresses,
         phase: isValueOf('phaseKind', phase?.kind) ? phase.kind : undefined,
-        fallback: fallback?.text
+        fallback: fallback?.text,
+        ended: endedInfo,
+        interval: effectiveInterval(dates.interval, endedInfo)
     };
+}
+
+/** The planned interval cut short by a valid `ended` date; undefined when `ended` lies on or before the start. */
+function effectiveInterval(planned: Interval | undefined, ended: ResolvedEnded | undefined): Interval | undefined {
+    if (!planned || !ended) return planned;
+    if (ended.day === undefined) return undefined;
+    if (ended.day <= planned.start) return undefined;
+    return ended.day < planned.end ? { start: planned.start, end: ended.day } : planned;
 }
 
 function resolveAgreement(node: Agreement): ResolvedAgreement {
@@ -500,7 +506,7 @@ function resolveAgreement(node: Agreement): ResolvedAgreement {
         title: node.title,
         by,
         protects,
-        checkedBy: resolved<Checker>(checkedBy?.checker),
+        checkedBy: checkedBy?.checker?.ref ? checkerView(checkedBy.checker.ref) : undefined,
         dates: span ? spanDates(span) : undefined
     };
 }
@@ -523,7 +529,7 @@ function resolveAftercare(node: Aftercare): ResolvedAftercare {
     const dates = span ? spanDates(span) : undefined;
     return {
         node,
-        owner: resolved<Organisation>(owner?.organisation),
+        owner: resolvedOrganisation(owner?.organisation),
         dates,
         checkpoints: offsets.map(offsetNode => {
             const offset = durationValue(offsetNode);
@@ -536,23 +542,36 @@ function resolveAftercare(node: Aftercare): ResolvedAftercare {
 
 function resolveMeeting(node: Meeting): ResolvedMeeting {
     let chair: ChairItem | undefined;
-    const participants: Organisation[] = [];
+    const participants: OrganisationView[] = [];
     const clients: ResolvedClient[] = [];
+    const actions: ResolvedAction[] = [];
     for (const item of node.items) {
         switch (item.$type) {
             case 'ChairItem': chair ??= item; break;
-            case 'ParticipantsItem': pushResolved(participants, item.organisations); break;
+            case 'ParticipantsItem':
+                for (const reference of item.organisations) {
+                    const organisation = resolvedOrganisation(reference);
+                    if (organisation) participants.push(organisation);
+                }
+                break;
             case 'ClientItem': clients.push({ member: resolved<Member>(item.member), mode: isValueOf('clientMode', item.mode) ? item.mode : undefined }); break;
+            case 'ActionItem': actions.push({ node: item, text: item.text, owner: actionOwner(item.owner?.ref), due: parseDate(item.date) }); break;
         }
     }
     return {
         node,
         day: parseDate(node.date),
         title: node.title,
-        chair: resolved<Organisation>(chair?.organisation),
+        chair: resolvedOrganisation(chair?.organisation),
         participants,
-        clients
+        clients,
+        actions
     };
+}
+
+function actionOwner(target: ActionOwner | undefined): OrganisationView | Member | Supporter | undefined {
+    if (!target) return undefined;
+    return target.$type === 'Organisation' ? organisationView(target as Organisation) : target as Member | Supporter;
 }
 
 /**
@@ -562,7 +581,7 @@ function resolveMeeting(node: Meeting): ResolvedMeeting {
  */
 export function resolveMeasure(node: Measure, planEnd: Day | undefined): ResolvedMeasure {
     const typeNode = node.type?.ref;
-    const type = typeNode ? measureTypeInfo(typeNode) : undefined;
+    const type = typeNode ? measureTypeView(typeNode) : undefined;
     const on: Member[] = [];
     const protects: Member[] = [];
     const extensions: ExtendItem[] = [];
@@ -619,7 +638,7 @@ export function resolveMeasure(node: Measure, planEnd: Day | undefined): Resolve
         type,
         on,
         protects,
-        by: resolved<Organisation>(by?.organisation),
+        by: resolvedOrganisation(by?.organisation),
         start,
         firstTermHasEnd: firstDates.hasEnd,
         terms,
@@ -643,7 +662,7 @@ export function resolveRegie(entries: readonly RegieEntry[], planEnd: Day | unde
         }
         return {
             node,
-            organisation: resolved<Organisation>(node.organisation),
+            organisation: resolvedOrganisation(node.organisation),
             start,
             end,
             explicitEnd: dates.hasEnd,

@@ -20,6 +20,7 @@ export const ORGANISATION_KINDS = [
     'burgemeester', 'rechter', 'zvh', 'ggz', 'jeugdhulp', 'verslavingszorg', 'opvang', 'huisarts',
     'school', 'gemeente', 'other'
 ] as const;
+export const ENDED_REASONS = ['completed', 'dropout', 'referred'] as const;
 export const DURATION_UNITS = ['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years'] as const;
 
 export type PlanStatus = typeof PLAN_STATUSES[number];
@@ -34,6 +35,7 @@ export type ClientMode = typeof CLIENT_MODES[number];
 export type Subject = typeof SUBJECTS[number];
 export type MeasureMode = typeof MODES[number];
 export type OrganisationKind = typeof ORGANISATION_KINDS[number];
+export type EndedReason = typeof ENDED_REASONS[number];
 
 /** The name of each value set, as used in messages ("role", "organisation kind", ...). */
 export const VALUE_SETS = {
@@ -49,6 +51,7 @@ export const VALUE_SETS = {
     subject: SUBJECTS,
     mode: MODES,
     organisationKind: ORGANISATION_KINDS,
+    endedReason: ENDED_REASONS,
     durationUnit: DURATION_UNITS
 } as const;
 
@@ -69,5 +72,7 @@ export const RESERVED_WORDS = new Set([
     'domain', 'affects', 'posed', 'by', 'phase', 'on', 'protects', 'from', 'to', 'for', 'extend',
     'intervention', 'framework', 'addresses', 'fallback', 'agreement', 'checked', 'regie', 'aftercare',
     'owner', 'checkpoints', 'signal', 'escalate', 'meeting', 'chair', 'participants', 'client', 'evaluation',
-    'mode', 'basis', 'initial', 'term', 'total', 'max', 'subject', 'imposed', 'source'
+    'mode', 'basis', 'initial', 'term', 'total', 'max', 'subject', 'imposed', 'source',
+    // Version 2.
+    'ended', 'incident', 'action', 'due', 'requires'
 ]);

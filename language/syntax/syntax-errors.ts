@@ -1,12 +1,12 @@
 /**
- * Parse and lex errors (VP000) in both languages. Chevrotain asks for a message string while
- * parsing, before the document's locale is known, so the providers below encode the structured
- * error as a tagged JSON string; the document validator decodes and renders it per document.
+ * Parse and lex errors (VP000). Chevrotain asks for a message string while parsing, before the
+ * document's locale is known, so the providers below encode the structured error as a tagged JSON
+ * string; the document validator decodes it (`syntaxMessageFor`) and renders it per document with
+ * the messages of the VP000 rule unit (rules/syntax-rules.ts).
  */
 
 import { AbstractParserErrorMessageProvider, DefaultLexerErrorMessageProvider } from 'langium';
 import type { IToken, TokenType } from 'chevrotain';
-import type { Locale, MessageCatalogue } from '../i18n/locale.js';
 import { RESERVED_WORDS } from '../model/vocabulary.js';
 
 const TAG = '\u0001vplan-syntax:';
@@ -42,35 +42,9 @@ function isKeyword(token: IToken): boolean {
     return !TERMINALS.has(token.tokenType.name);
 }
 
-const TERMINAL_NAMES: Record<string, Record<Locale, string>> = {
-    '<ID>': { en: 'a name', nl: 'een naam' },
-    '<STRING>': { en: 'a quoted text', nl: 'een tekst tussen aanhalingstekens' },
-    '<DATE>': { en: 'a date (YYYY-MM-DD)', nl: 'een datum (JJJJ-MM-DD)' },
-    '<INT>': { en: 'a number', nl: 'een getal' },
-    '<EOF>': { en: 'the end of the file', nl: 'het einde van het bestand' }
-};
-
-function renderToken(key: string, locale: Locale): string {
-    return TERMINAL_NAMES[key]?.[locale] ?? key;
-}
-
 function foundText(token: IToken | undefined): string {
     if (!token || token.tokenType?.name === 'EOF') return '<EOF>';
     return token.image;
-}
-
-/** "Unexpected 'x'" / "Unexpected end of file", in the locale. */
-function unexpected(found: string, locale: Locale): string {
-    if (found === '<EOF>') return locale === 'nl' ? 'Onverwacht einde van het bestand' : 'Unexpected end of file';
-    const shown = `'${found.length > 40 ? found.slice(0, 40) + '…' : found}'`;
-    return locale === 'nl' ? `Onverwacht ${shown}` : `Unexpected ${shown}`;
-}
-
-/** "a, b or c" / "a, b of c". */
-function alternatives(keys: string[], locale: Locale): string {
-    const items = keys.map(key => renderToken(key, locale));
-    if (items.length <= 1) return items.join('');
-    return `${items.slice(0, -1).join(', ')} ${locale === 'nl' ? 'of' : 'or'} ${items[items.length - 1]}`;
 }
 
 /**
@@ -114,42 +88,15 @@ export class VplanLexerErrorMessageProvider extends DefaultLexerErrorMessageProv
     }
 }
 
-export const syntaxMessages = {
-    'VP000.reserved': {
-        en: (a: { word: string }) => `'${a.word}' is a reserved word and cannot be used as a name; choose another pseudonym.`,
-        nl: (a: { word: string }) => `'${a.word}' is een gereserveerd woord en kan geen naam zijn; kies een ander pseudoniem.`
-    },
-    'VP000.expected': {
-        en: (a: { expected: string[]; found: string }) => `${unexpected(a.found, 'en')}: expected ${alternatives(a.expected, 'en')}.`,
-        nl: (a: { expected: string[]; found: string }) => `${unexpected(a.found, 'nl')}: verwacht ${alternatives(a.expected, 'nl')}.`
-    },
-    'VP000.trailing': {
-        en: (a: { found: string }) => `${unexpected(a.found, 'en')}: expected a declaration ('plan', 'organisation' or 'measure type').`,
-        nl: (a: { found: string }) => `${unexpected(a.found, 'nl')}: verwacht een declaratie ('plan', 'organisation' of 'measure type').`
-    },
-    'VP000.character': {
-        en: (a: { found: string }) => `Unexpected character '${a.found}'.`,
-        nl: (a: { found: string }) => `Onverwacht teken '${a.found}'.`
-    },
-    'VP000.string': {
-        en: () => 'Unterminated string: a text in double quotes must end on the same line.',
-        nl: () => 'Tekst niet afgesloten: een tekst tussen dubbele aanhalingstekens moet op dezelfde regel eindigen.'
-    },
-    'VP000.unknown': {
-        en: (a: { text: string }) => `Syntax error: ${a.text}`,
-        nl: (a: { text: string }) => `Syntaxfout: ${a.text}`
-    }
-} satisfies MessageCatalogue;
+/** A decoded syntax error: the id of its VP000 finding (rules/syntax-rules.ts) and the finding's arguments. */
+export type SyntaxMessage =
+    | { [K in SyntaxErrorInfo['kind']]: { messageId: `VP000.${K}`; args: Omit<Extract<SyntaxErrorInfo, { kind: K }>, 'kind'> } }[SyntaxErrorInfo['kind']]
+    | { messageId: 'VP000.unknown'; args: { text: string } };
 
 /** Message id and arguments of an encoded syntax error (or a generic fallback). */
-export function syntaxMessageFor(message: string): { messageId: keyof typeof syntaxMessages; args: Record<string, unknown> } {
+export function syntaxMessageFor(message: string): SyntaxMessage {
     const info = decodeSyntaxError(message);
     if (!info) return { messageId: 'VP000.unknown', args: { text: message } };
-    switch (info.kind) {
-        case 'reserved': return { messageId: 'VP000.reserved', args: { word: info.word } };
-        case 'expected': return { messageId: 'VP000.expected', args: { expected: info.expected, found: info.found } };
-        case 'trailing': return { messageId: 'VP000.trailing', args: { found: info.found } };
-        case 'character': return { messageId: 'VP000.character', args: { found: info.found } };
-        case 'string': return { messageId: 'VP000.string', args: {} };
-    }
+    const { kind, ...args } = info;
+    return { messageId: `VP000.${kind}`, args } as SyntaxMessage;
 }

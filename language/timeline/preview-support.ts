@@ -9,7 +9,6 @@ import { escapeMarkup } from './escape.js';
 import type { TimelineModel, TimelineRange } from './timeline-model.js';
 
 export const TIMELINE_VIEW_TYPE = 'vplan.timeline';
-export const OPEN_TIMELINE_COMMAND = 'vplan.openTimelineToSide';
 
 export interface WebviewHtmlOptions {
     /** `webview.cspSource`. */

@@ -10,7 +10,7 @@ import type { TimelineModel } from './timeline-model.js';
 import { sceneToSvg, type RenderOptions } from './render-svg.js';
 import { htmlStyleSheet } from './timeline-styles.js';
 import { buildTimelineTable, type TimelineTable } from './timeline-table.js';
-import { timelineLabels } from './timeline-labels.js';
+import { timelineWords } from './timeline-texts.js';
 
 export function tableToHtml(table: TimelineTable): string {
     const head = table.columns.map(column => `<th scope="col">${escapeMarkup(column)}</th>`).join('');
@@ -26,12 +26,12 @@ export function tableToHtml(table: TimelineTable): string {
 }
 
 export function renderHtml(model: TimelineModel, options: RenderOptions = {}): string {
-    const labels = timelineLabels(options.locale);
+    const labels = timelineWords(options.locale);
     const scene = layoutTimeline(model, options);
-    const title = `${labels.timeline}: ${model.plan.title} (${model.plan.name})`;
+    const title = labels.title(model.plan);
     return [
         '<!DOCTYPE html>',
-        `<html lang="${options.locale === 'nl' ? 'nl' : 'en'}">`,
+        `<html lang="${labels.locale}">`,
         '<head>',
         '<meta charset="utf-8">',
         // No script and no fetch of any kind, even if something slipped through.

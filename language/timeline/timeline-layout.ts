@@ -8,7 +8,7 @@
 
 import type { Locale } from '../i18n/locale.js';
 import { parseDate, type Day } from '../model/dates.js';
-import { timelineLabels, type TimelineLabels } from './timeline-labels.js';
+import { timelineWords, type TimelineWords } from './timeline-texts.js';
 import type { TimelineItem, TimelineModel, TimelineMode, TimelineRange, TimelineSpan } from './timeline-model.js';
 
 export type TextAnchor = 'start' | 'middle' | 'end';
@@ -86,30 +86,30 @@ export function modeClass(mode: TimelineMode): string {
 }
 
 /** `2026-01-12 – 2026-02-09`, the end exclusive as in the language (`from … to …`). */
-export function spanText(labels: TimelineLabels, span: Partial<TimelineSpan>): string {
+export function spanText(labels: TimelineWords, span: Partial<TimelineSpan>): string {
     if (!span.start) return labels.noDates;
-    return span.end ? `${labels.from} ${span.start} ${labels.to} ${span.end}` : `${labels.from} ${span.start}`;
+    return labels.span(span.start, span.end);
 }
 
-export function itemTooltip(labels: TimelineLabels, item: TimelineItem): string {
+export function itemTooltip(labels: TimelineWords, item: TimelineItem): string {
     const lines = [`${labels.modes[item.mode]} · ${labels.kinds[item.kind]}: ${item.title} (${item.name})`, spanText(labels, item)];
     if (item.terms.length > 1) {
         lines.push(...item.terms.map(term => `${term.kind === 'extend' ? labels.extension : labels.kinds[item.kind]}: ${spanText(labels, term)}`));
     }
     if (item.terms.some(t => t.defaultEnd)) lines.push(item.wholePlan ? labels.wholePlan : labels.defaultEnd);
-    if (item.by) lines.push(`by ${item.by}`);
-    lines.push(...item.diagnostics.map(d => `${d.severity} ${d.code}: ${d.message}`));
+    if (item.by) lines.push(labels.by(item.by));
+    lines.push(...item.diagnostics.map(labels.diagnostic));
     return lines.join('\n');
 }
 
 export function layoutTimeline(model: TimelineModel, options: LayoutOptions = {}): TimelineScene {
-    const labels = timelineLabels(options.locale);
+    const labels = timelineWords(options.locale);
     const width = Math.max(600, options.width ?? 1200);
     const chartLeft = GUTTER;
     const chartRight = width - RIGHT_MARGIN;
     const chartWidth = chartRight - chartLeft;
     const elements: SceneElement[] = [];
-    const title = `${labels.timeline}: ${model.plan.title} (${model.plan.name})`;
+    const title = labels.title(model.plan);
 
     elements.push(text(12, 22, truncateText(title, width - 24, TITLE_FONT), 'vp-title', 'start', TITLE_FONT));
 
@@ -184,7 +184,7 @@ export function layoutTimeline(model: TimelineModel, options: LayoutOptions = {}
         for (const handover of model.regie.handovers) {
             const x = xOf(handover.date);
             laneElements.push({
-                type: 'g', className: 'vp-handover', title: `${labels.handoverText(handover.from, handover.to)}\n${handover.date}`,
+                type: 'g', className: 'vp-handover', title: `${labels.handover(handover.from, handover.to)}\n${handover.date}`,
                 children: [
                     { type: 'line', x1: x, y1: laneY + 2, x2: x, y2: laneY + height - 2, className: 'vp-handover-line' },
                     { type: 'polygon', points: [[x - 4, laneY + 2], [x + 4, laneY + 2], [x, laneY + 8]], className: 'vp-handover-mark' }
@@ -194,7 +194,7 @@ export function layoutTimeline(model: TimelineModel, options: LayoutOptions = {}
         for (const { entry, row } of packed) {
             const rowY = laneY + LANE_PADDING + row * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2;
             const who = entry.organisationTitle ? `${entry.organisationTitle} (${entry.organisation})` : entry.organisation;
-            const tooltip = [`${labels.regie}: ${who}`, spanText(labels, entry), entry.note, ...entry.diagnostics.map(d => `${d.severity} ${d.code}: ${d.message}`)].filter(Boolean).join('\n');
+            const tooltip = [`${labels.regie}: ${who}`, spanText(labels, entry), entry.note, ...entry.diagnostics.map(labels.diagnostic)].filter(Boolean).join('\n');
             laneElements.push({
                 type: 'g', className: 'vp-item vp-regie', title: tooltip, itemId: entry.id, range: entry.range,
                 children: bar(xOf(entry.start), xOf(entry.end), rowY, 'vp-bar vp-regie-bar', entry.organisation)
@@ -221,10 +221,10 @@ export function layoutTimeline(model: TimelineModel, options: LayoutOptions = {}
         const rows = packed.reduce((max, p) => Math.max(max, p.row + 1), 1);
         const height = Math.max(LANE_PADDING * 2 + rows * ROW_HEIGHT, 38);
         laneElements.push(laneBackground(laneY, height, laneIndex++));
-        const detailParts = [member.kind, member.roles.join(', '), member.outside ? labels.outside : undefined].filter(Boolean);
+        const detailParts = [member.kind && labels.memberKind(member.kind), member.roles.map(labels.role).join(', '), member.outside ? labels.outside : undefined].filter(Boolean);
         const detail = member.noAction !== undefined ? `${labels.noAction}: ${member.noAction}` : detailParts.join(' · ');
         laneElements.push(laneLabel(member.name, detail, laneY, [member.name, ...detailParts, member.noAction !== undefined ? `${labels.noAction}: ${member.noAction}` : undefined,
-            ...member.diagnostics.map(d => `${d.severity} ${d.code}: ${d.message}`)].filter(Boolean).join('\n'), member.range, `member:${member.name}`,
+            ...member.diagnostics.map(labels.diagnostic)].filter(Boolean).join('\n'), member.range, `member:${member.name}`,
             member.diagnostics.some(d => d.severity === 'error')));
         for (const gap of member.uncovered) {
             const x1 = xOf(gap.start);
@@ -264,15 +264,15 @@ export function layoutTimeline(model: TimelineModel, options: LayoutOptions = {}
         const laneY = y;
         const checkpointY = laneY + LANE_PADDING + ROW_HEIGHT;
         const placed = pointMarkers(aftercare.checkpoints.map(c => ({
-            x: xOf(c.date), label: c.offset, title: `${labels.kinds.checkpoint} ${c.offset}: ${c.date}`, className: 'vp-checkpoint', itemId: 'aftercare', range: aftercare.range
+            x: xOf(c.date), label: labels.duration(c.duration), title: `${labels.kinds.checkpoint} ${labels.duration(c.duration)}: ${c.date}`, className: 'vp-checkpoint', itemId: 'aftercare', range: aftercare.range
         })), checkpointY, 2, chartRight + RIGHT_MARGIN);
         const height = LANE_PADDING * 2 + ROW_HEIGHT * (1 + placed.rows);
         laneElements.push(laneBackground(laneY, height, laneIndex++));
         laneElements.push(laneLabel(labels.aftercare, aftercare.owner, laneY, `${labels.aftercare}${aftercare.owner ? `: ${aftercare.owner}` : ''}`, aftercare.range, 'aftercare'));
         const rowY = laneY + LANE_PADDING + (ROW_HEIGHT - BAR_HEIGHT) / 2;
         const tooltip = [`${labels.aftercare}${aftercare.owner ? ` (${aftercare.owner})` : ''}`, spanText(labels, aftercare),
-            ...aftercare.checkpoints.map(c => `${labels.kinds.checkpoint} ${c.offset}: ${c.date}`), ...aftercare.signals, aftercare.escalate,
-            ...aftercare.diagnostics.map(d => `${d.severity} ${d.code}: ${d.message}`)].filter(Boolean).join('\n');
+            ...aftercare.checkpoints.map(c => `${labels.kinds.checkpoint} ${labels.duration(c.duration)}: ${c.date}`), ...aftercare.signals, aftercare.escalate,
+            ...aftercare.diagnostics.map(labels.diagnostic)].filter(Boolean).join('\n');
         if (aftercare.start && aftercare.end) {
             laneElements.push({
                 type: 'g', className: 'vp-item vp-aftercare', title: tooltip, itemId: 'aftercare', range: aftercare.range,
@@ -288,11 +288,11 @@ export function layoutTimeline(model: TimelineModel, options: LayoutOptions = {}
         const laneY = y;
         const points = model.markers.filter(m => m.date).map(m => ({
             x: xOf(m.date), label: m.title || labels.kinds[m.kind], className: `vp-marker vp-marker-${m.kind}`, itemId: m.id, range: m.range,
-            title: [`${labels.kinds[m.kind]}: ${m.title}`, m.date, ...m.diagnostics.map(d => `${d.severity} ${d.code}: ${d.message}`)].filter(Boolean).join('\n')
+            title: [`${labels.kinds[m.kind]}: ${m.title}`, m.date, ...m.diagnostics.map(labels.diagnostic)].filter(Boolean).join('\n')
         }));
         const placed = pointMarkers(points, laneY + LANE_PADDING, 6, chartRight + RIGHT_MARGIN);
         const height = Math.max(LANE_PADDING * 2 + placed.rows * ROW_HEIGHT, 38);
-        laneElements.push(laneBackground(laneY, height, laneIndex++), laneLabel(labels.markers, undefined, laneY, labels.markers), ...placed.elements);
+        laneElements.push(laneBackground(laneY, height, laneIndex), laneLabel(labels.markers, undefined, laneY, labels.markers), ...placed.elements);
         y += height;
     }
 

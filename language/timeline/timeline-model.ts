@@ -1,15 +1,17 @@
 /**
- * The timeline of a plan (language reference, section 8) as plain data: computed once from
- * `resolvePlan`, JSON-serialisable, and drawn by one renderer for the CLI (SVG/HTML) and the
+ * The timeline of a plan (language reference, section 8) as plain data: drawn from the plan's
+ * facts (analysis/plan-facts.ts: coverage, regie), so it shows exactly what the checks judge;
+ * JSON-serialisable, and drawn by one renderer for the CLI (SVG/HTML) and the
  * editor's preview. Dates are ISO `YYYY-MM-DD`; every end is exclusive, as in the language.
  * Pure: the only clock is `options.today`.
  */
 
 import type { AstNode } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Member } from '../generated/ast.js';
-import { addMonthsClamped, dayFromParts, formatDay, partsFromDay, type Day } from '../model/dates.js';
-import type { Interval, ResolvedPlan } from '../model/plan-model.js';
+import { addMonthsClamped, dayFromParts, formatDay, partsFromDay, type Day, type DurationValue } from '../model/dates.js';
+import type { Interval } from '../model/plan-model.js';
+import type { PlanFacts } from '../analysis/plan-facts.js';
+import { declarationOf } from '../model/declaration-views.js';
 
 export type TimelineMode = 'dwang' | 'drang' | 'voluntary' | 'unknown';
 export type TimelineItemKind = 'measure' | 'intervention' | 'agreement';
@@ -112,8 +114,10 @@ export interface TimelineRegieProblem extends TimelineSpan {
 
 export interface TimelineCheckpoint {
     date: string;
-    /** The offset as written, e.g. `3 months`. */
+    /** The offset in the language's words, e.g. `3 months`. */
     offset: string;
+    /** The offset as a value, for views that show it in the reader's language. */
+    duration: DurationValue;
 }
 
 export interface TimelineAftercare {
@@ -172,73 +176,7 @@ export interface BuildTimelineOptions {
     today: string | Date;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Interval helpers (half-open day intervals; all work on sorted intervals, never day by day)
-
-/** Sorts and merges overlapping or touching intervals. */
-export function mergeIntervals(intervals: readonly Interval[]): Interval[] {
-    const sorted = intervals.filter(i => i.end > i.start).map(i => ({ ...i })).sort((a, b) => a.start - b.start || a.end - b.end);
-    const merged: Interval[] = [];
-    for (const interval of sorted) {
-        const last = merged[merged.length - 1];
-        if (last && interval.start <= last.end) last.end = Math.max(last.end, interval.end);
-        else merged.push(interval);
-    }
-    return merged;
-}
-
-/** The parts of `within` that none of `covered` covers. */
-export function uncoveredIntervals(within: Interval, covered: readonly Interval[]): Interval[] {
-    const gaps: Interval[] = [];
-    let cursor = within.start;
-    for (const interval of mergeIntervals(covered)) {
-        if (interval.end <= cursor) continue;
-        if (interval.start >= within.end) break;
-        if (interval.start > cursor) gaps.push({ start: cursor, end: Math.min(interval.start, within.end) });
-        cursor = Math.max(cursor, interval.end);
-        if (cursor >= within.end) break;
-    }
-    if (cursor < within.end) gaps.push({ start: cursor, end: within.end });
-    return gaps;
-}
-
-/** The maximal intervals where two or more of the labelled intervals overlap, with their labels. */
-export function overlapIntervals<T>(intervals: ReadonlyArray<Interval & { label: T }>): Array<Interval & { labels: T[] }> {
-    const events: Array<{ day: Day; delta: 1 | -1; index: number }> = [];
-    intervals.forEach((interval, index) => {
-        if (interval.end <= interval.start) return;
-        events.push({ day: interval.start, delta: 1, index }, { day: interval.end, delta: -1, index });
-    });
-    // Ends before starts on the same day: a handover on that day is no overlap.
-    events.sort((a, b) => a.day - b.day || a.delta - b.delta);
-    const active = new Set<number>();
-    const result: Array<Interval & { labels: T[] }> = [];
-    for (let i = 0; i < events.length; i++) {
-        const event = events[i];
-        if (event.delta === 1) active.add(event.index);
-        else active.delete(event.index);
-        const nextDay = events[i + 1]?.day;
-        // Settle all events of one day first, then the days up to the next event share one state.
-        if (nextDay === undefined || nextDay === event.day) continue;
-        if (active.size >= 2) {
-            result.push({ start: event.day, end: nextDay, labels: [...new Set([...active].sort((a, b) => a - b).map(k => intervals[k].label))] });
-        }
-    }
-    return mergeAdjacentOverlaps(result);
-}
-
-/** Joins touching overlap pieces, uniting their labels, so one overlap is reported once. */
-function mergeAdjacentOverlaps<T>(pieces: Array<Interval & { labels: T[] }>): Array<Interval & { labels: T[] }> {
-    const merged: Array<Interval & { labels: T[] }> = [];
-    for (const piece of pieces) {
-        const last = merged[merged.length - 1];
-        if (last && last.end === piece.start) {
-            last.end = piece.end;
-            for (const label of piece.labels) if (!last.labels.includes(label)) last.labels.push(label);
-        } else merged.push({ ...piece, labels: [...piece.labels] });
-    }
-    return merged;
-}
+export { mergeIntervals, overlapIntervals, uncoveredIntervals } from '../analysis/intervals.js';
 
 // ---------------------------------------------------------------------------------------------
 
@@ -298,10 +236,11 @@ export function monthTicks(start: Day, end: Day): TimelineTick[] {
 }
 
 /**
- * Builds the timeline of one resolved plan. `diagnostics` (of the plan's document) are attached
- * to the items whose source range contains them.
+ * Builds the timeline of one plan from its facts. `diagnostics` (of the plan's document) are
+ * attached to the items whose source range contains them.
  */
-export function buildTimeline(plan: ResolvedPlan, diagnostics: readonly Diagnostic[] = [], options: BuildTimelineOptions): TimelineModel {
+export function buildTimeline(facts: PlanFacts, diagnostics: readonly Diagnostic[] = [], options: BuildTimelineOptions): TimelineModel {
+    const plan = facts.plan;
     const today = todayDay(options.today);
     const planRange = rangeOf(plan.node);
     const planDiagnostics = diagnostics.map(toTimelineDiagnostic).filter(d => !planRange || contains(planRange, d.range));
@@ -325,13 +264,6 @@ export function buildTimeline(plan: ResolvedPlan, diagnostics: readonly Diagnost
 
     // Items
     const items: TimelineItem[] = [];
-    const itemIntervals = new Map<string, Interval>();
-    const lanes = new Map<Member, TimelineLaneItem[]>();
-    const addToLane = (member: Member, itemId: string, relation: TimelineRelation) => {
-        const list = lanes.get(member) ?? [];
-        if (!list.some(entry => entry.itemId === itemId && entry.relation === relation)) list.push({ itemId, relation });
-        lanes.set(member, list);
-    };
 
     for (const measure of plan.measures) {
         const id = `measure:${measure.name}`;
@@ -340,7 +272,6 @@ export function buildTimeline(plan: ResolvedPlan, diagnostics: readonly Diagnost
             .map((term, index) => term.interval ? { ...span(term.interval), kind: index === 0 ? 'first' as const : 'extend' as const, defaultEnd: term.defaultEnd } : undefined)
             .filter((t): t is TimelineTerm => t !== undefined);
         note(measure.interval);
-        if (measure.interval) itemIntervals.set(id, measure.interval);
         items.push({
             id,
             kind: 'measure',
@@ -356,8 +287,6 @@ export function buildTimeline(plan: ResolvedPlan, diagnostics: readonly Diagnost
             range,
             diagnostics: diagnosticsIn(range)
         });
-        measure.on.forEach(m => addToLane(m, id, 'on'));
-        measure.protects.forEach(m => addToLane(m, id, 'protects'));
     }
 
     for (const intervention of plan.interventions) {
@@ -365,7 +294,6 @@ export function buildTimeline(plan: ResolvedPlan, diagnostics: readonly Diagnost
         const range = rangeOf(intervention.node);
         const interval = intervention.dates.interval;
         note(interval);
-        if (interval) itemIntervals.set(id, interval);
         items.push({
             id,
             kind: 'intervention',
@@ -380,7 +308,6 @@ export function buildTimeline(plan: ResolvedPlan, diagnostics: readonly Diagnost
             range,
             diagnostics: diagnosticsIn(range)
         });
-        intervention.for.forEach(m => addToLane(m, id, 'for'));
     }
 
     for (const agreement of plan.agreements) {
@@ -389,7 +316,6 @@ export function buildTimeline(plan: ResolvedPlan, diagnostics: readonly Diagnost
         const wholePlan = agreement.dates === undefined;
         const interval = wholePlan ? period : agreement.dates?.interval;
         note(interval);
-        if (interval) itemIntervals.set(id, interval);
         items.push({
             id,
             kind: 'agreement',
@@ -405,14 +331,16 @@ export function buildTimeline(plan: ResolvedPlan, diagnostics: readonly Diagnost
             range,
             diagnostics: diagnosticsIn(range)
         });
-        agreement.protects.forEach(m => addToLane(m, id, 'protects'));
     }
 
-    // Member lanes and the days nothing covers
-    const members: TimelineMemberLane[] = plan.members.map(member => {
-        const laneItems = lanes.get(member.node) ?? [];
-        const covered = laneItems.map(entry => itemIntervals.get(entry.itemId)).filter((i): i is Interval => i !== undefined);
-        const uncovered = period && member.noAction === undefined ? uncoveredIntervals(period, covered).map(span) : [];
+    // Member lanes and the days nothing covers (the coverage facts: what VP001–VP004 judge)
+    const members: TimelineMemberLane[] = facts.coverage.members.map(coverage => {
+        const member = coverage.member;
+        const laneItems: TimelineLaneItem[] = [];
+        for (const entry of coverage.items) {
+            const itemId = `${entry.kind}:${entry.item.name}`;
+            if (!laneItems.some(lane => lane.itemId === itemId && lane.relation === entry.relation)) laneItems.push({ itemId, relation: entry.relation });
+        }
         const range = rangeOf(member.node);
         return {
             name: member.name,
@@ -421,47 +349,35 @@ export function buildTimeline(plan: ResolvedPlan, diagnostics: readonly Diagnost
             outside: member.outside,
             noAction: member.noAction,
             items: laneItems,
-            uncovered,
+            uncovered: (coverage.uncovered ?? []).map(span),
             range,
             diagnostics: diagnosticsIn(range)
         };
     });
 
-    // Regie: periods, handovers, gaps and overlaps (inside the plan period)
-    const regiePeriods: TimelineRegiePeriod[] = [];
-    const regieIntervals: Array<Interval & { label: string }> = [];
-    plan.regie.forEach((entry, index) => {
-        if (!entry.interval) return;
+    // Regie: periods, handovers, gaps and overlaps (inside the plan period), from the regie facts
+    const regiePeriods: TimelineRegiePeriod[] = facts.regie.periods.map(segment => {
+        const entry = segment.entry;
         note(entry.interval);
-        const organisation = entry.organisation?.name ?? entry.node.organisation?.$refText ?? '?';
         const range = rangeOf(entry.node);
-        regiePeriods.push({
-            id: `regie:${index}`,
-            organisation,
-            organisationTitle: entry.organisation?.title,
-            ...span(entry.interval),
+        return {
+            id: `regie:${segment.index}`,
+            organisation: segment.holder,
+            organisationTitle: entry.organisation ? declarationOf(entry.organisation).title : undefined,
+            ...span(entry.interval!),
             explicitEnd: entry.explicitEnd,
             note: entry.note,
             range,
             diagnostics: diagnosticsIn(range)
-        });
-        regieIntervals.push({ ...entry.interval, label: organisation });
+        };
     });
-    regiePeriods.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-    const handovers: TimelineHandover[] = [];
-    for (const previous of regiePeriods) {
-        for (const next of regiePeriods) {
-            if (previous !== next && previous.end === next.start && previous.organisation !== next.organisation) {
-                handovers.push({ date: next.start, from: previous.organisation, to: next.organisation });
-            }
-        }
-    }
+    const handovers: TimelineHandover[] = facts.regie.handovers.map(h => ({ date: formatDay(h.day), from: h.from.holder, to: h.to.holder }));
     const problems: TimelineRegieProblem[] = [];
     if (period && plan.hasRegieBlock) {
-        for (const gap of uncoveredIntervals(period, regieIntervals)) problems.push({ kind: 'gap', ...span(gap), holders: [] });
+        for (const gap of facts.regie.gaps) problems.push({ kind: 'gap', ...span(gap), holders: [] });
     }
-    for (const overlap of overlapIntervals(regieIntervals)) {
-        problems.push({ kind: 'overlap', ...span(overlap), holders: overlap.labels });
+    for (const overlap of facts.regie.overlapSpans) {
+        problems.push({ kind: 'overlap', ...span(overlap), holders: overlap.holders });
     }
     problems.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
 
@@ -475,7 +391,7 @@ export function buildTimeline(plan: ResolvedPlan, diagnostics: readonly Diagnost
         for (const checkpoint of plan.aftercare.checkpoints) {
             if (checkpoint.day === undefined || !checkpoint.offset) continue;
             note({ start: checkpoint.day, end: checkpoint.day });
-            checkpoints.push({ date: formatDay(checkpoint.day), offset: durationText(checkpoint.offset.amount, checkpoint.offset.unit) });
+            checkpoints.push({ date: formatDay(checkpoint.day), offset: durationText(checkpoint.offset.amount, checkpoint.offset.unit), duration: { ...checkpoint.offset } });
         }
         aftercare = {
             owner: plan.aftercare.owner?.name,

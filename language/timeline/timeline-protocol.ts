@@ -15,6 +15,9 @@ export const TIMELINE_REQUEST = 'vplan/timeline';
 /** Notification `vplan/timelineChanged` (server → client): these documents were validated again. */
 export const TIMELINE_CHANGED_NOTIFICATION = 'vplan/timelineChanged';
 
+/** The client's command that opens the timeline beside the editor; the server's code lens links to it. */
+export const OPEN_TIMELINE_COMMAND = 'vplan.openTimelineToSide';
+
 export interface TimelineParams {
     /** The document URI, as the client knows it. */
     uri: string;

@@ -4,7 +4,7 @@
  */
 
 import type { Locale } from '../i18n/locale.js';
-import { timelineLabels } from './timeline-labels.js';
+import { timelineWords, type TimelineWords } from './timeline-texts.js';
 import type { TimelineDiagnostic, TimelineModel, TimelineRange } from './timeline-model.js';
 
 export interface TimelineTableRow {
@@ -22,12 +22,12 @@ export interface TimelineTable {
     rows: TimelineTableRow[];
 }
 
-function notes(diagnostics: readonly TimelineDiagnostic[], extra: Array<string | undefined> = []): string {
-    return [...extra.filter((x): x is string => Boolean(x)), ...diagnostics.map(d => `${d.severity} ${d.code}: ${d.message}`)].join('; ');
+function notes(labels: TimelineWords, diagnostics: readonly TimelineDiagnostic[], extra: Array<string | undefined> = []): string {
+    return [...extra.filter((x): x is string => Boolean(x)), ...diagnostics.map(labels.diagnostic)].join('; ');
 }
 
 export function buildTimelineTable(model: TimelineModel, locale: Locale = 'en'): TimelineTable {
-    const labels = timelineLabels(locale);
+    const labels = timelineWords(locale);
     const c = labels.columns;
     const rows: TimelineTableRow[] = [];
     const hasError = (diagnostics: readonly TimelineDiagnostic[]) => diagnostics.some(d => d.severity === 'error');
@@ -36,15 +36,15 @@ export function buildTimelineTable(model: TimelineModel, locale: Locale = 'en'):
     };
 
     for (const phase of model.phases) {
-        row([labels.kinds.phase, labels.kinds.phase, '', labels.phases[phase.kind] ?? phase.kind, phase.kind, phase.start, phase.end, notes(phase.diagnostics)],
+        row([labels.kinds.phase, labels.kinds.phase, '', labels.phases[phase.kind] ?? phase.kind, phase.kind, phase.start, phase.end, notes(labels, phase.diagnostics)],
             { range: phase.range, hasError: hasError(phase.diagnostics) });
     }
     for (const period of model.regie.periods) {
-        row([labels.regie, labels.kinds.regie, '', period.organisationTitle ?? period.organisation, period.organisation, period.start, period.end, notes(period.diagnostics, [period.note])],
+        row([labels.regie, labels.kinds.regie, '', period.organisationTitle ?? period.organisation, period.organisation, period.start, period.end, notes(labels, period.diagnostics, [period.note])],
             { itemId: period.id, range: period.range, hasError: hasError(period.diagnostics) });
     }
     for (const handover of model.regie.handovers) {
-        row([labels.regie, labels.kinds.handover, '', labels.handoverText(handover.from, handover.to), '', handover.date, '', '']);
+        row([labels.regie, labels.kinds.handover, '', labels.handover(handover.from, handover.to), '', handover.date, '', '']);
     }
     for (const problem of model.regie.problems) {
         row([labels.regie, labels.kinds[problem.kind], '', problem.holders.join(', '), '', problem.start, problem.end, ''], { hasError: true });
@@ -52,35 +52,35 @@ export function buildTimelineTable(model: TimelineModel, locale: Locale = 'en'):
     const itemsById = new Map(model.items.map(item => [item.id, item]));
     for (const member of model.members) {
         const lane = member.name;
-        if (member.noAction !== undefined) row([lane, labels.noAction, '', member.noAction, member.name, '', '', notes(member.diagnostics)], { itemId: `member:${member.name}`, range: member.range, hasError: hasError(member.diagnostics) });
-        else if (member.diagnostics.length > 0) row([lane, '', '', '', member.name, '', '', notes(member.diagnostics)], { itemId: `member:${member.name}`, range: member.range, hasError: hasError(member.diagnostics) });
+        if (member.noAction !== undefined) row([lane, labels.noAction, '', member.noAction, member.name, '', '', notes(labels, member.diagnostics)], { itemId: `member:${member.name}`, range: member.range, hasError: hasError(member.diagnostics) });
+        else if (member.diagnostics.length > 0) row([lane, '', '', '', member.name, '', '', notes(labels, member.diagnostics)], { itemId: `member:${member.name}`, range: member.range, hasError: hasError(member.diagnostics) });
         for (const entry of member.items) {
             const item = itemsById.get(entry.itemId);
             if (!item) continue;
             const extra = [
                 labels.relations[entry.relation],
-                item.by ? `by ${item.by}` : undefined,
+                item.by ? labels.by(item.by) : undefined,
                 item.wholePlan ? labels.wholePlan : item.terms.some(t => t.defaultEnd) ? labels.defaultEnd : undefined,
                 item.terms.length > 1 ? item.terms.map(t => `${t.start}–${t.end}`).join(', ') : undefined,
                 item.start ? undefined : labels.noDates
             ];
-            row([lane, labels.kinds[item.kind], labels.modes[item.mode], item.title, item.name, item.start, item.end, notes(item.diagnostics, extra)],
+            row([lane, labels.kinds[item.kind], labels.modes[item.mode], item.title, item.name, item.start, item.end, notes(labels, item.diagnostics, extra)],
                 { itemId: item.id, range: item.range, mode: item.mode, hasError: hasError(item.diagnostics) });
         }
         for (const gap of member.uncovered) row([lane, labels.kinds.uncovered, '', '', '', gap.start, gap.end, ''], { hasError: true });
     }
     if (model.aftercare) {
         const a = model.aftercare;
-        row([labels.aftercare, labels.kinds.aftercare, '', a.owner ?? '', '', a.start, a.end, notes(a.diagnostics, [...a.signals, a.escalate])],
+        row([labels.aftercare, labels.kinds.aftercare, '', a.owner ?? '', '', a.start, a.end, notes(labels, a.diagnostics, [...a.signals, a.escalate])],
             { itemId: 'aftercare', range: a.range, hasError: hasError(a.diagnostics) });
-        for (const checkpoint of a.checkpoints) row([labels.aftercare, labels.kinds.checkpoint, '', checkpoint.offset, '', checkpoint.date, '', ''], { itemId: 'aftercare', range: a.range });
+        for (const checkpoint of a.checkpoints) row([labels.aftercare, labels.kinds.checkpoint, '', labels.duration(checkpoint.duration), '', checkpoint.date, '', ''], { itemId: 'aftercare', range: a.range });
     }
     for (const marker of model.markers) {
-        row([labels.markers, labels.kinds[marker.kind], '', marker.title, '', marker.date ?? labels.noDates, '', notes(marker.diagnostics)],
+        row([labels.markers, labels.kinds[marker.kind], '', marker.title, '', marker.date ?? labels.noDates, '', notes(labels, marker.diagnostics)],
             { itemId: marker.id, range: marker.range, hasError: hasError(marker.diagnostics) });
     }
     return {
-        caption: `${labels.tableCaption}: ${model.plan.title} (${model.plan.name})`,
+        caption: labels.tableCaption(model.plan),
         columns: [c.lane, c.kind, c.mode, c.title, c.name, c.from, c.to, c.notes],
         rows
     };

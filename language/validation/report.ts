@@ -6,10 +6,7 @@
 
 import type { AstNode, Properties, ValidationAcceptor } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
-import { RULES_BY_CODE } from './rules.js';
-import type { VplanConfig } from '../config/vplan-config.js';
-import type { ResolvedPlan } from '../model/plan-model.js';
-import type { Locale } from '../i18n/locale.js';
+import { RULES_BY_CODE } from '../rules/registry.js';
 
 /** What travels in `Diagnostic.data`: enough to re-render the message and to build a quick fix. */
 export interface VplanDiagnosticData {
@@ -51,25 +48,3 @@ export function createReporter(accept: ValidationAcceptor): Reporter {
         } as never);
     };
 }
-
-/** What every plan-level check receives. */
-export interface PlanCheckContext {
-    plan: ResolvedPlan;
-    config: VplanConfig;
-    locale: Locale;
-    report: Reporter;
-}
-
-export type PlanCheck = (context: PlanCheckContext) => void;
-
-/** What every file-level check receives (organisations, measure types, comments, duplicates). */
-export interface FileCheckContext {
-    file: import('../generated/ast.js').VplanFile;
-    document: import('langium').LangiumDocument;
-    services: import('../vplan-module.js').VplanServices;
-    config: VplanConfig;
-    locale: Locale;
-    report: Reporter;
-}
-
-export type FileCheck = (context: FileCheckContext) => void;

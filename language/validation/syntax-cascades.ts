@@ -13,18 +13,16 @@ import { isAgreement, isIntervention, isMeasure, isVplanFile, type Plan } from '
 import { hasSyntaxErrorInside } from '../model/ast-queries.js';
 import type { VplanServices } from '../vplan-module.js';
 import { codeOf, type Reporter } from './report.js';
+import { CASCADES } from '../rules/registry.js';
 
-/** "Missing item" diagnostics of the node they are reported on. */
-const MISSING_IN_NODE = new Set([
-    'VP005.missing', 'VP005.title', 'VP005.noEnd', 'VP005.bornMissing', 'VP005.noMember',
-    'VP021.noOwner', 'VP021.noPeriod', 'VP021.noCheckpoint', 'VP021.noEnd', 'VP041.noFallback'
-]);
-
-/** Codes whose finding a block dropped from the plan (`mesure ... { ... }`) could fake. */
-const BLOCK_ABSENCE_CODES = new Set(['VP001', 'VP002', 'VP003', 'VP010', 'VP020', 'VP040', 'VP091', 'VP100']);
-
-/** Codes whose finding an item dropped inside a measure, intervention or agreement could fake. */
-const COVERAGE_CODES = new Set(['VP001', 'VP002', 'VP003', 'VP040']);
+// Which findings each kind of dropped text can fake is declared by the rules (`cascade` in
+// rules/rule-unit.ts) and collected by the registry (`CASCADES`):
+// - missingInNode: "missing item" findings of the node they are reported on;
+// - droppedBlock: codes whose finding a block dropped from the plan (`mesure ... { ... }`) could fake;
+// - droppedCoverage: codes whose finding an item dropped inside a measure, intervention or agreement could fake.
+const MISSING_IN_NODE = CASCADES.missingInNode;
+const BLOCK_ABSENCE_CODES = CASCADES.droppedBlock;
+const COVERAGE_CODES = CASCADES.droppedCoverage;
 
 function sameLineErrorBefore(node: AstNode): boolean {
     const cst = node.$cstNode;
@@ -81,11 +79,11 @@ export function withoutSyntaxCascades(report: Reporter, services: VplanServices,
             const code = codeOf(messageId);
             const isPlan = (node as AstNode) === plan;
             if (MISSING_IN_NODE.has(messageId) && !isPlan && (hasSyntaxErrorInside(node) || sameLineErrorAfter(node))) return;
-            if (messageId === 'VP005.twice' && sameLineErrorBefore(node)) return;
+            if (CASCADES.repeatedAfterError.has(messageId) && sameLineErrorBefore(node)) return;
             if (plan) {
                 dropped ??= droppedPlanTokens(plan, document, services);
                 // Any dropped text at plan level may be the missing status, period or household.
-                if (isPlan && messageId === 'VP005.missing' && dropped.length > 0) return;
+                if (isPlan && CASCADES.planLevelMissing.has(messageId) && dropped.length > 0) return;
                 if (BLOCK_ABSENCE_CODES.has(code) && dropped.some(t => t.image === '{')) return;
                 insideCoverage ??= plan.items.some(item => (isMeasure(item) || isIntervention(item) || isAgreement(item)) && hasSyntaxErrorInside(item));
                 if (insideCoverage && COVERAGE_CODES.has(code)) return;

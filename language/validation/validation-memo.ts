@@ -7,9 +7,9 @@
  *
  * - its own syntax tree, which a reparse replaces (so the memo is keyed on the AST root);
  * - the settings of its folder (vplan.config.json: thresholds, severities) and its locale;
- * - the declarations in other documents its references resolve to: an organisation's name and
- *   kind (never its title: no check reports it), a measure type's whole text (its limits, basis
- *   and title appear in messages);
+ * - the declarations in other documents its references resolve to, through the views the rules
+ *   declare they read (model/declaration-views.ts): an organisation's name and kind (never its
+ *   title: no check can read it), a measure type's name, title, legal frame and `requires`;
  * - the names it cannot resolve, and which declaration of that name exists elsewhere (VP081);
  * - whether its own global declarations are the first of their name, and where the first one is
  *   (VP080 names its file and line).
@@ -21,7 +21,9 @@
 
 import type { AstNode, LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { isOrganisation, isVplanFile } from '../generated/ast.js';
+import { isMeasureType, isOrganisation, isVplanFile } from '../generated/ast.js';
+import { measureTypeView, organisationView, viewSignature } from '../model/declaration-views.js';
+import { CROSS_FILE_READS } from '../rules/registry.js';
 import type { GlobalNames } from '../references/vplan-scope.js';
 
 interface MemoEntry {
@@ -32,17 +34,23 @@ interface MemoEntry {
     diagnostics: Diagnostic[];
 }
 
-/** What a check can read of a declaration in another document, with that document's URI. */
-const semanticTextByNode = new WeakMap<AstNode, string>();
+/**
+ * What a check can read of a declaration in another document, with that document's URI: the view
+ * the rules declare they read (rules/rule-unit.ts `reads`, model/declaration-views.ts), or, for
+ * anything no rule declares, the declaration's whole text (the safe choice).
+ */
+const semanticTextByTarget = new WeakMap<object, string>();
 
 function semanticText(target: AstNode, documentUri: string): string {
-    let text = semanticTextByNode.get(target);
+    const view = isOrganisation(target) && CROSS_FILE_READS.has('organisation') ? organisationView(target)
+        : isMeasureType(target) && CROSS_FILE_READS.has('measureType') ? measureTypeView(target)
+            : undefined;
+    const key: object = view ?? target;
+    let text = semanticTextByTarget.get(key);
     if (text === undefined) {
-        // A measure type, or anything else: its whole text, the safe choice.
-        text = isOrganisation(target) ? `organisation ${target.name} kind ${target.kind ?? ''}` : target.$cstNode?.text ?? '';
-        // One string per declaration, shared by the signatures of every document that names it.
-        text = `${documentUri}|${text}`;
-        semanticTextByNode.set(target, text);
+        // One string per view or declaration, shared by the signatures of every document that names it.
+        text = `${documentUri}|${view ? viewSignature(view) : target.$cstNode?.text ?? ''}`;
+        semanticTextByTarget.set(key, text);
     }
     return text;
 }

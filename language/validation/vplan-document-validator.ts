@@ -14,8 +14,9 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { VplanServices } from '../vplan-module.js';
 import type { VplanSettingsProvider } from '../config/settings-provider.js';
 import { syntaxMessageFor } from '../syntax/syntax-errors.js';
-import { renderMessage } from './messages.js';
-import { RULES_BY_CODE, type ConfiguredSeverity } from './rules.js';
+import { renderMessage } from '../rules/registry.js';
+import { referenceFinding } from '../rules/reference-rules.js';
+import { RULES_BY_CODE, type ConfiguredSeverity } from '../rules/registry.js';
 import type { VplanDiagnosticData } from './report.js';
 import type { GlobalNames } from '../references/vplan-scope.js';
 import { containingPlan } from '../references/vplan-scope.js';
@@ -187,12 +188,10 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
             const name = info.reference.$refText;
             const type = reflection.getReferenceType(info);
             const actual = this.findAnyDeclaration(info.container, name);
-            const data: VplanDiagnosticData = actual
-                ? { code: 'VP081', messageId: 'VP081.wrongKind', args: { name, type, actual } }
-                : { code: 'VP081', messageId: 'VP081.unresolved', args: { name, type } };
+            const data: VplanDiagnosticData = referenceFinding(name, type, actual);
             const range = reference.$refNode?.range ?? info.container.$cstNode?.range;
             if (!range) continue;
-            diagnostics.push({ severity: DiagnosticSeverity.Error, range, message: data.messageId, code: 'VP081', data, source: 'vplan' });
+            diagnostics.push({ severity: DiagnosticSeverity.Error, range, message: data.messageId, code: data.code, data, source: 'vplan' });
         }
     }
 

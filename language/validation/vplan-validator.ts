@@ -1,45 +1,19 @@
 /**
- * Registers the checks of spec section 7. Plan checks share one resolved model per plan per
- * validation (each plan is walked a fixed number of times); file checks see the whole file.
- * A plan that is itself a duplicate declaration (VP080) takes part in no plan check.
+ * Runs the rule units (rules/registry.ts) over a document: the file checks on the root, the plan
+ * checks on each plan with the plan's facts (analysis/plan-facts.ts). A plan that is itself a
+ * duplicate declaration (VP080) takes part in no plan check.
  */
 
-import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
+import { AstUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import type { IToken } from 'chevrotain';
 import type { Plan, VplanAstType, VplanFile } from '../generated/ast.js';
 import type { VplanServices } from '../vplan-module.js';
-import { resolvePlan } from '../model/plan-model.js';
-import { createReporter, type FileCheck, type FileCheckContext, type PlanCheck, type Reporter, type ReportOptions } from './report.js';
+import { planFacts } from '../analysis/plan-facts.js';
+import { FILE_RULE_MODULES, PLAN_RULE_MODULES } from '../rules/registry.js';
+import type { EarlierDeclaration, FileRuleContext, PlanRuleContext, RuleModule } from '../rules/rule-unit.js';
+import { isBuiltinUri } from '../workspace/builtin-documents.js';
+import { createReporter, type Reporter, type ReportOptions } from './report.js';
 import { withoutSyntaxCascades } from './syntax-cascades.js';
-import { syntaxFileChecks } from '../checks/syntax-checks.js';
-import { structureFileChecks, structurePlanChecks } from '../checks/structure-checks.js';
-import { coverageFileChecks, coveragePlanChecks } from '../checks/coverage-checks.js';
-import { regieFileChecks, regiePlanChecks } from '../checks/regie-checks.js';
-import { aftercareFileChecks, aftercarePlanChecks } from '../checks/aftercare-checks.js';
-import { measureFileChecks, measurePlanChecks } from '../checks/measure-checks.js';
-import { riskPhaseFileChecks, riskPhasePlanChecks } from '../checks/risk-phase-checks.js';
-import { dateFileChecks, datePlanChecks } from '../checks/date-checks.js';
-import { privacyFileChecks, privacyPlanChecks } from '../checks/privacy-checks.js';
-import { participationFileChecks, participationPlanChecks } from '../checks/participation-checks.js';
-import { AstUtils } from 'langium';
-
-export const PLAN_CHECKS: readonly PlanCheck[] = [
-    ...structurePlanChecks, ...coveragePlanChecks, ...regiePlanChecks, ...aftercarePlanChecks, ...measurePlanChecks,
-    ...riskPhasePlanChecks, ...datePlanChecks, ...privacyPlanChecks, ...participationPlanChecks
-];
-
-export const FILE_CHECKS: readonly FileCheck[] = [
-    ...syntaxFileChecks, ...structureFileChecks, ...coverageFileChecks, ...regieFileChecks, ...aftercareFileChecks,
-    ...measureFileChecks, ...riskPhaseFileChecks, ...dateFileChecks, ...privacyFileChecks, ...participationFileChecks
-];
-
-/**
- * File checks whose findings depend on nothing but the document's own text and syntax tree (value
- * words and escapes, personal data). Langium relinks and revalidates every plan that refers to a
- * catalogue when the catalogue changes, without reparsing the plan; these findings are then the
- * same, so they are recorded per syntax tree (a reparse makes a new one) and replayed, in order,
- * through the reporter of the new validation (which applies the syntax-cascade filter as before).
- */
-const DOCUMENT_LOCAL_FILE_CHECKS: readonly FileCheck[] = [...syntaxFileChecks, ...privacyFileChecks];
 
 interface RecordedReport {
     messageId: string;
@@ -48,32 +22,40 @@ interface RecordedReport {
     options?: ReportOptions<AstNode>;
 }
 
-/** Per syntax tree, what each document-local check reported (by its index in the list above). */
+/**
+ * Per syntax tree, what each document-local file check (`documentLocal` in its module: value
+ * words, escapes, personal data) reported, by the module's index among the file modules.
+ * Langium relinks and revalidates every plan that refers to a catalogue when the catalogue
+ * changes, without reparsing the plan; these findings are then the same, so they are replayed, in
+ * order, through the reporter of the new validation (which applies the syntax-cascade filter as before).
+ */
 const recordedReportsByRoot = new WeakMap<VplanFile, Array<readonly RecordedReport[] | undefined>>();
 /** Kept for the life of the tree: most files have no finding and share this one empty list. */
 const NO_REPORTS: readonly RecordedReport[] = [];
 
-/** Runs a file check, or replays what it reported for this syntax tree before. */
-function runFileCheck(check: FileCheck, context: FileCheckContext): void {
-    const local = DOCUMENT_LOCAL_FILE_CHECKS.indexOf(check);
-    if (local < 0) {
-        check(context);
+type AnyFileContext = FileRuleContext<Record<string, never>>;
+
+/** Runs a module's file check, or replays what it reported for this syntax tree before. */
+function runFileModule(module: RuleModule, index: number, context: AnyFileContext): void {
+    if (!module.documentLocal) {
+        module.file!(context as never);
         return;
     }
     let recorded = recordedReportsByRoot.get(context.file);
     if (!recorded) recordedReportsByRoot.set(context.file, recorded = []);
-    const known = recorded[local];
+    const known = recorded[index];
+    const report = context.report as unknown as Reporter;
     if (known) {
-        for (const { messageId, node, args, options } of known) context.report(messageId, node, args, options);
+        for (const { messageId, node, args, options } of known) report(messageId, node, args, options);
         return;
     }
     const reports: RecordedReport[] = [];
-    const report: Reporter = (messageId, node, args, options) => {
+    const recording: Reporter = (messageId, node, args, options) => {
         reports.push({ messageId, node, args, options: options as ReportOptions<AstNode> | undefined });
-        context.report(messageId, node, args, options);
+        report(messageId, node, args, options);
     };
-    check({ ...context, report });
-    recorded[local] = reports.length > 0 ? reports : NO_REPORTS; // not reached when the check throws: it runs again next time
+    module.file!({ ...context, report: recording as never } as never);
+    recorded[index] = reports.length > 0 ? reports : NO_REPORTS; // not reached when the check throws: it runs again next time
 }
 
 export class VplanValidator {
@@ -81,33 +63,67 @@ export class VplanValidator {
 
     checkFile(file: VplanFile, accept: ValidationAcceptor): void {
         const document = AstUtils.getDocument(file);
-        const { config, locale } = this.services.config.SettingsProvider.settingsFor(document.uri);
-        const context = { file, document, services: this.services, config, locale, report: withoutSyntaxCascades(createReporter(accept), this.services) };
-        runAll(FILE_CHECKS, context, runFileCheck);
+        const { config } = this.services.config.SettingsProvider.settingsFor(document.uri);
+        const globalNames = this.services.references.GlobalNames;
+        const lexer = this.services.parser.Lexer;
+        let tokens: IToken[] | undefined;
+        const context = {
+            file,
+            document,
+            config,
+            report: withoutSyntaxCascades(createReporter(accept), this.services) as never,
+            earlierDeclaration: (node: AstNode & { name: string }): EarlierDeclaration | undefined => {
+                const earlier = globalNames.earlierDeclaration(node, node.name);
+                if (!earlier) return undefined;
+                return { uri: earlier.documentUri, builtin: isBuiltinUri(earlier.documentUri), line: earlier.nameSegment?.range.start.line, type: earlier.type };
+            },
+            tokens: () => (tokens ??= withComments(lexer.tokenize(document.textDocument.getText())))
+        } satisfies AnyFileContext;
+        runAll(FILE_RULE_MODULES, (module, index) => runFileModule(module, index, context));
     }
 
     checkPlan(plan: Plan, accept: ValidationAcceptor): void {
         if (this.services.references.GlobalNames.earlierDeclaration(plan, plan.name)) return;
         const document = AstUtils.getDocument(plan);
-        const { config, locale } = this.services.config.SettingsProvider.settingsFor(document.uri);
-        const context = { plan: resolvePlan(plan), config, locale, report: withoutSyntaxCascades(createReporter(accept), this.services, plan) };
-        runAll(PLAN_CHECKS, context);
+        const { config } = this.services.config.SettingsProvider.settingsFor(document.uri);
+        const facts = planFacts(plan);
+        const context = {
+            facts,
+            plan: facts.plan,
+            config,
+            report: withoutSyntaxCascades(createReporter(accept), this.services, plan) as never,
+            isOn: (code: string) => config.rules[code] !== 'off'
+        } satisfies PlanRuleContext<Record<string, never>>;
+        runAll(PLAN_RULE_MODULES, module => module.plan!(context as never));
     }
+}
+
+/** The lexer's tokens and its hidden ones (comments), in text order. */
+function withComments({ tokens, hidden }: { tokens: IToken[]; hidden: IToken[] }): IToken[] {
+    if (hidden.length === 0) return tokens;
+    const all: IToken[] = [];
+    let h = 0;
+    for (const token of tokens) {
+        while (h < hidden.length && hidden[h].startOffset < token.startOffset) all.push(hidden[h++]);
+        all.push(token);
+    }
+    while (h < hidden.length) all.push(hidden[h++]);
+    return all;
 }
 
 /**
  * Runs every check even if one throws on a broken document, so that one failing check cannot hide
  * the diagnostics of the others; the first failure is rethrown afterwards for Langium to report.
  */
-function runAll<C, K extends (context: C) => void>(checks: readonly K[], context: C, run: (check: K, context: C) => void = (check, c) => check(c)): void {
+function runAll(modules: readonly RuleModule[], run: (module: RuleModule, index: number) => void): void {
     let failure: unknown;
-    for (const check of checks) {
+    modules.forEach((module, index) => {
         try {
-            run(check, context);
+            run(module, index);
         } catch (error) {
             failure ??= error;
         }
-    }
+    });
     if (failure !== undefined) throw failure;
 }
 

@@ -12,9 +12,15 @@
  * - The parser fills AST lists by pushing, which leaves V8 arrays with room for 16 or more
  *   elements; lists are copied to arrays of their exact size once the parse is done, before any
  *   other service sees the tree.
+ *
+ * Both come from one service override, `parser.LangiumParser` → `CompactLangiumParser`
+ * (vplan-workspace-module.ts, docs/langium-overrides.md).
  */
 
-import { AbstractCstNode, CstNodeBuilder, LeafCstNodeImpl, type AstNode, type LangiumParser } from 'langium';
+import {
+    AbstractCstNode, CstNodeBuilder, LangiumParser, LeafCstNodeImpl, createParser,
+    type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions
+} from 'langium';
 import type { IToken, TokenType } from 'chevrotain';
 import type { Range } from 'vscode-languageserver-types';
 
@@ -117,19 +123,31 @@ function isChild(value: unknown, container: AstNode): value is AstNode {
     return typeof value === 'object' && value !== null && (value as { $container?: unknown }).$container === container;
 }
 
-const compacted = new WeakSet<object>();
+/**
+ * Langium's parser, building compact trees (both changes above).
+ *
+ * Langium offers no hook for the CST builder: `LangiumParser` creates its `CstNodeBuilder` in its
+ * constructor and keeps it in the private field `nodeBuilder`, which its rule and token methods
+ * use. This constructor replaces that one field, the only private member of Langium that vplan
+ * touches. tests/language/compact-syntax-tree.test.ts ("Langium keeps its CST builder in
+ * `nodeBuilder`") fails if a Langium upgrade renames the field or stops building leaves through it.
+ */
+export class CompactLangiumParser extends LangiumParser {
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        (this as unknown as { nodeBuilder: CstNodeBuilder }).nodeBuilder = new CompactCstNodeBuilder();
+    }
 
-/** Makes `parser` build compact trees (both changes above). Returns the parser. */
-export function useCompactSyntaxTrees<P extends LangiumParser>(parser: P): P {
-    if (compacted.has(parser)) return parser;
-    compacted.add(parser);
-    // `nodeBuilder` is private in Langium's typings; the builder is only used through its methods.
-    (parser as unknown as { nodeBuilder: CstNodeBuilder }).nodeBuilder = new CompactCstNodeBuilder();
-    const parse = parser.parse.bind(parser);
-    parser.parse = ((input: string, options?: Parameters<P['parse']>[1]) => {
-        const result = parse(input, options);
+    override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
+        const result = super.parse<T>(input, options);
         if (typeof result.value === 'object' && result.value !== null) compactAstLists(result.value);
         return result;
-    }) as P['parse'];
+    }
+}
+
+/** The `parser.LangiumParser` factory: Langium's `createLangiumParser`, with the compact parser. */
+export function createCompactLangiumParser(services: LangiumCoreServices): CompactLangiumParser {
+    const parser = createParser(services.Grammar, new CompactLangiumParser(services), services.parser.Lexer.definition);
+    parser.finalize();
     return parser;
 }

@@ -16,14 +16,25 @@
  * When documents change, everything that depends on a name they exported before the change is
  * relinked; names they export only after the change are known once they are indexed again, and the
  * documents depending on those join the same build before linking starts.
+ *
+ * `shared.workspace.DocumentBuilder` (vplan-workspace-module.ts; docs/langium-overrides.md). In
+ * batch mode (the CLI: one build, never updated) it keeps no reverse index (batch-module.ts).
  */
 
 import {
     DefaultDocumentBuilder, DocumentState, type AstNode, type BuildOptions, type LangiumDocument,
     type LangiumSharedCoreServices, URI
 } from 'langium';
-import { VplanIndexManager, VplanLinker, rememberReferenceDescriptions } from './vplan-index-services.js';
-import type { CancellationToken, Disposable } from 'vscode-languageserver-protocol';
+import { VplanIndexManager, VplanLinker } from './vplan-index-services.js';
+import type { CancellationToken } from 'vscode-languageserver-protocol';
+
+export interface VplanDocumentBuilderOptions {
+    /**
+     * Keep the reverse index that makes updates cheap (default). Off for a one-shot build that is
+     * never updated (the CLI), where it would go unused.
+     */
+    readonly incremental?: boolean;
+}
 
 export class VplanDocumentBuilder extends DefaultDocumentBuilder {
     /** Global name → URIs of the documents that refer to it or declare it. */
@@ -45,20 +56,13 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
     /** The document list of the running build, so that documents can join it before linking. */
     protected currentBuild: { documents: LangiumDocument[]; options: BuildOptions } | undefined;
 
-    private readonly tracking: Disposable[];
-
-    constructor(services: LangiumSharedCoreServices) {
+    constructor(services: LangiumSharedCoreServices, options: VplanDocumentBuilderOptions = {}) {
         super(services);
-        this.tracking = [
-            this.onDocumentPhase(DocumentState.IndexedContent, document => this.recordExports(document)),
-            this.onBuildPhase(DocumentState.IndexedContent, () => this.addDependentsOfAddedNames()),
-            this.onDocumentPhase(DocumentState.Linked, document => this.recordReferences(document))
-        ];
-    }
-
-    /** For a one-shot build that is never updated (the CLI): the reverse index would go unused. */
-    stopTracking(): void {
-        for (const disposable of this.tracking.splice(0)) disposable.dispose();
+        if (options.incremental ?? true) {
+            this.onDocumentPhase(DocumentState.IndexedContent, document => this.recordExports(document));
+            this.onBuildPhase(DocumentState.IndexedContent, () => this.addDependentsOfAddedNames());
+            this.onDocumentPhase(DocumentState.Linked, document => this.recordReferences(document));
+        }
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
@@ -101,21 +105,16 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     /**
-     * Relinking an unchanged document (state ComputedScopes) unlinks only its references to global
-     * declarations and its unresolved ones (`VplanLinker.unlinkGlobal`); the rest is Langium's.
+     * Relinking an unchanged document (reset to ComputedScopes, not reparsed) is Langium's reset,
+     * during which the linker's `unlink` keeps the references to plan-local declarations
+     * (`VplanLinker.unlink`), and after which the index manager still has the document's reference
+     * descriptions for the ones that resolve as before.
      */
     override resetToState<T extends AstNode>(document: LangiumDocument<T>, state: DocumentState): void {
         const linker = this.serviceRegistry.getServices(document.uri).references.Linker;
         if (state === DocumentState.ComputedScopes && document.state > DocumentState.ComputedScopes && linker instanceof VplanLinker) {
-            if (this.indexManager instanceof VplanIndexManager) {
-                rememberReferenceDescriptions(document, this.indexManager.referenceDescriptionsOf(document.uri.toString()));
-            }
-            linker.unlinkGlobal(document);
-            // Langium's own reset from here on, with the kept references out of reach of its `unlink`.
-            const kept = document.references;
-            document.references = [];
-            super.resetToState(document, state);
-            document.references = kept;
+            if (this.indexManager instanceof VplanIndexManager) this.indexManager.keepReferenceDescriptionsForReuse(document);
+            linker.relinkingUnchanged(document, () => super.resetToState(document, state));
             return;
         }
         super.resetToState(document, state);

@@ -16,7 +16,7 @@ import {
     AstUtils, Cancellation, CstUtils, DefaultAstNodeLocator, DefaultIndexManager, DefaultLinker, DefaultReferenceDescriptionProvider,
     interruptAndCheck, isAstNode, UriUtils,
     type AstNode, type AstNodeLocator, type CstNode, type DefaultMultiReference, type DefaultReference, type DocumentSegment,
-    type LangiumDocument, type Reference, type ReferenceDescription, type ReferenceInfo, type URI
+    type IndexManager, type LangiumCoreServices, type LangiumDocument, type Reference, type ReferenceDescription, type ReferenceInfo, type URI
 } from 'langium';
 
 const referenceInfosByRoot = new WeakMap<AstNode, ReferenceInfo[]>();
@@ -85,26 +85,58 @@ export class VplanAstNodeLocator extends DefaultAstNodeLocator {
     }
 }
 
+/**
+ * `references.Linker`. Links from the reference list of `referenceInfosOf`, and unlinks less when
+ * a document is only relinked (see `unlink`).
+ */
 export class VplanLinker extends DefaultLinker {
+    /** The document whose references `unlink` treats as a relink of an unchanged syntax tree. */
+    private relinking: LangiumDocument | undefined;
+
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
         await interruptAndCheck(cancelToken);
         const infos = referenceInfosOf(document);
         for (const info of infos) this.doLink(info, document);
-        // References kept by `unlinkGlobal` are not pushed again; keep the list in the walk's order.
+        // References kept by `unlink` are not pushed again; keep the list in the walk's order.
         if (document.references.length === infos.length) {
             for (let i = 0; i < infos.length; i++) document.references[i] = infos[i].reference;
         }
     }
 
     /**
-     * Unlinks only what another document can change: references to global declarations (in any
-     * document: a global name declared here can be shadowed by an earlier declaration elsewhere)
-     * and unresolved ones. A reference to a plan-local declaration resolves to the same node for
-     * as long as the document is not reparsed (plan names shadow every global one), so relinking a
-     * plan after a catalogue edit no longer resolves its members, risks and measures again.
+     * Runs `reset` (Langium's `DocumentBuilder.resetToState` to ComputedScopes, which calls
+     * `unlink`) with `unlink` keeping the document's plan-local references: its syntax tree is
+     * not parsed again, so they will resolve to the same nodes.
      */
-    unlinkGlobal(document: LangiumDocument): void {
+    relinkingUnchanged(document: LangiumDocument, reset: () => void): void {
+        const outer = this.relinking;
+        this.relinking = document;
+        try {
+            reset();
+        } finally {
+            this.relinking = outer;
+        }
+    }
+
+    /**
+     * During `relinkingUnchanged`, unlinks only what another document can change: references to
+     * global declarations (in any document: a global name declared here can be shadowed by an
+     * earlier declaration elsewhere) and unresolved ones. A reference to a plan-local declaration
+     * resolves to the same node for as long as the document is not reparsed (plan names shadow
+     * every global one), so relinking a plan after a catalogue edit no longer resolves its
+     * members, risks and measures again. Otherwise Langium's own `unlink`.
+     *
+     * It clears the fields of Langium's reference objects that Langium's `unlink` clears (typed by
+     * Langium's exported `DefaultReference` and `DefaultMultiReference`), so that `doLink` resolves
+     * them again. tests/language/langium-overrides.test.ts fails if a Langium upgrade changes how
+     * the builder unlinks or how the linker relinks.
+     */
+    override unlink(document: LangiumDocument): void {
+        if (this.relinking !== document) {
+            super.unlink(document);
+            return;
+        }
         const kept: Reference[] = [];
         for (const reference of document.references) {
             const target = '_ref' in reference ? (reference as DefaultReference)._ref : undefined;
@@ -126,17 +158,29 @@ export class VplanLinker extends DefaultLinker {
     }
 }
 
-/** The reference descriptions a document had before `unlinkGlobal`, until it is indexed again. */
-const previousDescriptions = new WeakMap<LangiumDocument, ReferenceDescription[]>();
-
-export function rememberReferenceDescriptions(document: LangiumDocument, descriptions: ReferenceDescription[] | undefined): void {
-    if (descriptions) previousDescriptions.set(document, descriptions);
-}
-
-/** Langium's index manager, with read access to a document's reference descriptions. */
+/**
+ * `shared.workspace.IndexManager`: Langium's index manager, with read access to a document's
+ * reference descriptions, and keeping them across a relink for the description provider.
+ */
 export class VplanIndexManager extends DefaultIndexManager {
+    /** The reference descriptions of a document reset for relinking, until it is indexed again. */
+    private readonly reusableDescriptions = new WeakMap<LangiumDocument, ReferenceDescription[]>();
+
     referenceDescriptionsOf(uri: string): ReferenceDescription[] | undefined {
         return this.referenceIndex.get(uri);
+    }
+
+    /** Called before a document is reset for relinking, which removes its reference descriptions. */
+    keepReferenceDescriptionsForReuse(document: LangiumDocument): void {
+        const descriptions = this.referenceIndex.get(document.uri.toString());
+        if (descriptions) this.reusableDescriptions.set(document, descriptions);
+    }
+
+    /** The kept descriptions of the document, once (for `VplanReferenceDescriptionProvider`). */
+    takeReusableDescriptions(document: LangiumDocument): ReferenceDescription[] {
+        const descriptions = this.reusableDescriptions.get(document) ?? [];
+        this.reusableDescriptions.delete(document);
+        return descriptions;
     }
 }
 
@@ -169,18 +213,27 @@ class LeanReferenceDescription implements ReferenceDescription {
     }
 }
 
+/** `workspace.ReferenceDescriptionProvider`: lean descriptions, taken over after a relink. */
 export class VplanReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
+    /** Read when descriptions are made: the shared index manager may not exist yet at construction. */
+    protected readonly indexManager: () => IndexManager;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.indexManager = () => services.shared.workspace.IndexManager;
+    }
+
     /**
      * A relinked reference that resolves to the same declaration as before (every reference to a
-     * plan-local declaration, which `unlinkGlobal` keeps, and a reference into a catalogue whose
-     * edit did not move the declaration) has the same description: it is taken over.
+     * plan-local declaration, which `VplanLinker.unlink` keeps, and a reference into a catalogue
+     * whose edit did not move the declaration) has the same description: it is taken over.
      */
     override async createDescriptions(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
         await interruptAndCheck(cancelToken);
         // The previous list was made by this loop over the same references, in the same order,
         // skipping those that were unresolved then, so it is matched by walking along with it.
-        const previous = previousDescriptions.get(document) ?? [];
-        previousDescriptions.delete(document);
+        const index = this.indexManager();
+        const previous = index instanceof VplanIndexManager ? index.takeReusableDescriptions(document) : [];
         let next = 0;
         const descriptions: ReferenceDescription[] = [];
         for (const info of referenceInfosOf(document)) {

@@ -12,7 +12,7 @@ import { XMLParser } from 'fast-xml-parser';
 import type { Log, Result } from 'sarif';
 import { pathToFileURL } from 'node:url';
 import { escapeData, escapeProperty } from '../../cli/format-github.js';
-import { RULES } from '../../language/validation/rules.js';
+import { RULES } from '../../language/rules/registry.js';
 import {
     CLEAN_PLAN, ERROR_PLAN, ORGANISATIONS, REPO_ROOT, WARNING_PLAN, ensureBuilt, lines, makeTempDir, removeDir, runVplan, writeFiles
 } from './cli-test-helpers.js';
@@ -204,7 +204,7 @@ describe('check options', () => {
         expect(text.stdout).toMatch(/^err\/plan\.vplan:\d+:\d+: error VP081 /m);
         expect(lines(text.stdout).at(-1)).toBe('2 files checked: 1 error, 0 warnings, 0 infos.');
         const dutch = runVplan(['check', '--locale', 'nl', 'err'], { cwd: root });
-        expect(lines(dutch.stdout).at(-1)).toBe('2 bestanden gecontroleerd: 1 fout, 0 waarschuwingen, 0 meldingen.');
+        expect(lines(dutch.stdout).at(-1)).toBe('2 bestanden gecontroleerd: 1 fout, 0 waarschuwingen, 0 opmerkingen.');
         const json = JSON.parse(runVplan(['check', '--format', 'json', 'err'], { cwd: root }).stdout);
         expect(json.version).toBe(1);
         expect(json.summary).toEqual({ files: 2, errors: 1, warnings: 0, infos: 0 });

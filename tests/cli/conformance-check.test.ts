@@ -101,7 +101,7 @@ describe('vplan check, text format', () => {
         expect(diagnostics[0]).toMatch(new RegExp(`^plan\\.vplan:${VP041_LINE}:18: warning VP041 `));
         expect(diagnostics[1]).toMatch(new RegExp(`^plan\\.vplan:${VP011_LINE}:9: error VP011 `));
         expect(lines[2]).not.toMatch(LINE);
-        expect(lines[2]).toMatch(/2/); // names the two files (or at least counts something)
+        expect(lines[2]).toMatch(/^2 files checked: 1 error, 1 warning\b/);
     });
 
     test('lines are sorted by path and then by position (numerically)', () => {
@@ -395,7 +395,7 @@ describe('vplan check, output streams', () => {
         const dir = project({ 'plan.vplan': PLAN, 'orgs.vplan': CATALOGUE });
         const { stdout, stderr } = vplan(['check'], dir);
         expect(stderr).not.toContain('VP011');
-        expect(stdout).not.toMatch(/\u001b\[/);
+        expect(stdout).not.toContain('\u001b[');
     });
 });
 
@@ -425,8 +425,8 @@ describe('vplan check, colours', () => {
 
     test.skipIf(!hasScript)('colours when stdout is a TTY, none when NO_COLOR is set', () => {
         const dir = project({ 'plan.vplan': PLAN, 'orgs.vplan': CATALOGUE });
-        expect(inTty(dir, {})).toMatch(/\u001b\[/);
-        expect(inTty(dir, { NO_COLOR: '1' })).not.toMatch(/\u001b\[/);
+        expect(inTty(dir, {})).toContain('\u001b[');
+        expect(inTty(dir, { NO_COLOR: '1' })).not.toContain('\u001b[');
     });
 });
 

@@ -56,6 +56,13 @@ describe('vplan diff OLD NEW', () => {
     test('Dutch with --locale nl or a Dutch LANG', () => {
         expect(runVplan(['diff', '--locale', 'nl', 'old/plan.vplan', 'new/plan.vplan'], { cwd: root }).stdout).toContain(MOVED_NL);
         expect(runVplan(['diff', 'old/plan.vplan', 'new/plan.vplan'], { cwd: root, env: { LANG: 'nl_NL.UTF-8' } }).stdout).toContain(MOVED_NL);
+        // A diagnostic is a *bevinding* with a Dutch severity (never a *melding*: that is a report of violence).
+        const introduced = runVplan(['diff', '--locale', 'nl', 'old/plan.vplan', 'broken/plan.vplan'], { cwd: root }).stdout;
+        expect(introduced).toMatch(/Nieuwe bevindingen:\n {2}\+ VP081 fout: .*onbekende_org/);
+        expect(introduced).toContain('~ maatregel hv: door burg_noord → (geen)');
+        const resolved = runVplan(['diff', '--locale', 'nl', 'broken/plan.vplan', 'old/plan.vplan'], { cwd: root }).stdout;
+        expect(resolved).toMatch(/Opgeloste bevindingen:\n {2}- VP081 fout: /);
+        expect(introduced + resolved).not.toMatch(/melding|Diagnostics|\berror\b/);
     });
 
     test('reports the diagnostics a change introduces and resolves', () => {

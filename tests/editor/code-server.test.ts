@@ -18,13 +18,13 @@ import * as path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { installExtension, launchChromium, startCodeServer, workbenchUrl, type CodeServer } from './support/code-server.js';
-import { CHROMIUM, REPO_ROOT, codeServerEntry, makeRunDir, missingTools, removeRunDir, waitFor } from './support/tools.js';
+import { CHROMIUM, CHROMIUM_LABEL, REPO_ROOT, codeServerEntry, makeRunDir, missingTools, removeRunDir, waitFor } from './support/tools.js';
 import { buildVsix } from './support/vsix.js';
 
 const entry = codeServerEntry();
 const skipReason = missingTools([
     ['code-server 4.100.3 (.ci/install-code-server.sh)', entry !== undefined],
-    [`chromium (${CHROMIUM})`, existsSync(CHROMIUM)]
+    [CHROMIUM_LABEL, CHROMIUM !== undefined]
 ]);
 if (skipReason) console.warn(`[code-server tests] skipped: ${skipReason}`);
 

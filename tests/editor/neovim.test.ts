@@ -11,12 +11,12 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { REPO_ROOT, SYSTEM_NODE, findExecutable, makeRunDir, missingTools, removeRunDir } from './support/tools.js';
+import { REPO_ROOT, SYSTEM_NODE, SYSTEM_NODE_LABEL, findOnPath, makeRunDir, missingTools, removeRunDir, systemNode } from './support/tools.js';
 
-const nvim = findExecutable('nvim', ['/usr/bin/nvim']);
+const nvim = findOnPath(['nvim']);
 const skipReason = missingTools([
     ['neovim (apt-get install neovim)', nvim !== undefined],
-    [`Node 20 (${SYSTEM_NODE})`, existsSync(SYSTEM_NODE)]
+    [SYSTEM_NODE_LABEL, SYSTEM_NODE !== undefined]
 ]);
 if (skipReason) console.warn(`[Neovim test] skipped: ${skipReason}`);
 
@@ -54,7 +54,7 @@ vim.api.nvim_create_autocmd('FileType', {
   callback = function(args)
     local client_id = vim.lsp.start_client({
       name = 'vplan',
-      cmd = { ${lua(SYSTEM_NODE)}, ${lua(SERVER)}, '--stdio' },
+      cmd = { ${lua(systemNode())}, ${lua(SERVER)}, '--stdio' },
       root_dir = ${lua(root)},
       handlers = {
         ['textDocument/publishDiagnostics'] = function(err, params, ctx, config)

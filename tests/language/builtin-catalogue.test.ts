@@ -2,8 +2,8 @@
 
 import { describe, expect, test } from 'vitest';
 import { BUILTIN_CATALOGUE } from '../../language/builtin/catalogue.js';
-import { isMeasureType, type MeasureType } from '../../language/generated/ast.js';
-import { measureTypeInfo } from '../../language/model/plan-model.js';
+import { isMeasureType, isSourceItem, isCheckedItem, type MeasureType } from '../../language/generated/ast.js';
+import { measureTypeView } from '../../language/model/declaration-views.js';
 import { checkText, createTestServices } from '../helpers.js';
 
 const services = createTestServices();
@@ -34,7 +34,7 @@ describe('built-in catalogue', () => {
         const types = result.document.parseResult.value.declarations.filter(isMeasureType) as MeasureType[];
         expect(types.map(t => t.name.replace('copy_', '')).sort()).toEqual(Object.keys(expected).sort());
         for (const type of types) {
-            const info = measureTypeInfo(type);
+            const info = measureTypeView(type);
             const want = expected[type.name.replace('copy_', '')];
             const limits = [
                 info.initial && `initial ${info.initial.amount} ${info.initial.unit}`,
@@ -44,8 +44,8 @@ describe('built-in catalogue', () => {
             expect({ title: info.title, mode: info.mode, limits, subject: info.subject, imposedBy: info.imposedBy, regie: info.regie }, type.name)
                 .toEqual({ ...want, regie: want.regie });
             expect(info.basis, `${type.name} basis`).toBeTruthy();
-            expect(info.source, `${type.name} source`).toMatch(/^https:\/\//);
-            expect(info.checked, `${type.name} checked`).toBeDefined();
+            expect(type.items.find(isSourceItem)?.text, `${type.name} source`).toMatch(/^https:\/\//);
+            expect(type.items.find(isCheckedItem)?.date, `${type.name} checked`).toBeDefined();
         }
     });
 });

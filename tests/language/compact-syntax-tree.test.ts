@@ -5,17 +5,21 @@
  * with the same offsets, lengths, ranges, texts, token types, grammar elements and hidden flags,
  * and the same AST. Texts include tokens that span lines, very long lines, CRLF line ends,
  * characters outside the BMP and text that the lexer and the parser must recover from.
+ *
+ * `CompactLangiumParser` replaces Langium's private `nodeBuilder` field (the one private member of
+ * Langium that vplan touches, docs/langium-overrides.md): the first tests fail if a Langium
+ * upgrade renames that field or builds trees without it.
  */
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-    CstUtils, LeafCstNodeImpl, createLangiumParser, isCompositeCstNode, isLeafCstNode, isReference,
+    Cancellation, CstNodeBuilder, CstUtils, LeafCstNodeImpl, URI, createLangiumParser, isCompositeCstNode, isLeafCstNode, isReference,
     type AstNode, type CstNode, type LangiumParser
 } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { BUILTIN_CATALOGUE } from '../../language/builtin/catalogue.js';
-import { CompactLeafCstNode, compactAstLists } from '../../language/workspace/compact-syntax-tree.js';
+import { CompactCstNodeBuilder, CompactLangiumParser, CompactLeafCstNode, compactAstLists } from '../../language/workspace/compact-syntax-tree.js';
 import { generatePlan, planToVplan } from '../../bench/workload.js';
 import { createTestServices } from '../helpers.js';
 
@@ -75,6 +79,34 @@ function expectSameTrees(text: string): { compactLeaves: number; langiumLeaves: 
 }
 
 const validPlan = planToVplan(generatePlan(7));
+
+function leafKinds(root: AstNode): { compactLeaves: number; langiumLeaves: number } {
+    let compactLeaves = 0;
+    let langiumLeaves = 0;
+    for (const node of CstUtils.streamCst(root.$cstNode!)) {
+        if (node instanceof CompactLeafCstNode) compactLeaves++;
+        else if (node instanceof LeafCstNodeImpl) langiumLeaves++;
+    }
+    return { compactLeaves, langiumLeaves };
+}
+
+describe('the compact parser is Langium\'s parser with another CST builder', () => {
+    test('Langium keeps its CST builder in the private field `nodeBuilder`, which CompactLangiumParser replaces', () => {
+        expect(compactParser).toBeInstanceOf(CompactLangiumParser);
+        expect((langiumParser as unknown as { nodeBuilder: unknown }).nodeBuilder).toBeInstanceOf(CstNodeBuilder);
+        expect((compactParser as unknown as { nodeBuilder: unknown }).nodeBuilder).toBeInstanceOf(CompactCstNodeBuilder);
+        // Langium builds every leaf through it: no leaf of Langium's own class is left.
+        expect(leafKinds(compactParser.parse(validPlan).value)).toEqual({ compactLeaves: expect.any(Number), langiumLeaves: 0 });
+    });
+
+    test('documents and the async parser get compact trees too (both parse through `parser.LangiumParser`)', async () => {
+        const document = services.shared.workspace.LangiumDocumentFactory.fromString(validPlan, URI.parse('file:///compact/plan.vplan'));
+        expect(leafKinds(document.parseResult.value).langiumLeaves).toBe(0);
+        expect(leafKinds(document.parseResult.value).compactLeaves).toBeGreaterThan(100);
+        const parsed = await services.Vplan.parser.AsyncParser.parse(validPlan, Cancellation.CancellationToken.None);
+        expect(leafKinds(parsed.value).langiumLeaves).toBe(0);
+    });
+});
 
 describe('compact syntax trees equal the trees of Langium\'s parser', () => {
     test('the vplan parser builds compact leaves', () => {

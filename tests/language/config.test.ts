@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { afterAll, describe, expect, test } from 'vitest';
-import { parseConfigText, DEFAULT_CONFIG } from '../../language/config/vplan-config.js';
+import { parseConfigText, DEFAULT_CONFIG, MAX_CONFIG_BYTES, MAX_CONFIG_PROBLEMS } from '../../language/config/vplan-config.js';
 import { VplanSettingsProvider } from '../../language/config/settings-provider.js';
-import { renderMessage } from '../../language/validation/messages.js';
+import { renderMessage } from '../../language/rules/registry.js';
 import { createVplanServices } from '../../language/vplan-module.js';
 import { loadBuiltinCatalogue } from '../../language/workspace/builtin-documents.js';
 
@@ -18,11 +18,34 @@ describe('parseConfigText', () => {
             rules: { VP041: 'off', VP091: 'warning' }, aftercare: { minMonths: 18 }, participation: { hearChildrenFromAge: 8 }, locale: 'nl'
         }));
         expect(problems).toEqual([]);
-        expect(config).toEqual({ rules: { VP041: 'off', VP091: 'warning' }, aftercareMinMonths: 18, hearChildrenFromAge: 8, locale: 'nl' });
+        expect(config).toEqual({ ...DEFAULT_CONFIG, rules: { VP041: 'off', VP091: 'warning' }, aftercareMinMonths: 18, hearChildrenFromAge: 8, locale: 'nl' });
+    });
+
+    test('v2 thresholds are read, each within its range', () => {
+        const { config, problems } = parseConfigText(JSON.stringify({
+            coverage: { maxGapDays: 14, followUpDays: 7 }, care: { minMonthsSevere: 9 }, incidents: { meetingWithinDays: 10 }, root: true
+        }));
+        expect(problems).toEqual([]);
+        expect(config).toMatchObject({ coverageMaxGapDays: 14, coverageFollowUpDays: 7, careMinMonthsSevere: 9, incidentsMeetingWithinDays: 10 });
+    });
+
+    test('a config over the size limit is one VP009 and is not read', () => {
+        const { config, problems } = parseConfigText(`{ "locale": "nl", "pad": "${'x'.repeat(MAX_CONFIG_BYTES)}" }`);
+        expect(problems.map(p => p.messageId)).toEqual(['VP009.tooLarge']);
+        expect(config.locale).toBeUndefined();
+    });
+
+    test('tens of thousands of unknown rule keys give a bounded list of findings, not a crash', () => {
+        const rules = Object.fromEntries(Array.from({ length: 60_000 }, (_, i) => [`X${i}`, 'off']));
+        const { problems } = parseConfigText(JSON.stringify({ rules }));
+        expect(problems).toHaveLength(MAX_CONFIG_PROBLEMS + 1);
+        expect(problems.at(-1)).toMatchObject({ messageId: 'VP009.more', args: { count: 60_000 - MAX_CONFIG_PROBLEMS } });
+        const many = Object.fromEntries(Array.from({ length: 130_000 }, (_, i) => [`X${i}`, 'off']));
+        expect(parseConfigText(JSON.stringify({ rules: many })).problems.map(p => p.messageId)).toEqual(['VP009.tooLarge']);
     });
 
     test('an empty object means the defaults', () => {
-        expect(parseConfigText('{}')).toEqual({ config: { ...DEFAULT_CONFIG, rules: {} }, problems: [] });
+        expect(parseConfigText('{}')).toEqual({ config: { ...DEFAULT_CONFIG, rules: {} }, settings: {}, problems: [] });
     });
 
     test.each([
@@ -36,6 +59,10 @@ describe('parseConfigText', () => {
         ['{ "aftercare": { "minMonth": 12 } }', 'VP009.unknownKey'],
         ['{ "participation": 12 }', 'VP009.object'],
         ['{ "locale": "de" }', 'VP009.locale'],
+        ['{ "aftercare": { "minMonths": 1000000000 } }', 'VP009.range'],
+        ['{ "coverage": { "maxGapDays": 99999 } }', 'VP009.range'],
+        ['{ "root": "yes" }', 'VP009.boolean'],
+        ['{ "care": { "minMonthsSevere": 2.5 } }', 'VP009.integer'],
         ['', 'VP009.json']
     ])('%s is VP009 (%s)', (text, messageId) => {
         const { problems } = parseConfigText(text);

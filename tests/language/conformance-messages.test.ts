@@ -5,7 +5,7 @@
  */
 
 import { describe, expect, test } from 'vitest';
-import { RULES } from '../../language/validation/rules.js';
+import { RULES } from '../../language/rules/registry.js';
 import { check, checkNl, plan } from './conformance-support.js';
 
 const household = `household {
@@ -79,7 +79,7 @@ describe('messages in both languages', () => {
             VP012: 'error', VP013: 'warning', VP020: 'error', VP021: 'error', VP022: 'warning', VP023: 'warning', VP030: 'error',
             VP031: 'error', VP032: 'warning', VP033: 'warning', VP040: 'warning', VP041: 'warning', VP050: 'error', VP051: 'warning',
             VP060: 'error', VP061: 'warning', VP062: 'warning', VP070: 'error', VP071: 'warning', VP080: 'error', VP081: 'error',
-            VP090: 'warning', VP091: 'info', VP100: 'warning'
+            VP004: 'warning', VP090: 'warning', VP091: 'info', VP100: 'warning'
         };
         expect(Object.fromEntries(RULES.map(r => [r.code, r.severity]))).toEqual(defaults);
     });

@@ -19,7 +19,7 @@ describe('scope (section 2)', () => {
         }));
         expect(result.codes).toEqual([]);
         const resolved = resolvePlan(firstPlan(result));
-        expect(resolved.agreements[0].checkedBy?.$type).toBe('Supporter');
+        expect((resolved.agreements[0].checkedBy as { $type?: string } | undefined)?.$type).toBe('Supporter');
     });
 
     test('elsewhere a reference only sees declarations of the kind it expects: `by` finds the organisation behind a supporter of that name', async () => {
@@ -30,7 +30,7 @@ describe('scope (section 2)', () => {
         }), 'organisation burg "Burgemeester" kind burgemeester');
         expect(result.codes).toEqual([]);
         const resolved = resolvePlan(firstPlan(result));
-        expect(resolved.measures[0].by?.$type).toBe('Organisation');
+        expect(resolved.measures[0].by?.declaration).toBe('organisation');
     });
 
     test('identifiers are case-sensitive', async () => {

@@ -55,7 +55,7 @@ export const BASE: Record<Slot, string> = {
     intervention: `intervention hulp "Daderhulp" {
         for bob
         by ggz
-        from 2026-01-10 for 6 months
+        from 2026-01-10 for 12 months
         framework drang
         addresses r1
     }`,
@@ -63,7 +63,7 @@ export const BASE: Record<Slot, string> = {
         by bob
         protects ann, kim
         checked by vt
-        from 2026-01-01 to 2026-07-01
+        from 2026-01-01 to 2027-01-01
     }`,
     regie: `regie {
         wt from 2026-01-01

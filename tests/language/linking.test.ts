@@ -1,6 +1,6 @@
 /**
  * Scoping (spec section 2): one global namespace across files, one namespace per plan that
- * shadows it, the built-in catalogue everywhere, and VP081 for what does not resolve.
+ * shadows it, the built-in catalogue everywhere (VP081's own cases: tests/language/rules/reference-rules.test.ts).
  */
 
 import { describe, expect, test } from 'vitest';
@@ -74,29 +74,6 @@ describe('references', () => {
             catalogue
         ]);
         expect(withCode(other, 'VP081').map(d => d.message)).toEqual([expect.stringContaining("'a'")]);
-    });
-});
-
-describe('VP081', () => {
-    test('an unresolved reference names what is missing, in English and Dutch', async () => {
-        const text = 'plan p "P" { household { member a adult } measure m huisverbod { on a by gemeente_x from 2026-01-01 } }';
-        const en = await checkText(services, text);
-        const [diagnostic] = withCode(en, 'VP081');
-        expect(diagnostic.message).toBe("'gemeente_x' is not an organisation declared in this plan or workspace; declare it or correct the name.");
-        expect(diagnostic.severity).toBe(1);
-        expect(en.document.textDocument.getText(diagnostic.range)).toBe('gemeente_x');
-        const nl = await checkText(services, text, { locale: 'nl' });
-        expect(withCode(nl, 'VP081')[0].message).toContain("'gemeente_x' is niet gedeclareerd als een organisatie");
-    });
-
-    test('a name of the wrong kind says what it is', async () => {
-        const result = await checkText(services, 'plan p "P" { household { member a adult } risk r "R" { severity low nature static domain safety affects a posed by r } }');
-        expect(withCode(result, 'VP081')[0].message).toBe("'r' is a risk, but a household member is expected here.");
-    });
-
-    test('resolved references are silent', async () => {
-        const result = await checkText(services, ['plan p "P" { household { member a adult } regie { vt from 2026-01-01 } }', catalogue]);
-        expect(withCode(result, 'VP081')).toEqual([]);
     });
 });
 

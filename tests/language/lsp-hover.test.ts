@@ -68,6 +68,9 @@ describe('measure type hover', () => {
         expect(text).toContain('eerste termijn 10 dagen');
         expect(text).toContain('max. totaal 28 dagen');
         expect(text).toContain('Opgelegd door');
+        // The same words as the timeline: a measure's mode is its *kader*; value words in Dutch.
+        expect(text).toContain('- Kader: dwang');
+        expect(text).toContain('- Betreft: volwassene');
     });
 });
 
@@ -93,6 +96,13 @@ describe('member hover', () => {
         const text = await hoverText(mark(FULL, 'noor child'));
         expect(text).toContain('Leeftijd bij start plan: 11');
         expect(text).toContain('Gedekt door');
+        expect(text).toContain('`noor` (kind)');
+        expect(text).toContain('Rollen: getuige');
+        expect(text).toContain('maatregel `hv` (beschermd)');
+        const sanne = await hoverText(mark(FULL, 'sanne adult'));
+        expect(sanne).toContain('Rollen: slachtoffer, ouder');
+        expect(sanne).toContain('afspraak `contact` (beschermd)');
+        expect(await hoverText(mark(FULL, 'mark\n        by ggz_zhz'))).toContain('maatregel `hv` (opgelegd)');
     });
 });
 

@@ -10,7 +10,10 @@ import type { InlayHint } from 'vscode-languageserver';
 import { createTestServices } from '../helpers.js';
 import { loadBuiltinCatalogue } from '../../language/workspace/builtin-documents.js';
 import { parseDate } from '../../language/model/dates.js';
-import { VplanCodeLensProvider } from '../../language/lsp/vplan-code-lens.js';
+import { VplanCodeLensProvider, planLensTitles } from '../../language/lsp/vplan-code-lens.js';
+import { planFacts } from '../../language/analysis/plan-facts.js';
+import { isPlan, type VplanFile } from '../../language/generated/ast.js';
+import { EXAMPLE_CATALOGUE, EXAMPLE_SECTIONS, examplePlan } from '../../language/rules/example-plan.js';
 import { FULL } from './lsp-fixtures.js';
 
 const services = createTestServices();
@@ -99,13 +102,25 @@ describe('code lens', () => {
     }
     test('coverage, regie today, aftercare and the timeline link', async () => {
         const result = await lenses('2026-01-20');
-        expect(result.map(r => r[0])).toEqual(['covered 4/5', 'regie today: vt_zhz', 'aftercare: 18 months', 'Open timeline']);
+        // Only joost (no-action) is covered all along: the others go uncovered for months (VP004), lies is VP003.
+        expect(result.map(r => r[0])).toEqual(['covered 1/5', 'regie today: vt_zhz', 'aftercare: 18 months', 'Open timeline']);
         expect(result[3][1]).toBe('vplan.openTimelineToSide');
         expect(String(result[3][2])).toMatch(/^file:\/\/\/.*\.vplan$/);
     });
     test('regie on the plan start when today lies outside the plan, in Dutch', async () => {
         const result = await lenses('2030-05-01', 'nl');
-        expect(result.map(r => r[0])).toEqual(['gedekt 4/5', 'regie bij start plan (2026-01-12): vt_zhz', 'nazorg: 18 maanden', 'Tijdlijn openen']);
+        expect(result.map(r => r[0])).toEqual(['gedekt 1/5', 'regie bij start plan (2026-01-12): vt_zhz', 'nazorg: 18 maanden', 'Tijdlijn openen']);
+    });
+    test('a member counts as covered when named and covered all along, as VP001–VP004 judge it', async () => {
+        const covered = async (text: string) => {
+            const document = await open(`${EXAMPLE_CATALOGUE}\n${text}`);
+            const plan = (document.parseResult.value as VplanFile).declarations.find(isPlan)!;
+            return planLensTitles(planFacts(plan), 'en', parseDate('2026-06-01')!)[0];
+        };
+        expect(await covered(examplePlan())).toBe('covered 3/3');
+        // The help for noor stops after six months: she is uncovered from 2026-08-09 (VP004).
+        expect(await covered(examplePlan({ interventions: EXAMPLE_SECTIONS.interventions.replace('from 2026-02-09 for 12 months', 'from 2026-02-09 for 6 months') })))
+            .toBe('covered 2/3');
     });
     test('regie after a handover', async () => {
         const result = await lenses('2026-06-01');

@@ -1,12 +1,12 @@
 /**
  * The grammar of spec sections 1–6: every construct parses, sections and items come in any
- * order, layout is free, and syntax errors carry VP000 with a helpful message in both languages.
+ * order, layout is free. (Syntax errors, VP000: tests/language/rules/syntax-rules.test.ts.)
  */
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { isMeasure, isPlan, type Plan } from '../../language/generated/ast.js';
-import { checkText, createTestServices, withCode } from '../helpers.js';
+import { checkText, createTestServices } from '../helpers.js';
 
 const services = createTestServices();
 const specExample = readFileSync(new URL('../fixtures/spec-example.vplan', import.meta.url), 'utf8');
@@ -63,84 +63,5 @@ describe('every construct of the spec', () => {
                 subject any imposed by zvh, gemeente regie zvh source "intern" checked 2026-11-01
             }`);
         expect(result.diagnostics).toEqual([]);
-    });
-});
-
-describe('syntax errors (VP000)', () => {
-    test('a reserved word used as a name says so, in English and Dutch', async () => {
-        const en = await checkText(services, 'plan p "P" { household { member period adult } }');
-        expect(withCode(en, 'VP000')[0].message).toMatch(/'period' is a reserved word/);
-        const nl = await checkText(services, 'plan p "P" { household { member period adult } }', { locale: 'nl' });
-        expect(withCode(nl, 'VP000')[0].message).toMatch(/'period' is een gereserveerd woord/);
-    });
-
-    test('value words are not reserved', async () => {
-        const result = await checkText(services, 'organisation politie "Politie ZHZ" kind politie\norganisation adult "A" kind other');
-        expect(result.diagnostics).toEqual([]);
-    });
-
-    test('an unknown value word lists the allowed values', async () => {
-        const result = await checkText(services, 'plan p "P" { status draft household { member a adult roles victim, bystander } }');
-        const [diagnostic] = withCode(result, 'VP000');
-        expect(diagnostic.message).toContain("Unknown role 'bystander'");
-        expect(diagnostic.message).toContain('victim, perpetrator, witness, parent');
-        expect(diagnostic.range.start.character).toBe(result.document.textDocument.getText().indexOf('bystander'));
-    });
-
-    test('an unknown organisation kind and duration unit are VP000', async () => {
-        const result = await checkText(services, 'organisation o "O" kind police\nmeasure type t "T" { mode drang initial 3 fortnights }');
-        expect(withCode(result, 'VP000').map(d => d.message)).toEqual([
-            expect.stringContaining("organisation kind 'police'"),
-            expect.stringContaining("duration unit 'fortnights'")
-        ]);
-    });
-
-    test('only \\" and \\\\ escapes are allowed in strings', async () => {
-        const ok = await checkText(services, 'organisation o "Zeg \\"hoi\\" met \\\\ streep" kind other');
-        expect(ok.diagnostics).toEqual([]);
-        const bad = await checkText(services, 'organisation o "regel\\nnieuw" kind other');
-        expect(withCode(bad, 'VP000')[0].message).toContain("Invalid escape '\\n'");
-    });
-
-    test('a string may not span lines', async () => {
-        const result = await checkText(services, 'organisation o "open\n" kind other');
-        expect(withCode(result, 'VP000')[0].message).toMatch(/Unterminated string/);
-    });
-
-    test('a date token that does not exist still parses (its check is VP060)', async () => {
-        const result = await checkText(services, 'measure type t "T" { mode drang checked 2026-02-30 }');
-        expect(withCode(result, 'VP000')).toEqual([]);
-    });
-
-    test('errors recover: one typo does not hide later diagnostics', async () => {
-        const result = await checkText(services, `
-            plan p "P" {
-                status active
-                household { member a adult roles victim }
-                period 2026-01-01 to 2027-01-01
-                intervention i "I" { for a by nobody frm 2026-01-01 }
-                measure m huisverbod { on a by ghost from 2026-01-01 }
-            }`);
-        expect(withCode(result, 'VP000').length).toBeGreaterThan(0);
-        expect(withCode(result, 'VP081').map(d => d.message)).toEqual(expect.arrayContaining([expect.stringContaining("'ghost'")]));
-    });
-
-    test('an unexpected token names what was expected', async () => {
-        const result = await checkText(services, 'plan p "P" { household { member a adult } "oops" }');
-        expect(withCode(result, 'VP000')[0].message).toMatch(/^Unexpected '"oops"': expected/);
-    });
-});
-
-describe('syntax messages', () => {
-    test('a file that ends too early says so', async () => {
-        const en = await checkText(services, 'plan p "P" {');
-        expect(withCode(en, 'VP000')[0].message).toMatch(/^Unexpected end of file: expected /);
-        const nl = await checkText(services, 'plan p "P" {', { locale: 'nl' });
-        expect(withCode(nl, 'VP000')[0].message).toMatch(/^Onverwacht einde van het bestand: verwacht /);
-    });
-
-    test('several expected tokens read as alternatives', async () => {
-        const result = await checkText(services, 'plan p "P" { period 2026-01-01 to }');
-        expect(withCode(result, 'VP000')[0].message).toBe("Unexpected '}': expected a date (YYYY-MM-DD).");
     });
 });

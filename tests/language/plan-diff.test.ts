@@ -169,7 +169,7 @@ describe('semantic plan diff', () => {
     });
 
     test('aftercare added or removed as a whole', async () => {
-        const without = CLEAN_PLAN.replace(/    aftercare \{[\s\S]*?\n    \}\n/, '');
+        const without = CLEAN_PLAN.replace(/ {4}aftercare \{[\s\S]*?\n {4}\}\n/, '');
         expect(changed(await diffTexts(CLEAN_PLAN, without), 'aftercare', 'aftercare')?.change).toBe('removed');
         expect(changed(await diffTexts(without, CLEAN_PLAN), 'aftercare', 'aftercare')?.change).toBe('added');
     });

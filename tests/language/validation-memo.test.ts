@@ -1,6 +1,6 @@
 /**
  * After a catalogue edit every plan is relinked, but only what the edit can change is done again
- * (language/validation/validation-memo.ts, `VplanLinker.unlinkGlobal`, the reference descriptions
+ * (language/validation/validation-memo.ts, `VplanLinker.unlink`, the reference descriptions
  * taken over in vplan-index-services.ts). Whatever is reused, the result must equal a build from
  * scratch: diagnostics, resolved references and the reference index.
  */

@@ -1,13 +1,12 @@
 /**
  * The extension's static contributions: the manifest and its nls strings, the TextMate grammar
  * (scopes of keywords, value words, dates, durations, strings, comments and declaration names),
- * the snippets (each expands to valid vplan) and the language configuration.
+ * and the language configuration. (Snippets come from the server's completion: tests/language/lsp-completion.test.ts.)
  */
 
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkText, createTestServices } from '../helpers.js';
 import { VALUE_SETS } from '../../language/model/vocabulary.js';
 import { REPO_ROOT } from '../editor/support/tools.js';
 import { allRegexes, scopesOf, tokenizeLine, type Grammar } from './textmate.js';
@@ -33,12 +32,13 @@ describe('package.json', () => {
         expect(manifest.displayName).toMatch(/^%.+%$/);
     });
 
-    test('declares the vplan language, grammar, snippets, commands and settings', () => {
+    test('declares the vplan language, grammar, commands and settings, and no static snippets', () => {
         const contributes = manifest.contributes;
         expect(manifest.activationEvents).toContain('onLanguage:vplan');
         expect(contributes.languages[0]).toMatchObject({ id: 'vplan', extensions: ['.vplan'], configuration: './language-configuration.json' });
         expect(contributes.grammars[0]).toMatchObject({ language: 'vplan', scopeName: 'source.vplan', path: './syntaxes/vplan.tmLanguage.json' });
-        expect(contributes.snippets[0]).toMatchObject({ language: 'vplan', path: './snippets/vplan.json' });
+        // Snippets come from the language server's completion only (language/lsp/vplan-snippets.ts).
+        expect(contributes.snippets).toBeUndefined();
         const commands = contributes.commands.map((c: { command: string }) => c.command);
         expect(commands).toEqual(expect.arrayContaining(['vplan.restartServer', 'vplan.showOutput']));
         expect(contributes.configuration.properties['vplan.locale'].enum).toEqual(['auto', 'en', 'nl']);
@@ -132,58 +132,6 @@ describe('the TextMate grammar', () => {
         expect(scopes('        supporter oma "Oma" supports sanne aware', 'oma')).toContain('variable.other.supporter');
         expect(scopes('        supporter oma "Oma" supports sanne aware', 'aware')).toContain('keyword');
         expect(scopes('        member joost child born 2010 outside no-action "Woont elders"', 'no-action')).toContain('keyword');
-    });
-});
-
-/** Expands a snippet body as VS Code would when every placeholder keeps its default. */
-function expandSnippet(body: string[]): string {
-    const variables: Record<string, string> = { CURRENT_YEAR: '2026', CURRENT_MONTH: '03', CURRENT_DATE: '02' };
-    let text = body.join('\n').replace(/\$\{?(CURRENT_[A-Z]+)\}?/g, (_, name: string) => variables[name] ?? '');
-    const defaults = new Map<string, string>();
-    // Innermost first, so that nested placeholders resolve before their outer ones.
-    for (let i = 0; i < 10; i++) {
-        text = text
-            .replace(/\$\{(\d+)\|([^|}]*)\|\}/g, (_, n: string, choices: string) => { const first = choices.split(',')[0]; defaults.set(n, first); return first; })
-            .replace(/\$\{(\d+):([^${}]*)\}/g, (_, n: string, value: string) => { defaults.set(n, value); return value; });
-    }
-    return text.replace(/\$\{(\d+)\}|\$(\d+)/g, (_, a?: string, b?: string) => defaults.get(a ?? b ?? '') ?? '').replace(/\t/g, '    ');
-}
-
-describe('the snippets', () => {
-    const snippets = readJson('snippets/vplan.json') as Record<string, { prefix: string | string[]; body: string[]; description: string }>;
-    const services = createTestServices();
-    const organisations = ['organisatie', 'volgende_organisatie'].map(name => `organisation ${name} "${name}" kind wijkteam`).join('\n');
-
-    test('offer a new plan, a measure, an intervention, an agreement, a regie block and aftercare', () => {
-        const prefixes = Object.values(snippets).flatMap(snippet => [snippet.prefix].flat());
-        expect(prefixes).toEqual(expect.arrayContaining(['plan', 'measure', 'intervention', 'agreement', 'regie', 'aftercare', 'organisation']));
-        for (const [name, snippet] of Object.entries(snippets)) expect(snippet.description, name).toBeTruthy();
-    });
-
-    test('the new-plan snippet expands to a plan with every required section, without syntax or required-item errors', async () => {
-        const plan = expandSnippet(snippets['New plan'].body);
-        for (const section of ['status', 'period', 'household', 'network', 'risk', 'phase', 'regie', 'aftercare', 'evaluation']) {
-            expect(plan).toMatch(new RegExp(`^    ${section}\\b`, 'm'));
-        }
-        const { diagnostics } = await checkText(services, [plan, organisations]);
-        const blocking = diagnostics.filter(d => ['VP000', 'VP005'].includes(String(d.code)) || d.code === undefined);
-        expect(blocking.map(d => `${d.code} ${d.message}`)).toEqual([]);
-    });
-
-    test('every other snippet expands to valid vplan where it belongs', async () => {
-        const topLevel = new Set(['Organisation', 'Measure type', 'New plan']);
-        const inHousehold = new Set(['Member']);
-        for (const [name, snippet] of Object.entries(snippets)) {
-            if (name === 'New plan') continue;
-            const expanded = expandSnippet(snippet.body);
-            const members = `member lid adult born 1990 roles victim\n        member naam adult born 1991`;
-            const text = topLevel.has(name)
-                ? expanded
-                : `plan p "P" {\n    status draft\n    period 2026-03-02 for 1 year\n    household {\n        ${members}\n${inHousehold.has(name) ? `        ${expanded.replace('member naam', 'member ander')}\n` : ''}    }\n    risk risico "R" {\n        severity high\n        nature dynamic\n        domain safety\n        affects lid\n    }\n${inHousehold.has(name) ? '' : expanded}\n}`;
-            const { diagnostics } = await checkText(services, [text, organisations]);
-            const syntax = diagnostics.filter(d => String(d.code) === 'VP000' || d.code === undefined);
-            expect(syntax.map(d => `${d.code} ${d.message}`), `${name}:\n${text}`).toEqual([]);
-        }
     });
 });
 

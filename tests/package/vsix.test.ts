@@ -20,7 +20,6 @@ const REQUIRED = [
     'out/server.cjs',
     'language-configuration.json',
     'syntaxes/vplan.tmLanguage.json',
-    'snippets/vplan.json',
     'images/icon.png'
 ];
 

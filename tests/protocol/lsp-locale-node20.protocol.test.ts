@@ -1,13 +1,14 @@
 /**
  * The message locale over the protocol (initialize `locale`, overridden by
- * `initializationOptions.locale`), and the bundled server on Node 20 (/usr/bin/node).
+ * `initializationOptions.locale`), and the bundled server on Node 20 (a `node` 20 on PATH, or
+ * VPLAN_SYSTEM_NODE: tests/editor/support/tools.ts).
  */
 
-import { existsSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Hover } from 'vscode-languageserver-protocol';
 import { startServer } from './lsp-harness.js';
 import { ORGANISATIONS, PLAN } from '../language/lsp-fixtures.js';
+import { SYSTEM_NODE } from '../editor/support/tools.js';
 
 const BROKEN = ORGANISATIONS + PLAN.replace('on mark', 'on nobody');
 
@@ -54,9 +55,9 @@ describe('locale', () => {
     });
 });
 
-describe.skipIf(!existsSync('/usr/bin/node'))('Node 20', () => {
-    test('the bundle runs under /usr/bin/node: initialize, diagnostics, hover, shutdown', async () => {
-        const server = await startServer({ workspaceFiles: { 'plan.vplan': BROKEN }, nodePath: '/usr/bin/node' });
+describe.skipIf(!SYSTEM_NODE)('Node 20', () => {
+    test('the bundle runs under Node 20: initialize, diagnostics, hover, shutdown', async () => {
+        const server = await startServer({ workspaceFiles: { 'plan.vplan': BROKEN }, nodePath: SYSTEM_NODE });
         try {
             const uri = server.uri('plan.vplan');
             await server.open(uri, BROKEN);

@@ -48,7 +48,7 @@ const canonicalPlans = [1, 2, 3, 4, 5, 6].map(i => planToVplan(generatePlan(i)))
 const withComments = (text: string) => text
     .replace('    household {', '    // Het huishouden, zoals besproken\n    household {')
     .replace('    regie {', '    /* Regie: zie het casusoverleg */\n    regie {')
-    .replace(/(\n    aftercare \{\n)/, '$1        // nazorg begint na de planperiode\n');
+    .replace(/(\n {4}aftercare \{\n)/, '$1        // nazorg begint na de planperiode\n');
 const canonical = fc.constantFrom(...canonicalPlans, ...canonicalPlans.slice(0, 2).map(withComments));
 
 /** Re-spaces a canonical text: every horizontal run of white space becomes another one; line breaks stay. */

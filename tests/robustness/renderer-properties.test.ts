@@ -10,7 +10,7 @@ import { describe, expect, test } from 'vitest';
 import { createTestServices } from '../helpers.js';
 import { loadBuiltinCatalogue } from '../../language/workspace/builtin-documents.js';
 import { isPlan, type VplanFile } from '../../language/generated/ast.js';
-import { resolvePlan } from '../../language/model/plan-model.js';
+import { planFacts } from '../../language/analysis/plan-facts.js';
 import { buildTimeline } from '../../language/timeline/timeline-model.js';
 import { renderHtml } from '../../language/timeline/render-html.js';
 import { renderSvg } from '../../language/timeline/render-svg.js';
@@ -34,7 +34,7 @@ async function renderAll(text: string): Promise<string[]> {
         const outputs: string[] = [];
         for (const declaration of plan.parseResult.value.declarations ?? []) {
             if (!isPlan(declaration)) continue;
-            const model = buildTimeline(resolvePlan(declaration), plan.diagnostics ?? [], { today: '2026-06-01' });
+            const model = buildTimeline(planFacts(declaration), plan.diagnostics ?? [], { today: '2026-06-01' });
             outputs.push(renderHtml(model, { locale: 'nl' }), renderSvg(model, { locale: 'en' }));
         }
         return outputs;

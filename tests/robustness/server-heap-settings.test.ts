@@ -8,7 +8,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { SERVER_NODE_FLAGS, applyServerHeapSettings, heapGrowthSetByUser } from '../../server/heap-settings.js';
+import { applyServerHeapSettings, heapGrowthSetByUser } from '../../server/heap-settings.js';
+import { SERVER_NODE_FLAGS } from '../../client/server-node-flags.js';
 import { fileUri, startLanguageServer } from '../../bench/lsp-client.js';
 
 describe('server heap settings', () => {

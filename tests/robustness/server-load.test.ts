@@ -14,6 +14,7 @@ import { DocumentSymbolRequest, HoverRequest, LSPErrorCodes, ResponseError } fro
 import { fileUri, startLanguageServer, type LanguageServerSession } from '../../bench/lsp-client.js';
 import { catalogueToVplan, generateCatalogue, generatePlan, planToVplan } from '../../bench/workload.js';
 import { checkText, createTestServices } from '../helpers.js';
+import { TIMELINE_REQUEST, type TimelineParams, type TimelineResult } from '../../language/timeline/timeline-protocol.js';
 
 const serverPath = join(process.cwd(), 'out', 'server.cjs');
 const workspace = mkdtempSync(join(tmpdir(), 'vplan-load-'));
@@ -41,6 +42,20 @@ afterAll(async () => {
     await session?.shutdown();
     rmSync(workspace, { recursive: true, force: true });
 });
+
+/**
+ * Resolves once the server has handled every change sent before the call, with the diagnostics of
+ * the final text published. The `vplan/timeline` request first waits for the document updates
+ * queued before it (a read of Langium's workspace lock queues behind its writes), then for the
+ * document to be validated; the diagnostics go out during that validation, and messages arrive in
+ * order, so they are in `session.latest` before the answer is.
+ */
+async function changesHandled(uris: readonly string[]): Promise<void> {
+    for (const uri of uris) {
+        const answer = await session.connection.sendRequest<TimelineResult>(TIMELINE_REQUEST, { uri } satisfies TimelineParams);
+        expect(answer.uri).toBe(uri);
+    }
+}
 
 const withoutMessage = (d: { code?: unknown; range: unknown; severity?: unknown }) => ({ code: d.code, range: d.range, severity: d.severity });
 
@@ -79,8 +94,8 @@ describe('the language server under load', () => {
         const expected = await checkText(createTestServices(), [final, catalogue], { locale: 'en' });
         expect(expected.codes).toContain('VP081');
         await session.waitForDiagnostics(uri, d => d.some(x => x.code === 'VP081'), 0, 60_000);
-        // Let any late publication arrive: the last word must be the final text's.
-        await new Promise(resolve => setTimeout(resolve, 1_000));
+        // The last word must be the final text's.
+        await changesHandled([uri]);
         const latest = session.latest.get(uri) ?? [];
         const sortKey = (d: { range: { start: { line: number; character: number } }; code?: unknown }) => `${String(d.range.start.line).padStart(6, '0')}:${String(d.range.start.character).padStart(6, '0')}:${String(d.code)}`;
         expect(latest.map(withoutMessage).sort((a, b) => sortKey(a as never).localeCompare(sortKey(b as never))))
@@ -128,7 +143,9 @@ describe('the language server under load', () => {
         for (const uri of planUris) {
             await session.waitForDiagnostics(uri, d => d.some(x => x.code === 'VP081'), sent, 60_000);
         }
-        await new Promise(resolve => setTimeout(resolve, 1_000));
+        // Earlier edits also published VP081 (every other one removes the organisation): wait until
+        // the last catalogue edit is handled, then the last word for every plan must be VP081.
+        await changesHandled(planUris);
         for (const uri of planUris) {
             const codes = (session.latest.get(uri) ?? []).map(d => d.code);
             expect(codes, uri).toContain('VP081');

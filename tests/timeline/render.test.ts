@@ -7,7 +7,7 @@ import { renderHtml } from '../../language/timeline/render-html.js';
 import { renderSvg } from '../../language/timeline/render-svg.js';
 import { buildTimelineTable } from '../../language/timeline/timeline-table.js';
 import { TIMELINE_SVG_RULES } from '../../language/timeline/timeline-styles.js';
-import { specExampleText, timelineOf } from './timeline-test-helpers.js';
+import { specExampleText, specExampleWithGaps, timelineOf } from './timeline-test-helpers.js';
 
 const hostileText = () => readFileSync(new URL('./fixtures/hostile.vplan', import.meta.url), 'utf8');
 
@@ -117,13 +117,43 @@ describe('the HTML page', () => {
         expect(hv.cells).toEqual(['mark', 'measure', 'dwang', 'Tijdelijk huisverbod', 'hv', '2026-01-12', '2026-02-09', expect.stringContaining('on')]);
         expect(table.rows.find(r => r.itemId === 'intervention:daderhulp')?.cells[2]).toBe('drang');
         expect(table.rows.find(r => r.itemId === 'agreement:geen_contact')?.cells[2]).toBe('voluntary');
-        expect(table.rows.filter(r => r.cells[1] === 'not covered').map(r => r.cells[0])).toEqual(['sanne', 'mark', 'noor', 'daan']);
+        expect(table.rows.filter(r => r.cells[1] === 'not covered')).toEqual([]);
+        const gaps = buildTimelineTable(await timelineOf(specExampleWithGaps(), { withOrganisations: false }));
+        expect(gaps.rows.filter(r => r.cells[1] === 'not covered').map(r => r.cells[0])).toEqual(['sanne', 'mark', 'noor', 'daan']);
         const nl = buildTimelineTable(model, 'nl');
         expect(nl.rows.find(r => r.itemId === 'agreement:geen_contact')?.cells[2]).toBe('vrijwillig');
     });
 });
 
 describe('the drawing', () => {
+    test('in Dutch every word of the timeline is Dutch: severities, `door`, member kinds and roles, checkpoint offsets', async () => {
+        const model = await timelineOf(specExampleText(), { withOrganisations: false });
+        // An unknown organisation: a VP081 error in the item's tooltip and the table's notes.
+        const broken = await timelineOf(specExampleText().replace('by ggz_zhz', 'by onbekende_ggz'), { withOrganisations: false });
+        const textsOf = (locale: 'en' | 'nl') => {
+            const scene = layoutTimeline(model, { locale });
+            const table = buildTimelineTable(model, locale);
+            const brokenTitles = groups(layoutTimeline(broken, { locale }).elements).map(g => g.title ?? '');
+            return [...groups(scene.elements).map(g => g.title ?? ''), ...texts(scene.elements).map(t => t.text), ...table.rows.flatMap(r => r.cells),
+                ...brokenTitles, ...buildTimelineTable(broken, locale).rows.flatMap(r => r.cells)].join('\n');
+        };
+        const nl = textsOf('nl');
+        expect(nl).toMatch(/fout VP081: /);
+        expect(nl).toContain('door burgemeester_dordrecht');
+        expect(nl).toContain('volwassene · slachtoffer');
+        expect(nl).toContain('kind · getuige');
+        expect(nl).toContain('controlemoment 3 maanden: 2027-04-12');
+        // The diagnostics' own messages are in the document's locale (English here): leave them out.
+        const nlWords = nl.replace(/(VP\d{3}): [^\n;]*/g, '$1:');
+        expect(nlWords).not.toMatch(/\b(error|warning|info) VP\d{3}|\bby \w|\badult\b|\bvictim\b|\bwitness\b|\d months?\b/);
+        // English is what it was.
+        const en = textsOf('en');
+        expect(en).toMatch(/error VP081: /);
+        expect(en).toContain('by burgemeester_dordrecht');
+        expect(en).toContain('adult · victim, parent');
+        expect(en).toContain('checkpoint 3 months: 2027-04-12');
+    });
+
     test('modes differ by colour class and by a text label', async () => {
         const model = await timelineOf(specExampleText(), { withOrganisations: false });
         const scene = layoutTimeline(model);
@@ -149,7 +179,8 @@ describe('the drawing', () => {
             expect(group.range).toEqual(item.range);
         }
         expect(all.some(g => g.title?.includes('handover veiligthuis_zhz → wijkteam_dordrecht'))).toBe(true);
-        expect(all.some(g => g.title?.includes('not covered') && g.title.includes('2026-02-09'))).toBe(true);
+        const gapGroups = groups(layoutTimeline(await timelineOf(specExampleWithGaps(), { withOrganisations: false })).elements);
+        expect(gapGroups.some(g => g.title?.includes('not covered') && g.title.includes('2026-02-09'))).toBe(true);
         expect(all.some(g => g.className === 'vp-today')).toBe(true);
         expect(overlappingLabels(scene.elements)).toEqual([]);
     });

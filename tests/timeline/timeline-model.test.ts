@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { mergeIntervals, monthTicks, overlapIntervals, uncoveredIntervals } from '../../language/timeline/timeline-model.js';
 import { parseDate } from '../../language/model/dates.js';
-import { specExampleText, timelineOf } from './timeline-test-helpers.js';
+import { specExampleText, specExampleWithGaps, timelineOf } from './timeline-test-helpers.js';
 
 const d = (iso: string) => parseDate(iso)!;
 
@@ -79,7 +79,8 @@ describe('the timeline of the spec example', () => {
     });
 
     test('uncovered days per member, as ranges', async () => {
-        const model = await timelineOf(specExampleText(), { withOrganisations: false });
+        expect((await timelineOf(specExampleText(), { withOrganisations: false })).members.flatMap(m => m.uncovered)).toEqual([]);
+        const model = await timelineOf(specExampleWithGaps(), { withOrganisations: false });
         const lane = (name: string) => model.members.find(m => m.name === name)!;
         expect(lane('noor').uncovered).toEqual([{ start: '2026-02-09', end: '2027-01-12' }]);
         expect(lane('sanne').uncovered).toEqual([{ start: '2026-07-12', end: '2027-01-12' }]);
@@ -95,8 +96,10 @@ describe('the timeline of the spec example', () => {
         expect(model.regie.handovers).toEqual([{ date: '2026-02-09', from: 'veiligthuis_zhz', to: 'wijkteam_dordrecht' }]);
         expect(model.regie.problems).toEqual([]);
         expect(model.aftercare?.checkpoints).toEqual([
-            { date: '2027-04-12', offset: '3 months' }, { date: '2027-07-12', offset: '6 months' },
-            { date: '2028-01-12', offset: '12 months' }, { date: '2028-07-12', offset: '18 months' }
+            { date: '2027-04-12', offset: '3 months', duration: { amount: 3, unit: 'month' } },
+            { date: '2027-07-12', offset: '6 months', duration: { amount: 6, unit: 'month' } },
+            { date: '2028-01-12', offset: '12 months', duration: { amount: 12, unit: 'month' } },
+            { date: '2028-07-12', offset: '18 months', duration: { amount: 18, unit: 'month' } }
         ]);
         expect(model.markers.map(m => [m.kind, m.date, m.title])).toEqual([
             ['meeting', '2026-01-15', 'Casusoverleg ZVH'], ['evaluation', '2026-04-15', 'Evaluatie veiligheidsafspraken']

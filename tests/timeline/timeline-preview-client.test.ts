@@ -14,7 +14,11 @@ const state = vi.hoisted(() => ({
     listeners: { changeText: [] as Listener[], activeEditor: [] as Listener[], selection: [] as Listener[] },
     activeTextEditor: undefined as unknown,
     shown: [] as Array<{ uri: string; options: unknown }>,
-    lastEditor: undefined as undefined | { selection: unknown; revealed: unknown[] }
+    lastEditor: undefined as undefined | { selection: unknown; revealed: unknown[] },
+    /** `vplan.locale` and VS Code's display language. */
+    localeSetting: 'auto' as string,
+    displayLanguage: 'en',
+    informationMessages: [] as string[]
 }));
 
 interface FakePanel {
@@ -67,7 +71,7 @@ vi.mock('vscode', () => {
     return {
         Uri, Position, Range, Selection, CancellationTokenSource,
         ViewColumn: { One: 1, Beside: -2 },
-        l10n: { t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_: string, i: string) => String(args[Number(i)])) },
+        env: { get language() { return state.displayLanguage; } },
         TextEditorRevealType: { InCenterIfOutsideViewport: 2 },
         commands: { registerCommand: (id: string, handler: (...args: unknown[]) => unknown) => { state.commands.set(id, handler); return disposable; } },
         window: {
@@ -77,7 +81,7 @@ vi.mock('vscode', () => {
             registerWebviewPanelSerializer: (viewType: string, serializer: never) => { state.serializers.set(viewType, serializer); return disposable; },
             onDidChangeActiveTextEditor: register(state.listeners.activeEditor),
             onDidChangeTextEditorSelection: register(state.listeners.selection),
-            showInformationMessage: () => Promise.resolve(undefined),
+            showInformationMessage: (message: string) => { state.informationMessages.push(message); return Promise.resolve(undefined); },
             showTextDocument: (document: { uri: Uri }, options: unknown) => {
                 state.shown.push({ uri: document.uri.toString(), options });
                 state.lastEditor = { selection: undefined, revealed: [] };
@@ -89,6 +93,7 @@ vi.mock('vscode', () => {
             }
         },
         workspace: {
+            getConfiguration: () => ({ get: (key: string) => (key === 'locale' ? state.localeSetting : undefined) }),
             onDidChangeTextDocument: register(state.listeners.changeText),
             openTextDocument: (uri: Uri) => Promise.resolve({ uri })
         }
@@ -136,6 +141,9 @@ beforeEach(() => {
     state.commands.clear();
     state.serializers.clear();
     state.shown.length = 0;
+    state.localeSetting = 'auto';
+    state.displayLanguage = 'en';
+    state.informationMessages.length = 0;
     Object.values(state.listeners).forEach(list => { list.length = 0; });
 });
 
@@ -231,5 +239,23 @@ describe('the timeline preview', () => {
         expect(panel.disposed).toBe(false);
         expect(panel.webview.html).toContain('Content-Security-Policy');
         expect(client.requests.at(-1)!.params).toMatchObject({ uri: URI_TEXT, planId: 'vermeer_2026' });
+    });
+
+    test('speaks the language of vplan.locale, else of VS Code; the panel title follows the drawing\'s locale', async () => {
+        state.displayLanguage = 'nl';
+        const { client, panel } = await setup();
+        expect(panel.webview.html).toContain('<html lang="nl">');
+        expect(panel.webview.html).toContain('<title>vplan-tijdlijn</title>');
+        client.requests[0].resolve({ uri: URI_TEXT, version: 1, planIds: ['p'], planId: 'p', locale: 'nl' });
+        await flush();
+        expect(panel.title).toBe('Tijdlijn: p');
+
+        state.localeSetting = 'en';
+        state.activeTextEditor = { document: { uri: vscode.Uri.parse(URI_TEXT), languageId: 'plaintext' }, selection: { active: { line: 0, character: 0 } } };
+        await state.commands.get('vplan.openTimelineToSide')!();
+        state.localeSetting = 'nl';
+        state.displayLanguage = 'en';
+        await state.commands.get('vplan.openTimelineToSide')!();
+        expect(state.informationMessages).toEqual(['Open a .vplan file to see its timeline.', 'Open een .vplan-bestand om de tijdlijn te zien.']);
     });
 });

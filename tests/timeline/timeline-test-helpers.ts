@@ -2,7 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import { isPlan } from '../../language/generated/ast.js';
-import { resolvePlan } from '../../language/model/plan-model.js';
+import { planFacts } from '../../language/analysis/plan-facts.js';
 import { buildTimeline, type TimelineModel } from '../../language/timeline/timeline-model.js';
 import { URI } from 'langium';
 import { clearDocuments } from 'langium/test';
@@ -28,6 +28,17 @@ export function specExampleText(): string {
 }
 
 /**
+ * The spec example with gaps in its cover (VP004): the daderhulp and the contact agreement end
+ * after six months and the children's help is gone, so every member but joost has uncovered days.
+ */
+export function specExampleWithGaps(): string {
+    return specExampleText()
+        .replace('from 2026-01-20 for 12 months', 'from 2026-01-20 for 6 months')
+        .replace(/\n {4}intervention kindhulp[\s\S]*?\n {4}}\n/, '')
+        .replace('from 2026-01-12 to 2027-01-12\n    }', 'from 2026-01-12 to 2026-07-12\n    }');
+}
+
+/**
  * Validates the text (with the organisations above unless `withOrganisations` is false) and builds
  * the first plan's timeline. Snapshots pass `withDiagnostics: false` so that a reworded check
  * message elsewhere does not change them.
@@ -46,7 +57,7 @@ export async function timelineOf(text: string, options: { today?: string; withOr
         await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
         const plan = documents[0].parseResult.value.declarations.find(isPlan);
         if (!plan) throw new Error('no plan in the text');
-        return buildTimeline(resolvePlan(plan), options.withDiagnostics === false ? [] : documents[0].diagnostics ?? [], { today: options.today ?? '2026-03-15' });
+        return buildTimeline(planFacts(plan), options.withDiagnostics === false ? [] : documents[0].diagnostics ?? [], { today: options.today ?? '2026-03-15' });
     } finally {
         await clearDocuments(services.shared, documents);
     }

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { CHROMIUM, SYSTEM_NODE, freePort, spawnGroup, waitFor, type GroupProcess } from './tools.js';
+import { CHROMIUM, CHROMIUM_LABEL, freePort, spawnGroup, systemNode, waitFor, type GroupProcess } from './tools.js';
 
 export interface CodeServer {
     port: number;
@@ -57,7 +57,7 @@ function prepareDirs(runDir: string, port: number): Dirs {
         TMPDIR: tmp,
         // code-server must run on Node 20 (its native modules were built for it), not the
         // repository's Node 22 that npm puts first on PATH.
-        PATH: `/usr/bin:/bin:${process.env.PATH ?? ''}`
+        PATH: `${path.dirname(systemNode())}${path.delimiter}${process.env.PATH ?? ''}`
     };
     delete env.NODE_OPTIONS;
     delete env.VSCODE_IPC_HOOK_CLI;
@@ -71,7 +71,7 @@ function commonArgs(dirs: Dirs): string[] {
 /** Installs a .vsix into this run's extensions folder, as a user would. */
 export function installExtension(entry: string, runDir: string, vsix: string): string {
     const dirs = prepareDirs(runDir, 0);
-    const result = spawnSync(SYSTEM_NODE, [entry, ...commonArgs(dirs), '--install-extension', vsix, '--force'], {
+    const result = spawnSync(systemNode(), [entry, ...commonArgs(dirs), '--install-extension', vsix, '--force'], {
         env: dirs.env, encoding: 'utf8', timeout: 60_000
     });
     const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
@@ -82,7 +82,7 @@ export function installExtension(entry: string, runDir: string, vsix: string): s
 export async function startCodeServer(entry: string, runDir: string, workspace: string): Promise<CodeServer> {
     const port = await freePort();
     const dirs = prepareDirs(runDir, port);
-    const server = spawnGroup(SYSTEM_NODE, [
+    const server = spawnGroup(systemNode(), [
         entry, ...commonArgs(dirs),
         '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
         '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
@@ -98,7 +98,7 @@ export async function startCodeServer(entry: string, runDir: string, workspace: 
         });
     } catch (error) {
         await server.stop();
-        throw new Error(`${String(error)}\n${server.output()}`);
+        throw new Error(`${String(error)}\n${server.output()}`, { cause: error });
     }
     return {
         port,
@@ -110,6 +110,7 @@ export async function startCodeServer(entry: string, runDir: string, workspace: 
 }
 
 export async function launchChromium(profileDir: string): Promise<BrowserContext> {
+    if (!CHROMIUM) throw new Error(`no ${CHROMIUM_LABEL}`);
     return chromium.launchPersistentContext(profileDir, {
         executablePath: CHROMIUM,
         headless: true,

@@ -1,11 +1,12 @@
 /**
- * Shared plumbing for the real-editor tests: where the tools are, when a missing tool means
- * "skip" and when it means "fail" (VPLAN_REQUIRE_E2E=1, as .ci/run sets), free ports on
- * 127.0.0.1, process groups that are always ended, and bounded waits.
+ * Shared plumbing for the real-editor tests (and the other tests that need Chromium or Node 20):
+ * where the tools are, found on PATH, when a missing tool means "skip" and when it means "fail"
+ * (VPLAN_REQUIRE_E2E=1, as .ci/run sets), free ports on 127.0.0.1, process groups that are always
+ * ended, and bounded waits.
  */
 
-import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { accessSync, constants, existsSync, mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -13,9 +14,65 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const CODE_SERVER_VERSION = '4.100.3';
-export const CHROMIUM = '/usr/bin/chromium';
-/** Node 20 from Debian: what code-server 4.100.3 and Neovim users run the server with. */
-export const SYSTEM_NODE = '/usr/bin/node';
+
+/** Every executable file called `name` in the folders of PATH, in PATH order, each real file once. */
+export function executablesOnPath(name: string, searchPath = process.env.PATH ?? ''): string[] {
+    const found = new Map<string, string>();
+    for (const dir of searchPath.split(path.delimiter)) {
+        if (!dir) continue;
+        const full = path.join(dir, name);
+        try {
+            if (!statSync(full).isFile()) continue;
+            accessSync(full, constants.X_OK);
+            const real = realpathSync(full);
+            if (!found.has(real)) found.set(real, full);
+        } catch {
+            // Not there, or not executable.
+        }
+    }
+    return [...found.values()];
+}
+
+/** The first of `names` found on PATH (for each name in turn). */
+export function findOnPath(names: readonly string[], searchPath = process.env.PATH ?? ''): string | undefined {
+    for (const name of names) {
+        const [first] = executablesOnPath(name, searchPath);
+        if (first) return first;
+    }
+    return undefined;
+}
+
+/** The major version of a `node` executable, or undefined when it does not run. */
+export function nodeMajorVersion(node: string): number | undefined {
+    const result = spawnSync(node, ['--version'], { encoding: 'utf8', timeout: 10_000 });
+    const match = /^v(\d+)\./.exec(result.stdout ?? '');
+    return result.status === 0 && match ? Number(match[1]) : undefined;
+}
+
+/** The Node version that code-server 4.100.3 (its native modules) and Debian's Neovim users run. */
+export const SYSTEM_NODE_MAJOR = 20;
+
+/**
+ * A Node 20 to run code-server and the bundled server with, as users do: VPLAN_SYSTEM_NODE when
+ * set, else the first `node` on PATH that is Node 20. Under `npm test` the first `node` on PATH is
+ * the repository's Node 22 (node_modules/.bin), so the search goes on to the next one.
+ */
+export function findSystemNode(env: NodeJS.ProcessEnv = process.env): string | undefined {
+    const candidates = env.VPLAN_SYSTEM_NODE ? [env.VPLAN_SYSTEM_NODE] : executablesOnPath('node', env.PATH ?? '');
+    return candidates.find(node => nodeMajorVersion(node) === SYSTEM_NODE_MAJOR);
+}
+
+/** Debian's headless Chromium (`chromium`; `chromium-browser` elsewhere), driven by playwright-core. */
+export const CHROMIUM: string | undefined = findOnPath(['chromium', 'chromium-browser']);
+export const CHROMIUM_LABEL = 'chromium or chromium-browser on PATH (apt-get install chromium)';
+export const SYSTEM_NODE: string | undefined = findSystemNode();
+export const SYSTEM_NODE_LABEL = `Node ${SYSTEM_NODE_MAJOR} (a \`node\` on PATH, or VPLAN_SYSTEM_NODE)`;
+
+/** SYSTEM_NODE, for code that runs only when the suite was not skipped for want of it. */
+export function systemNode(): string {
+    if (!SYSTEM_NODE) throw new Error(`no ${SYSTEM_NODE_LABEL}`);
+    return SYSTEM_NODE;
+}
 
 export const requireE2E = process.env.VPLAN_REQUIRE_E2E === '1';
 
@@ -24,17 +81,6 @@ export function codeServerEntry(): string | undefined {
     const toolsDir = process.env.VPLAN_TOOLS_DIR ?? path.join(homedir(), '.cache', 'vplan-tools');
     const entry = path.join(toolsDir, `code-server-${CODE_SERVER_VERSION}`, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
     return existsSync(entry) ? entry : undefined;
-}
-
-export function findExecutable(name: string, candidates: string[]): string | undefined {
-    for (const candidate of candidates) {
-        if (existsSync(candidate)) return candidate;
-    }
-    for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-        const full = path.join(dir, name);
-        if (dir && existsSync(full)) return full;
-    }
-    return undefined;
 }
 
 /**

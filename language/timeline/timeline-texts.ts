@@ -1,0 +1,168 @@
+/**
+ * The timeline's texts (drawing, tooltips, table, the preview's notes) as one catalogue of
+ * `Message`s, rendered with `text()`; the nouns, value words and severities come from
+ * i18n/phrases.ts, so the timeline names things as the checks, the hover and the CLI do.
+ * `timelineWords(locale)` renders the catalogue once per locale for the layout code.
+ */
+
+import { message, text, words, type Locale, type NoArgs } from '../i18n/locale.js';
+import { conceptWord, durationText, relationWord, severityWord, valueWord, type ConceptName } from '../i18n/phrases.js';
+import type { DurationValue } from '../model/dates.js';
+import type { TimelineDiagnostic, TimelineMode } from './timeline-model.js';
+
+export const timelineTexts = {
+    timeline: words({ en: 'Timeline', nl: 'Tijdlijn' }),
+    /** The picture's accessible name and the page title. */
+    title: message<{ title: string; name: string }>({
+        en: a => `Timeline: ${a.title} (${a.name})`,
+        nl: a => `Tijdlijn: ${a.title} (${a.name})`
+    }),
+    tableCaption: message<{ title: string; name: string }>({
+        en: a => `Timeline as a table: ${a.title} (${a.name})`,
+        nl: a => `Tijdlijn als tabel: ${a.title} (${a.name})`
+    }),
+    markers: words({ en: 'Meetings', nl: 'Overleggen' }),
+    today: words({ en: 'today', nl: 'vandaag' }),
+    regieGap: words({ en: 'regie gap', nl: 'regiegat' }),
+    regieOverlap: words({ en: 'regie overlap', nl: 'dubbele regie' }),
+    uncovered: words({ en: 'not covered', nl: 'niet gedekt' }),
+    noAction: words({ en: 'no action', nl: 'geen actie' }),
+    outside: words({ en: 'outside the home', nl: 'woont elders' }),
+    wholePlan: words({ en: 'whole plan', nl: 'hele plan' }),
+    defaultEnd: words({ en: 'default end', nl: 'standaardeinde' }),
+    extension: words({ en: 'extension', nl: 'verlenging' }),
+    noDates: words({ en: 'no valid dates', nl: 'geen geldige data' }),
+    noAxis: words({ en: 'The plan has no valid period and no dated item.', nl: 'Het plan heeft geen geldige periode en geen gedateerd onderdeel.' }),
+    legend: words({ en: 'Legend', nl: 'Legenda' }),
+    /** A half-open period: the end is the first day not covered, as in the language. */
+    span: message<{ start: string; end?: string }>({
+        en: a => (a.end ? `from ${a.start} to ${a.end}` : `from ${a.start}`),
+        nl: a => (a.end ? `van ${a.start} tot ${a.end}` : `van ${a.start}`)
+    }),
+    handover: message<{ from: string; to: string }>({
+        en: a => `handover ${a.from} → ${a.to}`,
+        nl: a => `overdracht ${a.from} → ${a.to}`
+    }),
+    /** Who carries out an item (`by ORGANISATION`). */
+    by: message<{ organisation: string }>({
+        en: a => `by ${a.organisation}`,
+        nl: a => `door ${a.organisation}`
+    }),
+    /** A diagnostic in a tooltip or the table's notes: `error VP011: ...` / `fout VP011: ...`. */
+    diagnostic: message<{ diagnostic: TimelineDiagnostic }>({
+        en: a => `${severityWord(a.diagnostic.severity, 'en')} ${a.diagnostic.code}: ${a.diagnostic.message}`,
+        nl: a => `${severityWord(a.diagnostic.severity, 'nl')} ${a.diagnostic.code}: ${a.diagnostic.message}`
+    }),
+    columns: {
+        lane: words({ en: 'Lane', nl: 'Baan' }),
+        kind: words({ en: 'What', nl: 'Wat' }),
+        mode: words({ en: 'Mode', nl: 'Kader' }),
+        title: words({ en: 'Title', nl: 'Titel' }),
+        name: words({ en: 'Name', nl: 'Naam' }),
+        from: words({ en: 'From', nl: 'Van' }),
+        to: words({ en: 'To (not included)', nl: 'Tot (niet inbegrepen)' }),
+        notes: words({ en: 'Notes', nl: 'Opmerkingen' })
+    },
+    monthAbbreviations: message<NoArgs>({
+        en: () => 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec',
+        nl: () => 'jan feb mrt apr mei jun jul aug sep okt nov dec'
+    }),
+    /** The preview's note when a document holds no plan. */
+    noPlan: words({ en: 'This file holds no plan.', nl: 'Dit bestand bevat geen plan.' }),
+    /** The preview's note when the server does not know the document (yet). */
+    notOpen: words({ en: 'The document is not known to the language server.', nl: 'Het document is niet bekend bij de taalserver.' })
+};
+
+type LaneKind = 'measure' | 'intervention' | 'agreement' | 'phase' | 'regie' | 'handover' | 'gap' | 'overlap' | 'uncovered'
+    | 'aftercare' | 'checkpoint' | 'meeting' | 'evaluation';
+
+/** The catalogue rendered for one locale: what the layout, the table and the HTML page read. */
+export interface TimelineWords {
+    locale: Locale;
+    timeline: string;
+    regie: string;
+    aftercare: string;
+    markers: string;
+    today: string;
+    modes: Record<TimelineMode, string>;
+    kinds: Record<LaneKind, string>;
+    relations: Record<'on' | 'for' | 'protects', string>;
+    phases: Record<string, string>;
+    columns: Record<keyof typeof timelineTexts.columns, string>;
+    noAction: string;
+    outside: string;
+    wholePlan: string;
+    defaultEnd: string;
+    extension: string;
+    noDates: string;
+    noAxis: string;
+    legend: string;
+    months: string[];
+    title: (plan: { title: string; name: string }) => string;
+    tableCaption: (plan: { title: string; name: string }) => string;
+    span: (start: string, end?: string) => string;
+    handover: (from: string, to: string) => string;
+    by: (organisation: string) => string;
+    diagnostic: (diagnostic: TimelineDiagnostic) => string;
+    duration: (duration: DurationValue) => string;
+    memberKind: (kind: string) => string;
+    role: (role: string) => string;
+}
+
+function render(locale: Locale): TimelineWords {
+    const say = (entry: typeof timelineTexts.timeline) => text(entry, {}, locale);
+    const concept = (name: ConceptName) => conceptWord(name, locale);
+    const phases = Object.fromEntries(['safety', 'stability', 'recovery'].map(kind => [kind, valueWord('phaseKind', kind, locale)]));
+    return {
+        locale,
+        timeline: say(timelineTexts.timeline),
+        regie: capitalise(concept('regie')),
+        aftercare: capitalise(concept('aftercare')),
+        markers: say(timelineTexts.markers),
+        today: say(timelineTexts.today),
+        modes: {
+            dwang: valueWord('framework', 'dwang', locale), drang: valueWord('framework', 'drang', locale),
+            voluntary: valueWord('framework', 'voluntary', locale), unknown: valueWord('framework', 'unknown', locale)
+        },
+        kinds: {
+            measure: concept('measure'), intervention: concept('intervention'), agreement: concept('agreement'), phase: concept('phase'),
+            regie: concept('regie'), handover: concept('handover'), gap: say(timelineTexts.regieGap), overlap: say(timelineTexts.regieOverlap),
+            uncovered: say(timelineTexts.uncovered), aftercare: concept('aftercare'), checkpoint: concept('checkpoint'),
+            meeting: concept('meeting'), evaluation: concept('evaluation')
+        },
+        relations: { on: relationWord('on', locale), for: relationWord('for', locale), protects: relationWord('protects', locale) },
+        phases,
+        columns: Object.fromEntries(Object.entries(timelineTexts.columns).map(([key, entry]) => [key, say(entry)])) as TimelineWords['columns'],
+        noAction: say(timelineTexts.noAction),
+        outside: say(timelineTexts.outside),
+        wholePlan: say(timelineTexts.wholePlan),
+        defaultEnd: say(timelineTexts.defaultEnd),
+        extension: say(timelineTexts.extension),
+        noDates: say(timelineTexts.noDates),
+        noAxis: say(timelineTexts.noAxis),
+        legend: say(timelineTexts.legend),
+        months: text(timelineTexts.monthAbbreviations, {}, locale).split(' '),
+        title: plan => text(timelineTexts.title, plan, locale),
+        tableCaption: plan => text(timelineTexts.tableCaption, plan, locale),
+        span: (start, end) => text(timelineTexts.span, { start, end }, locale),
+        handover: (from, to) => text(timelineTexts.handover, { from, to }, locale),
+        by: organisation => text(timelineTexts.by, { organisation }, locale),
+        diagnostic: diagnostic => text(timelineTexts.diagnostic, { diagnostic }, locale),
+        duration: duration => durationText(duration, locale),
+        memberKind: kind => valueWord('memberKind', kind, locale),
+        role: role => valueWord('role', role, locale)
+    };
+}
+
+function capitalise(word: string): string {
+    return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+const rendered = new Map<Locale, TimelineWords>();
+
+/** The timeline's words in `locale` (English by default), rendered once. */
+export function timelineWords(locale: Locale = 'en'): TimelineWords {
+    let words = rendered.get(locale);
+    if (!words) rendered.set(locale, words = render(locale));
+    return words;
+}

@@ -1,0 +1,189 @@
+/**
+ * The workspace rule (language reference, section 2, v2): which files a `.vplan` file sees and
+ * which `vplan.config.json` files set its settings. One rule for the editor and every command, so
+ * a file means the same whoever reads it:
+ *
+ * - its root is the nearest folder at or above it holding a `vplan.config.json` with
+ *   `"root": true`; without one, the top folder of the git work tree holding it; outside git, the
+ *   folder of the topmost `vplan.config.json` at or above it; without any, its own folder;
+ * - the workspace is every `.vplan` file under the root (recursively, skipping `node_modules`,
+ *   folders whose name starts with a dot and folders that are the root of another workspace),
+ *   plus the built-in catalogue;
+ * - its settings come from every config between the root and its folder, nearer files overriding
+ *   the keys they set (config/vplan-config.ts `mergeConfigSettings`).
+ *
+ * The rule asks its questions through `WorkspaceFileSystem`: the disk (the server, the CLI) or a
+ * git revision read with git itself (`vplan review`). Paths are absolute, with `/` separators.
+ */
+
+import { CONFIG_FILE_NAME, mergeConfigSettings, parseConfigText, type ParsedConfig, type VplanConfig } from '../config/vplan-config.js';
+
+export type EntryKind = 'file' | 'folder' | 'link' | 'other';
+
+export interface WorkspaceFileSystem {
+    /** The entries of a folder, or undefined when it is not a readable folder. */
+    readFolder(path: string): ReadonlyArray<{ name: string; kind: EntryKind }> | undefined;
+    /** The text of a file, or undefined when it is missing or unreadable. */
+    readText(path: string): string | undefined;
+    /** Whether something (of any kind) exists at the path. */
+    exists(path: string): boolean;
+    /** The path a link leads to, with every link resolved; undefined when broken. */
+    realPath(path: string): string | undefined;
+    /** The kind of the entry a path names after following links. */
+    kindOf(path: string): EntryKind | undefined;
+}
+
+/** Why a folder is a root. */
+export type RootReason = 'config' | 'git' | 'topmost-config' | 'own-folder';
+
+export interface WorkspaceRoot {
+    path: string;
+    reason: RootReason;
+}
+
+/** A config file of the cascade, parsed. */
+export interface ConfigFile {
+    path: string;
+    text: string;
+    parsed: ParsedConfig;
+}
+
+/** Compares two strings by Unicode code points (JavaScript's `<` compares UTF-16 units). */
+export function compareCodePoints(a: string, b: string): number {
+    const length = Math.min(a.length, b.length);
+    for (let i = 0; i < length; i++) {
+        const x = a.charCodeAt(i);
+        const y = b.charCodeAt(i);
+        if (x === y) continue;
+        // A surrogate (a code point above U+FFFF) sorts after every other UTF-16 unit.
+        const xs = x >= 0xd800 && x <= 0xdfff;
+        const ys = y >= 0xd800 && y <= 0xdfff;
+        if (xs !== ys) return xs ? 1 : -1;
+        return x - y;
+    }
+    return a.length - b.length;
+}
+
+export function parentOf(path: string): string {
+    const cut = path.lastIndexOf('/');
+    return cut <= 0 ? '/' : path.slice(0, cut);
+}
+
+export function joinPath(folder: string, name: string): string {
+    return folder === '/' ? `/${name}` : `${folder}/${name}`;
+}
+
+/** Whether `path` is `folder` or lies under it. */
+export function isWithin(path: string, folder: string): boolean {
+    return path === folder || folder === '/' || path.startsWith(folder + '/');
+}
+
+/** The path of a file relative to a folder that holds it, with `/` separators. */
+export function relativeTo(path: string, folder: string): string {
+    if (path === folder) return '';
+    return folder === '/' ? path.slice(1) : path.slice(folder.length + 1);
+}
+
+const SKIPPED_FOLDERS = new Set(['node_modules']);
+
+export class WorkspaceLayout {
+    protected readonly configs = new Map<string, ConfigFile | null>();
+    protected readonly roots = new Map<string, WorkspaceRoot>();
+
+    constructor(protected readonly fs: WorkspaceFileSystem) {}
+
+    /** Forgets what was read (a config file or a folder changed). */
+    invalidate(): void {
+        this.configs.clear();
+        this.roots.clear();
+    }
+
+    /** The config file in a folder, parsed, if there is one. */
+    configIn(folder: string): ConfigFile | undefined {
+        let config = this.configs.get(folder);
+        if (config === undefined) {
+            const path = joinPath(folder, CONFIG_FILE_NAME);
+            const kind = this.fs.kindOf(path);
+            if (kind === 'file') {
+                const text = this.fs.readText(path);
+                config = text === undefined
+                    ? { path, text: '', parsed: { ...parseConfigText('{}'), problems: [{ offset: 0, length: 0, messageId: 'VP009.unreadable', args: { reason: 'unreadable' } }] } }
+                    : { path, text, parsed: parseConfigText(text) };
+            } else {
+                config = null;
+            }
+            this.configs.set(folder, config);
+        }
+        return config ?? undefined;
+    }
+
+    /** The root of the workspace of a file in `folder` (language reference, section 2). */
+    rootOf(folder: string): WorkspaceRoot {
+        const cached = this.roots.get(folder);
+        if (cached) return cached;
+        let gitTop: string | undefined;
+        let topmostConfig: string | undefined;
+        let root: WorkspaceRoot | undefined;
+        for (let current = folder; ; current = parentOf(current)) {
+            const config = this.configIn(current);
+            if (config?.parsed.settings.root === true) {
+                root = { path: current, reason: 'config' };
+                break;
+            }
+            if (config) topmostConfig = current;
+            if (gitTop === undefined && this.fs.exists(joinPath(current, '.git'))) gitTop = current;
+            if (current === '/') break;
+        }
+        root ??= gitTop !== undefined ? { path: gitTop, reason: 'git' }
+            : topmostConfig !== undefined ? { path: topmostConfig, reason: 'topmost-config' }
+                : { path: folder, reason: 'own-folder' };
+        this.roots.set(folder, root);
+        return root;
+    }
+
+    /** The config files that set the settings of a file in `folder`: from the root down to the folder. */
+    configChain(folder: string, root: string = this.rootOf(folder).path): ConfigFile[] {
+        const chain: ConfigFile[] = [];
+        for (let current = folder; isWithin(current, root); current = parentOf(current)) {
+            const config = this.configIn(current);
+            if (config) chain.unshift(config);
+            if (current === root || current === '/') break;
+        }
+        return chain;
+    }
+
+    /** The settings of a file in `folder`: its config cascade over the defaults. */
+    settingsOf(folder: string): VplanConfig {
+        return mergeConfigSettings(this.configChain(folder).map(config => config.parsed.settings));
+    }
+
+    /**
+     * The `.vplan` files of the workspace with this root, sorted by their paths relative to the root
+     * compared as code points. A link is followed only to a file inside the root; a linked folder is
+     * never entered (a folder search never follows a link out of the workspace, nor into a loop).
+     */
+    filesOf(root: string): string[] {
+        const files: string[] = [];
+        const realRoot = this.fs.realPath(root) ?? root;
+        const visit = (folder: string) => {
+            const entries = this.fs.readFolder(folder);
+            if (!entries) return;
+            for (const entry of entries) {
+                const path = joinPath(folder, entry.name);
+                if (entry.kind === 'folder') {
+                    if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
+                    if (this.rootOf(path).path !== root) continue; // the root of another workspace
+                    visit(path);
+                } else if (entry.name.endsWith('.vplan')) {
+                    if (entry.kind === 'file') files.push(path);
+                    else if (entry.kind === 'link') {
+                        const target = this.fs.realPath(path);
+                        if (target !== undefined && isWithin(target, realRoot) && this.fs.kindOf(path) === 'file') files.push(path);
+                    }
+                }
+            }
+        };
+        visit(root);
+        return files.sort((a, b) => compareCodePoints(relativeTo(a, root), relativeTo(b, root)));
+    }
+}
