@@ -106,6 +106,8 @@ function writeWorkspace(count: number): WorkspaceLayout {
     const workspace = generateWorkspace(count);
     const cataloguePath = join(vplan, 'organisaties.vplan');
     writeFileSync(cataloguePath, catalogueToVplan(workspace.catalogue));
+    // The plans in plannen/ see the catalogue above them: the folder is the root of one workspace.
+    writeFileSync(join(vplan, 'vplan.config.json'), '{ "root": true }\n');
     writeFileSync(join(yaml, 'organisaties.yaml'), toYaml({ organisations: workspace.catalogue }));
     const planPaths: string[] = [];
     let lines = 0;

@@ -1,30 +1,14 @@
 /**
- * Loading "one FILE with its workspace" (cli.md, common rules) for `diff` and `export`: the
- * FILE together with the other `.vplan` files of the folder holding the nearest
- * `vplan.config.json` above it, else of the FILE's own folder, so that its references resolve.
- * For `diff --git` the text may come from a temporary file git wrote: it is then loaded under the
- * repository path it stands for, in that path's workspace.
+ * Loading "one FILE with its workspace" (cli.md, common rules) for `render`, `diff` and `export`:
+ * the FILE resolved against the whole of its workspace (language reference, section 2), so that
+ * it means what `vplan check` says it means. For `diff --git` the text may come from a temporary
+ * file git wrote: it is then loaded under the repository path it stands for, in that path's place.
  */
 
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { isPlan, type Plan, type VplanFile } from '../language/generated/ast.js';
-import { CONFIG_FILE_NAME } from '../language/config/vplan-config.js';
-import { findPlanFiles, readPlanText, displayPathOf, type PlanFile } from './files.js';
+import { readPlanText, type PlanFile } from './files.js';
 import { collectDiagnostics, loadWorkspace, type DiagnosticRecord, type LoadedWorkspace, type WorkspaceOptions } from './workspace.js';
-
-/** The workspace folder of a plan file: nearest folder with a vplan.config.json, else the file's folder. */
-export function workspaceFolderOf(absoluteFile: string): string {
-    const own = dirname(absoluteFile);
-    let folder = own;
-    for (;;) {
-        if (existsSync(join(folder, CONFIG_FILE_NAME))) return folder;
-        const parent = dirname(folder);
-        if (parent === folder) return own;
-        folder = parent;
-    }
-}
 
 export interface LoadedFile {
     workspace: LoadedWorkspace;
@@ -42,10 +26,6 @@ export interface FileSource {
     text?: string;
 }
 
-function isFolder(path: string): boolean {
-    try { return statSync(path).isDirectory(); } catch { return false; }
-}
-
 /**
  * Loads one file with its workspace. Neighbours that cannot be read are left out quietly: the
  * command is about FILE, and `vplan check` reports the others.
@@ -53,19 +33,8 @@ function isFolder(path: string): boolean {
 export async function loadFileWithWorkspace(source: FileSource, options: WorkspaceOptions): Promise<LoadedFile> {
     const text = source.text ?? readPlanText(source.absolutePath, source.displayPath);
     const target: PlanFile = { displayPath: source.displayPath, absolutePath: source.absolutePath, text };
-    const folder = workspaceFolderOf(source.absolutePath);
-    const neighbours: PlanFile[] = [];
-    if (isFolder(folder)) {
-        let paths: string[];
-        try { paths = findPlanFiles(folder, folder); } catch { paths = []; }
-        for (const path of paths) {
-            if (resolve(path) === resolve(source.absolutePath)) continue;
-            try {
-                neighbours.push({ displayPath: displayPathOf(path, options.cwd), absolutePath: path, text: readPlanText(path, path) });
-            } catch { /* see above */ }
-        }
-    }
-    const workspace = await loadWorkspace([target, ...neighbours], options);
+    // loadWorkspace adds the rest of the file's workspace (language reference, section 2).
+    const workspace = await loadWorkspace([target], options);
     const document = workspace.documents[0];
     const diagnostics = collectDiagnostics({ ...workspace, files: [target], documents: [document] }, options)
         .filter(r => r.file === target.displayPath);

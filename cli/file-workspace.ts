@@ -12,7 +12,7 @@ import { cliTexts } from './cli-texts.js';
 import { loadFileWithWorkspace, type LoadedFile } from './diff-workspace.js';
 import type { WorkspaceOptions } from './workspace.js';
 
-export { loadFileWithWorkspace, workspaceFolderOf, type LoadedFile } from './diff-workspace.js';
+export { loadFileWithWorkspace, type LoadedFile } from './diff-workspace.js';
 
 /** Loads FILE (as the user typed it, relative to `options.cwd`) with the other files of its workspace. */
 export function loadFileWorkspace(file: string, options: WorkspaceOptions): Promise<LoadedFile> {

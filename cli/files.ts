@@ -81,11 +81,10 @@ export function findPlanFiles(folder: string, display: string): string[] {
         if (entry.isDirectory()) {
             if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
             files.push(...findPlanFiles(full, join(display, entry.name)));
-        } else if (entry.name.endsWith('.vplan')) {
-            if (entry.isFile()) files.push(full);
-            else if (entry.isSymbolicLink()) {
-                try { if (statSync(full).isFile()) files.push(full); } catch { /* a dangling link is no plan */ }
-            }
+        } else if (entry.name.endsWith('.vplan') && entry.isFile()) {
+            // A folder search never follows a symbolic link (cli.md: never out of the workspace
+            // root; a link is neither a file nor a folder here). A file named explicitly may be one.
+            files.push(full);
         }
     }
     return files;

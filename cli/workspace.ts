@@ -5,14 +5,18 @@
 
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { createVplanServices } from '../language/vplan-module.js';
 import { loadBuiltinCatalogue } from '../language/workspace/builtin-documents.js';
 import type { VplanFile } from '../language/generated/ast.js';
 import type { Locale } from '../language/i18n/locale.js';
 import { configDiagnostics } from '../language/config/config-diagnostics.js';
-import { CliInputError, displayPathOf, type PlanFile } from './files.js';
+import { CliInputError, displayPathOf, readPlanText, type PlanFile } from './files.js';
+import { buildWithCompanions, type CompanionFile } from '../language/workspace/partial-build.js';
+import { summarize } from '../language/workspace/file-summary.js';
+import { SummaryCache, summaryCacheFile } from './summary-cache.js';
+import type { LoadedConfig } from '../language/config/settings-provider.js';
 import { cliTexts } from './cli-texts.js';
 import { statSync } from 'node:fs';
 
@@ -39,9 +43,49 @@ export interface WorkspaceOptions {
 
 export interface LoadedWorkspace {
     services: ReturnType<typeof createVplanServices>;
+    /** The files the command reports on, in the order given; `documents[i]` is `files[i]`. */
     files: PlanFile[];
     documents: Array<LangiumDocument<VplanFile>>;
 }
+
+/**
+ * The other `.vplan` files of the workspaces of `files` (language reference, section 2): every file
+ * under each file's root that is not one of `files`, as a companion of a partial build
+ * (language/workspace/partial-build.ts): it takes part through its summary, cached between runs
+ * (cli/summary-cache.ts), and is loaded only when a file refers to a name it declares. A companion
+ * that cannot be read is left out quietly: the command reports on `files`, and `vplan check` on
+ * the whole folder reports the others.
+ */
+function companionsOf(files: readonly PlanFile[], services: Services): { companions: CompanionFile[]; caches: SummaryCache[] } {
+    const layout = services.Vplan.config.WorkspaceLayout;
+    const named = new Set(files.map(file => file.absolutePath));
+    const roots = new Set(files.map(file => layout.rootOf(dirname(file.absolutePath)).path));
+    const companions: CompanionFile[] = [];
+    const caches: SummaryCache[] = [];
+    const factory = services.shared.workspace.LangiumDocumentFactory;
+    const describer = services.Vplan.workspace.AstNodeDescriptionProvider;
+    for (const root of roots) {
+        const paths = layout.filesOf(root).filter(path => !named.has(path));
+        if (paths.length === 0) continue;
+        const cache = new SummaryCache(summaryCacheFile(root));
+        caches.push(cache);
+        for (const path of paths) {
+            named.add(path);
+            const uri = URI.file(path);
+            let text: string | undefined;
+            try { text = readPlanText(path, path); } catch { continue; /* see above */ }
+            const body = text;
+            const summary = cache.summary(body, () => {
+                const document = factory.fromString(body, uri);
+                return summarize(document, (node, name) => describer.createDescription(node, name, document));
+            });
+            companions.push({ uri, summary: () => summary, text: () => body });
+        }
+    }
+    return { companions, caches };
+}
+
+type Services = ReturnType<typeof createVplanServices>;
 
 export async function loadWorkspace(files: PlanFile[], options: WorkspaceOptions): Promise<LoadedWorkspace> {
     // Batch mode: one build, never updated, so no reference index and no validation memo.
@@ -49,7 +93,6 @@ export async function loadWorkspace(files: PlanFile[], options: WorkspaceOptions
     const settings = services.Vplan.config.SettingsProvider;
     settings.defaultLocale = options.defaultLocale;
     settings.localeOverride = options.locale;
-    settings.fallbackFolder = URI.file(options.cwd);
     // A relative --config is relative to the current folder, not to the file system root.
     if (options.configPath) {
         // A named config file that cannot be read is a bad PATH (exit 2), not a VP009 finding.
@@ -60,12 +103,17 @@ export async function loadWorkspace(files: PlanFile[], options: WorkspaceOptions
     await loadBuiltinCatalogue(services.shared);
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const langiumDocuments = services.shared.workspace.LangiumDocuments;
-    const documents = files.map(file => {
+    const load = (file: PlanFile) => {
         const document = factory.fromString<VplanFile>(file.text, URI.file(file.absolutePath));
         langiumDocuments.addDocument(document);
         return document;
-    });
-    await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    };
+    const documents = files.map(load);
+    // Each file is resolved against the whole of its workspace, so `vplan check a.vplan` reports
+    // exactly what `vplan check .` reports for it; the companions are not reported.
+    const { companions, caches } = companionsOf(files, services);
+    await buildWithCompanions(services.shared, documents, companions);
+    for (const cache of caches) cache.save();
     return { services, files, documents };
 }
 
@@ -97,10 +145,15 @@ export function collectDiagnostics(workspace: LoadedWorkspace, options: Workspac
             records.push(toRecord(workspace.files[index].displayPath, diagnostic));
         }
     });
+    // The config files that set the settings of the files reported on (VP009 on each, once).
     const settings = workspace.services.Vplan.config.SettingsProvider;
-    for (const loaded of settings.loadedConfigs()) {
+    const configs = new Map<string, LoadedConfig>();
+    for (const file of workspace.files) {
+        for (const source of settings.sourcesFor(URI.file(file.absolutePath))) configs.set(source.uri.toString(), source);
+    }
+    for (const loaded of configs.values()) {
         const file = displayPathOf(loaded.uri.fsPath, options.cwd);
-        records.push(...configDiagnostics(loaded, settings.localeOfConfig(loaded)).map(diagnostic => toRecord(file, diagnostic)));
+        for (const diagnostic of configDiagnostics(loaded, settings.localeOfConfig(loaded))) records.push(toRecord(file, diagnostic));
     }
     return sortRecords(records);
 }

@@ -14,6 +14,7 @@ import { VplanValidator, registerValidationChecks } from './validation/vplan-val
 import { VplanLexerErrorMessageProvider, VplanParserErrorMessageProvider } from './syntax/syntax-errors.js';
 import { VplanLexer } from './syntax/name-lexer.js';
 import { VplanSettingsProvider } from './config/settings-provider.js';
+import { WorkspaceLayout } from './workspace/workspace-layout.js';
 import { VplanWorkspaceManager } from './workspace/builtin-documents.js';
 import { vplanSharedWorkspaceModule, vplanWorkspaceModule } from './workspace/vplan-workspace-module.js';
 import { vplanBatchModule, vplanSharedBatchModule } from './workspace/batch-module.js';
@@ -29,6 +30,8 @@ export interface VplanAddedServices {
     };
     config: {
         SettingsProvider: VplanSettingsProvider;
+        /** The workspace rule (language reference, section 2): roots, files and config cascades. */
+        WorkspaceLayout: WorkspaceLayout;
     };
 }
 
@@ -50,7 +53,8 @@ export const VplanModule: Module<VplanServices, PartialLangiumServices & VplanAd
         LexerErrorMessageProvider: () => new VplanLexerErrorMessageProvider()
     },
     config: {
-        SettingsProvider: (services) => new VplanSettingsProvider(services.shared.workspace.FileSystemProvider)
+        SettingsProvider: (services) => new VplanSettingsProvider(services.shared.workspace.FileSystemProvider, services.config.WorkspaceLayout),
+        WorkspaceLayout: (services) => new WorkspaceLayout(services.shared.workspace.FileSystemProvider)
     }
 };
 

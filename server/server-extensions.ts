@@ -33,11 +33,12 @@ export function registerServerExtensions(connection: Connection, services: Servi
         }
     });
 
-    // vplan.config.json changed on disk: reload and revalidate every plan.
+    // vplan.config.json changed on disk: reload, and relink and revalidate every plan (a `"root"`
+    // may have moved, which changes which names each file sees).
     shared.lsp.DocumentUpdateHandler.onWatchedFilesChange(params => {
         if (params.changes.some(change => change.uri.endsWith('/' + CONFIG_FILE_NAME))) {
             settings.invalidate();
-            void revalidateAll(services);
+            void revalidateAll(services, DocumentState.IndexedContent);
         }
     });
 
@@ -62,18 +63,17 @@ function publishConfigDiagnostics(connection: Connection, services: Services): v
 }
 
 /**
- * Re-runs validation of every document (the locale or a config file changed). The texts did not
- * change, so documents are reset to "linked" rather than re-read: the built-in catalogue has no
- * file to re-read.
+ * Re-runs validation of every document (the locale or a config file changed), from `state` on:
+ * after a config change from the indexed content, so that every document is linked again in the
+ * workspace the rule gives it now. The texts did not change, so documents are reset rather than
+ * re-read: the built-in catalogue has no file to re-read.
  */
-async function revalidateAll(services: Services): Promise<void> {
+async function revalidateAll(services: Services, state: DocumentState = DocumentState.IndexedReferences): Promise<void> {
     const { shared } = services;
     await shared.workspace.WorkspaceLock.write(async token => {
         const documents = shared.workspace.LangiumDocuments.all.toArray();
         for (const document of documents) {
-            if (document.state > DocumentState.IndexedReferences) {
-                shared.workspace.DocumentBuilder.resetToState(document, DocumentState.IndexedReferences);
-            }
+            if (document.state > state) shared.workspace.DocumentBuilder.resetToState(document, state);
         }
         await shared.workspace.DocumentBuilder.build(documents, { validation: true }, token);
     });

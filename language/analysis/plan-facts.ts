@@ -15,6 +15,9 @@ import { computeCoverage, type CoverageFacts } from './coverage-facts.js';
 import { computeRegie, type RegieFacts } from './regie-facts.js';
 import { computeMeasureLimits, type MeasureLimitFacts } from './measure-facts.js';
 import { computePhases, type PhaseFacts } from './phase-facts.js';
+import { computeRequirements, type MeasureRequirement } from './requirement-facts.js';
+import { computeDropOuts, type DropOutFacts } from './care-facts.js';
+import { computeIncidents, type IncidentFacts } from './incident-facts.js';
 
 export interface PlanFacts {
     plan: ResolvedPlan;
@@ -22,16 +25,26 @@ export interface PlanFacts {
     regie: RegieFacts;
     measureLimits: MeasureLimitFacts[];
     phases: PhaseFacts;
+    /** v2: measures whose type `requires` others, with the days none of those runs (VP034). */
+    requirements: MeasureRequirement[];
+    /** v2: drop-outs and what follows them (VP042, the timeline). */
+    dropOuts: DropOutFacts;
+    /** v2: incidents and the meetings that discuss them (VP050, VP052, the timeline). */
+    incidents: IncidentFacts;
 }
 
 /** The facts of a resolved plan (not cached: use `planFacts` for a plan node). */
 export function analysePlan(plan: ResolvedPlan): PlanFacts {
+    const coverage = computeCoverage(plan);
     return {
         plan,
-        coverage: computeCoverage(plan),
+        coverage,
         regie: computeRegie(plan),
         measureLimits: computeMeasureLimits(plan),
-        phases: computePhases(plan)
+        phases: computePhases(plan),
+        requirements: computeRequirements(plan),
+        dropOuts: computeDropOuts(plan, coverage),
+        incidents: computeIncidents(plan)
     };
 }
 

@@ -51,6 +51,7 @@ measure type uithuisplaatsing "Machtiging uithuisplaatsing" {
     subject minor
     imposed by rechter
     regie gi
+    requires ots, voorlopige_ots
     source "https://www.nji.nl/beslissen-over-hulp/machtiging-uithuisplaatsing"
     checked 2026-11-01
 }

@@ -1,155 +1,195 @@
 /**
- * The semantic diff of two versions of a plan file (`vplan diff`): what changed in meaning, not
- * in lines. Both versions are first turned into their export snapshots (language/export), so the
- * diff sees exactly what the export and the checks see: resolved references, computed ends,
- * default terms. Pure: no I/O, no services; the CLI loads the files and renders the result.
+ * The semantic diff (`vplan diff`, the git driver, and `vplan review`): what a change means, not
+ * which lines it touched. Pure: no I/O; the caller loads and links each side in its own workspace
+ * (cli/diff-workspace.ts) and renders the result (plan-diff-text.ts, or JSON following
+ * schemas/vplan-diff.schema.json).
+ *
+ * API
+ * - `diffChangeSet(oldSide, newSide, pairs, options?)`: two sides, each a set of loaded files
+ *   (`DiffSideInput`: every file the diff may report on, by a key that names the same file on
+ *   both sides, such as its path relative to the workspace root or the repository, and the
+ *   diagnostics of every file), and the pairs of files that changed (`FilePair`: the key on each
+ *   side, one of them absent for an added or deleted file, two different keys for a rename).
+ *   Returns a `ChangeSet`: per pair, the items added, removed, changed and renamed, with
+ *   regie handovers; and over all files, the diagnostics the change introduces and resolves (in
+ *   the pairs' files and in any other file whose text is the same on both sides, such as a plan
+ *   that names a changed organisation), plus the counts.
+ * - `singleFileDiff(changeSet, labels)`: the document `vplan diff` prints as JSON (version 2).
+ * - `diffDiagnostics(old, new)`: the multiset comparison of two lists of diagnostics.
+ *
+ * Rules (cli.md, `vplan diff`, v2): items are matched by kind and name (unnamed items by what
+ * they are written with); an added or removed item carries its whole text as written; a changed
+ * one only the fields that differ, with names as written (resolved or not); a named item whose
+ * name changed and nothing else is a rename, and the references to it that changed with it are
+ * not repeated; a pair without a change in meaning says what did change in its text (`comments`,
+ * `layout`, `wording`). Diagnostics are compared by code and message, ignoring positions.
  */
 
-import type { ResolvedPlan } from '../model/plan-model.js';
-import { exportPlan, type ExportPeriod, type PlanExport } from '../export/plan-export.js';
+import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
+import type { VplanFile } from '../generated/ast.js';
+import {
+    NAMED_KINDS, PLAN_ITEM_KINDS, fileItems, type DiffItem, type FieldValue, type ItemField, type ItemKind, type PlanItems, type RegieHolder
+} from './diff-items.js';
+import { textDifference, type TextDifference } from './written-form.js';
 
-export const DIFF_FORMAT_VERSION = 1;
+export type { FieldValue, ItemKind } from './diff-items.js';
+export type { TextDifference } from './written-form.js';
 
-export type DiffSection =
-    | 'plan' | 'members' | 'supporters' | 'risks' | 'phases' | 'measures' | 'interventions'
-    | 'agreements' | 'regie' | 'aftercare' | 'meetings' | 'evaluations';
+export const DIFF_FORMAT_VERSION = 2;
 
-export const DIFF_SECTIONS: readonly DiffSection[] = [
-    'plan', 'members', 'supporters', 'risks', 'phases', 'measures', 'interventions',
-    'agreements', 'regie', 'aftercare', 'meetings', 'evaluations'
-];
+export type SeverityName = 'error' | 'warning' | 'info';
 
-export type FieldValue = string | number | boolean | null | string[];
+// ---------------------------------------------------------------------------------------------
+// Input
+
+/** One loaded, linked file of a side. */
+export interface DiffSourceFile {
+    /** How the file is shown: the path as given, or `a/PATH` / `b/PATH` in git's manner. */
+    label: string;
+    text: string;
+    root: VplanFile;
+}
+
+/** A diagnostic as the diff reads it (1-based positions, as the CLI reports them). */
+export interface DiffDiagnostic {
+    file: string;
+    line: number;
+    column: number;
+    severity: SeverityName;
+    code: string;
+    message: string;
+}
+
+export interface DiffSideInput {
+    /** Every file of the side the diff may report on, by its key. */
+    files: ReadonlyMap<string, DiffSourceFile>;
+    /** The diagnostics of those files, each with its file's key. */
+    diagnostics: ReadonlyArray<DiffDiagnostic & { key: string }>;
+}
+
+/** A file that changed: its key on each side (absent on the side where it does not exist). */
+export interface FilePair {
+    old?: string;
+    new?: string;
+}
+
+export interface DiffOptions {
+    /**
+     * The other files whose diagnostics are compared: `unchanged` (default) those whose text is the
+     * same on both sides, so that every difference is the pairs' doing; `all` every file on both
+     * sides (a reviewer of a whole change set, whose every changed file is a pair).
+     */
+    otherFiles?: 'unchanged' | 'all';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Result
 
 export interface FieldChange {
+    /** The keyword of the field (`posed by`), or the reference's word for an unkeyed value (`title`). */
     field: string;
     old: FieldValue;
     new: FieldValue;
-    /** For list fields: the items only in the new version. */
+    /** For list fields: the entries only in the new version. */
     added?: string[];
-    /** For list fields: the items only in the old version. */
+    /** For list fields: the entries only in the old version. */
     removed?: string[];
 }
 
-export interface EntityChange {
-    section: DiffSection;
-    change: 'added' | 'removed' | 'changed';
-    /** The name (or, for unnamed things, kind/date/title with an ordinal) that matched the versions. */
-    key: string;
+export interface ItemChange {
+    change: 'added' | 'removed' | 'changed' | 'renamed';
+    kind: ItemKind;
+    /** The item's name or key (for a rename: the old name). */
+    name: string;
+    /** For a rename: the new name. */
+    newName?: string;
+    /** The plan that holds the item; absent for plans, organisations and measure types. */
+    plan?: string;
+    /** For `added` and `removed`: the item as written, one line per item of it (nested ones indented). */
+    text?: string[];
     /** For `changed`: the fields that differ. */
-    fields: FieldChange[];
-    /** For `added` / `removed`: the entity's fields. */
-    values?: Record<string, FieldValue>;
+    fields?: FieldChange[];
 }
 
-/** A regie handover: on `date`, casusregie passes from one organisation to the next. */
-export interface Handover {
-    from: string | null;
-    to: string | null;
-    date: string;
-}
-
+/** On `date` casusregie passes from one organisation to the next. */
 export interface HandoverChange {
+    plan: string;
     change: 'added' | 'removed' | 'moved';
-    from: string | null;
-    to: string | null;
+    from: string;
+    to: string;
     oldDate?: string;
     newDate?: string;
 }
 
-export interface PlanDiff {
-    plan: string;
-    change: 'added' | 'removed' | 'changed' | 'unchanged';
-    changes: EntityChange[];
+export interface FileDiff {
+    old: string | null;
+    new: string | null;
+    changes: ItemChange[];
     handovers: HandoverChange[];
-}
-
-/** A diagnostic without its position: the diff compares what is wrong, not where. */
-export interface DiagnosticKey {
-    code: string;
-    severity: string;
-    message: string;
+    /** When nothing changed in meaning: what differs in the text; null when the meaning differs or a side is absent. */
+    sameMeaning: TextDifference | null;
 }
 
 export interface DiagnosticsDiff {
-    introduced: DiagnosticKey[];
-    resolved: DiagnosticKey[];
+    introduced: DiffDiagnostic[];
+    resolved: DiffDiagnostic[];
 }
 
-export interface DiffResult {
+export interface SeverityCounts {
+    errors: number;
+    warnings: number;
+    infos: number;
+}
+
+export interface DiffSummary {
+    added: number;
+    changed: number;
+    removed: number;
+    introduced: SeverityCounts;
+    resolved: SeverityCounts;
+}
+
+export interface ChangeSet {
+    files: FileDiff[];
+    diagnostics: DiagnosticsDiff;
+    /**
+     * Whether a diagnostic of the diff may depend on another file: one lies in another file, or a
+     * changed file names a declaration of another file (or a global name that does not resolve).
+     * The git driver says then that it resolved both sides against the working tree.
+     */
+    dependsOnOtherFiles: boolean;
+    summary: DiffSummary;
+}
+
+/** What `vplan diff --format json` prints (schemas/vplan-diff.schema.json). */
+export interface SingleFileDiff {
     version: typeof DIFF_FORMAT_VERSION;
     old: string;
     new: string;
-    /** True when neither the plans nor the diagnostics differ. */
+    /** No change in meaning and no diagnostic introduced or resolved. */
     identical: boolean;
-    plans: PlanDiff[];
+    sameMeaning: TextDifference | null;
+    /** Sides that could not be compared (git driver): why, one line each. */
+    notes: Array<{ side: 'old' | 'new'; file: string; reason: string }>;
+    changes: ItemChange[];
+    handovers: HandoverChange[];
     diagnostics: DiagnosticsDiff;
+    /** Git driver: the diagnostics were resolved against the working tree's workspace and may depend on another file. */
+    resolvedAgainstWorkingTree: boolean;
+    summary: DiffSummary;
 }
 
-type Flat = Record<string, FieldValue>;
+// ---------------------------------------------------------------------------------------------
+// Items
 
-function startOf(period: ExportPeriod | null): string | null {
-    return period?.start ?? null;
-}
+type Renames = Map<string, string>;
 
-function endOf(period: ExportPeriod | null): string | null {
-    return period?.end ?? null;
-}
-
-/** Gives things a stable key: the base key, with ` #2`, ` #3` for repeats in source order. */
-function keyed<T>(items: readonly T[], baseKey: (item: T) => string): Array<[string, T]> {
-    const counts = new Map<string, number>();
-    return items.map(item => {
-        const base = baseKey(item);
-        const n = (counts.get(base) ?? 0) + 1;
-        counts.set(base, n);
-        return [n === 1 ? base : `${base} #${n}`, item];
-    });
-}
-
-/** Each section of a plan as keyed flat records (the unit of comparison). */
-export function flattenPlan(plan: PlanExport): Record<DiffSection, Array<[string, Flat]>> {
-    const byTitleOrDate = (x: { title: string | null; date: string | null }) => x.title ?? x.date ?? '?';
-    return {
-        plan: [[plan.name, { title: plan.title, status: plan.status, start: startOf(plan.period), end: endOf(plan.period) }]],
-        members: keyed(plan.members, m => m.name).map(([k, m]) => [k, {
-            kind: m.kind, born: m.born, roles: m.roles, outside: m.outside, noAction: m.noAction
-        }]),
-        supporters: keyed(plan.supporters, s => s.name).map(([k, s]) => [k, { title: s.title, supports: s.supports, aware: s.aware }]),
-        risks: keyed(plan.risks, r => r.name).map(([k, r]) => [k, {
-            title: r.title, severity: r.severity, nature: r.nature, domain: r.domain,
-            affects: r.affectsHousehold ? ['household', ...r.affects] : r.affects, posedBy: r.posedBy
-        }]),
-        phases: keyed(plan.phases, p => p.kind ?? '?').map(([k, p]) => [k, { start: startOf(p.period), end: endOf(p.period) }]),
-        measures: keyed(plan.measures, m => m.name).map(([k, m]) => [k, {
-            type: m.type, on: m.on, protects: m.protects, by: m.by, start: startOf(m.period), end: endOf(m.period),
-            extensions: m.terms.filter(t => t.kind === 'extension').length
-        }]),
-        interventions: keyed(plan.interventions, i => i.name).map(([k, i]) => [k, {
-            title: i.title, for: i.for, by: i.by, start: startOf(i.period), end: endOf(i.period), framework: i.framework,
-            addresses: i.addresses, phase: i.phase, fallback: i.fallback
-        }]),
-        agreements: keyed(plan.agreements, a => a.name).map(([k, a]) => [k, {
-            title: a.title, by: a.by, protects: a.protects, checkedBy: a.checkedBy,
-            start: startOf(a.period), end: endOf(a.period), wholePlan: a.wholePlan
-        }]),
-        regie: keyed(plan.regie, r => r.organisation ?? '?').map(([k, r]) => [k, {
-            organisation: r.organisation, start: startOf(r.period), end: endOf(r.period), note: r.note
-        }]),
-        aftercare: plan.aftercare ? [['aftercare', {
-            owner: plan.aftercare.owner,
-            start: startOf(plan.aftercare.period),
-            end: endOf(plan.aftercare.period),
-            checkpoints: plan.aftercare.checkpoints.map(c => (c.offset ? `${c.offset.amount} ${c.offset.unit}${c.offset.amount === 1 ? '' : 's'}` : '?')),
-            signals: plan.aftercare.signals,
-            escalate: plan.aftercare.escalate
-        }]] : [],
-        meetings: keyed(plan.meetings, byTitleOrDate).map(([k, m]) => [k, {
-            date: m.date, title: m.title, chair: m.chair, participants: m.participants,
-            clients: m.clients.map(c => `${c.member ?? '?'} ${c.mode ?? '?'}`)
-        }]),
-        evaluations: keyed(plan.evaluations, byTitleOrDate).map(([k, e]) => [k, { date: e.date, title: e.title }])
-    };
+/** A value with the names of a rename put in: tokens outside quoted text that equal an old name. */
+function renamed(value: FieldValue, renames: Renames): FieldValue {
+    if (renames.size === 0) return value;
+    const mapText = (text: string) => text.replace(/"(?:\\.|[^"\\])*"|[A-Za-z_][A-Za-z0-9_]*/g, token => renames.get(token) ?? token);
+    if (Array.isArray(value)) return value.map(mapText);
+    return typeof value === 'string' ? mapText(value) : value;
 }
 
 function sameValue(a: FieldValue, b: FieldValue): boolean {
@@ -157,125 +197,327 @@ function sameValue(a: FieldValue, b: FieldValue): boolean {
     return a === b;
 }
 
-function fieldChanges(oldFlat: Flat, newFlat: Flat): FieldChange[] {
+function fieldChanges(oldFields: readonly ItemField[], newFields: readonly ItemField[], renames: Renames): FieldChange[] {
     const changes: FieldChange[] = [];
-    for (const field of new Set([...Object.keys(oldFlat), ...Object.keys(newFlat)])) {
-        const before = oldFlat[field] ?? null;
-        const after = newFlat[field] ?? null;
-        if (sameValue(before, after)) continue;
-        const change: FieldChange = { field, old: before, new: after };
-        if (Array.isArray(before) || Array.isArray(after)) {
-            const oldList = Array.isArray(before) ? before : [];
-            const newList = Array.isArray(after) ? after : [];
+    const after = new Map(newFields.map(f => [f.field, f]));
+    for (const before of oldFields) {
+        const other = after.get(before.field);
+        const oldValue = before.value;
+        const newValue = other?.value ?? null;
+        const compared = before.references ? renamed(oldValue, renames) : oldValue;
+        if (sameValue(compared, newValue)) continue;
+        const change: FieldChange = { field: before.field, old: oldValue, new: newValue };
+        if (Array.isArray(oldValue) || Array.isArray(newValue)) {
+            const oldList = Array.isArray(compared) ? compared : [];
+            const newList = Array.isArray(newValue) ? newValue : [];
             change.added = newList.filter(x => !oldList.includes(x));
-            change.removed = oldList.filter(x => !newList.includes(x));
+            change.removed = (Array.isArray(oldValue) ? oldValue : []).filter((x, i) => !newList.includes(oldList[i]));
         }
         changes.push(change);
     }
     return changes;
 }
 
-/** Consecutive regie holders (by start date) and the day regie passes from one to the next. */
-export function handoversOf(plan: PlanExport): Handover[] {
-    const entries = plan.regie
-        .filter(r => r.period !== null)
-        .map((r, index) => ({ r, index }))
-        .sort((a, b) => (a.r.period!.start < b.r.period!.start ? -1 : a.r.period!.start > b.r.period!.start ? 1 : a.index - b.index));
-    const handovers: Handover[] = [];
-    for (let i = 1; i < entries.length; i++) {
-        const from = entries[i - 1].r.organisation;
-        const to = entries[i].r.organisation;
-        if (from === to) continue;
-        handovers.push({ from, to, date: entries[i].r.period!.start });
-    }
-    return handovers;
+function sameFields(oldItem: DiffItem, newItem: DiffItem, renames: Renames): boolean {
+    return fieldChanges(oldItem.fields, newItem.fields, renames).length === 0;
 }
 
-function diffHandovers(oldPlan: PlanExport | undefined, newPlan: PlanExport | undefined): HandoverChange[] {
-    const oldKeyed = new Map(keyed(oldPlan ? handoversOf(oldPlan) : [], h => `${h.from}>${h.to}`));
-    const newKeyed = new Map(keyed(newPlan ? handoversOf(newPlan) : [], h => `${h.from}>${h.to}`));
-    const changes: HandoverChange[] = [];
-    for (const [key, before] of oldKeyed) {
-        const after = newKeyed.get(key);
-        if (!after) changes.push({ change: 'removed', from: before.from, to: before.to, oldDate: before.date });
-        else if (after.date !== before.date) changes.push({ change: 'moved', from: before.from, to: before.to, oldDate: before.date, newDate: after.date });
+/**
+ * Pairs removed and added items of one named kind whose fields are equal (with the renames found so
+ * far put in): each such pair, when it is the only candidate on both sides, is a rename.
+ */
+function findRenames(kind: ItemKind, oldItems: DiffItem[], newItems: DiffItem[], renames: Renames): void {
+    const newKeys = new Set(newItems.filter(i => i.kind === kind).map(i => i.key));
+    const oldKeys = new Set(oldItems.filter(i => i.kind === kind).map(i => i.key));
+    const removed = oldItems.filter(i => i.kind === kind && !newKeys.has(i.key) && i.name);
+    const added = newItems.filter(i => i.kind === kind && !oldKeys.has(i.key) && i.name);
+    if (removed.length === 0 || added.length === 0) return;
+    const candidates = new Map(removed.map(r => [r, added.filter(a => sameFields(r, a, renames))]));
+    for (const [oldItem, matches] of candidates) {
+        if (matches.length !== 1) continue;
+        const [newItem] = matches;
+        const others = [...candidates.entries()].filter(([o, m]) => o !== oldItem && m.includes(newItem));
+        if (others.length === 0) renames.set(oldItem.name!, newItem.name!);
     }
-    for (const [key, after] of newKeyed) {
-        if (!oldKeyed.has(key)) changes.push({ change: 'added', from: after.from, to: after.to, newDate: after.date });
+}
+
+/** The changes between two lists of items (of one plan, or a file's organisations and measure types). */
+function diffItems(oldItems: DiffItem[], newItems: DiffItem[], renames: Renames, plan: string | undefined, kinds: readonly ItemKind[]): ItemChange[] {
+    const changes: ItemChange[] = [];
+    const where = plan !== undefined ? { plan } : {};
+    for (const kind of kinds) {
+        const before = oldItems.filter(i => i.kind === kind);
+        const after = newItems.filter(i => i.kind === kind);
+        const afterByKey = new Map(after.map(i => [i.key, i]));
+        const beforeKeys = new Set(before.map(i => i.key));
+        const renamedTo = new Set<string>();
+        for (const oldItem of before) {
+            const newItem = afterByKey.get(oldItem.key);
+            if (newItem) {
+                const fields = fieldChanges(oldItem.fields, newItem.fields, renames);
+                if (fields.length > 0) changes.push({ change: 'changed', kind, name: oldItem.key, ...where, fields });
+                continue;
+            }
+            const newName = oldItem.name !== undefined ? renames.get(oldItem.name) : undefined;
+            const target = newName !== undefined ? after.find(i => i.name === newName && !beforeKeys.has(i.key)) : undefined;
+            if (target) {
+                renamedTo.add(target.key);
+                changes.push({ change: 'renamed', kind, name: oldItem.key, newName: target.key, ...where });
+            } else {
+                changes.push({ change: 'removed', kind, name: oldItem.key, ...where, text: oldItem.written });
+            }
+        }
+        for (const newItem of after) {
+            if (!beforeKeys.has(newItem.key) && !renamedTo.has(newItem.key)) {
+                changes.push({ change: 'added', kind, name: newItem.key, ...where, text: newItem.written });
+            }
+        }
     }
     return changes;
 }
 
-/** Compares two versions of one plan (either may be absent: the plan was added or removed). */
-export function diffPlan(oldPlan: ResolvedPlan | undefined, newPlan: ResolvedPlan | undefined): PlanDiff {
-    return diffPlanExports(oldPlan && exportPlan(oldPlan), newPlan && exportPlan(newPlan));
+/** Consecutive regie holders (by start date) and the day regie passes from one to the next. */
+export function handoversOf(regie: readonly RegieHolder[]): Array<{ from: string; to: string; date: string }> {
+    const entries = regie
+        .map((entry, index) => ({ entry, index }))
+        .filter(e => e.entry.start !== undefined)
+        .sort((a, b) => (a.entry.start! < b.entry.start! ? -1 : a.entry.start! > b.entry.start! ? 1 : a.index - b.index));
+    const handovers: Array<{ from: string; to: string; date: string }> = [];
+    for (let i = 1; i < entries.length; i++) {
+        const from = entries[i - 1].entry.organisation;
+        const to = entries[i].entry.organisation;
+        if (from !== to) handovers.push({ from, to, date: entries[i].entry.start! });
+    }
+    return handovers;
 }
 
-export function diffPlanExports(oldPlan: PlanExport | undefined, newPlan: PlanExport | undefined): PlanDiff {
-    const name = (newPlan ?? oldPlan)?.name ?? '?';
-    const handovers = diffHandovers(oldPlan, newPlan);
-    if (!oldPlan || !newPlan) {
-        return { plan: name, change: oldPlan ? 'removed' : newPlan ? 'added' : 'unchanged', changes: [], handovers };
+function diffHandovers(plan: string, oldRegie: readonly RegieHolder[], newRegie: readonly RegieHolder[], renames: Renames): HandoverChange[] {
+    const keyedList = (list: Array<{ from: string; to: string; date: string }>) => {
+        const counts = new Map<string, number>();
+        return new Map(list.map(h => {
+            const base = `${h.from}>${h.to}`;
+            const n = (counts.get(base) ?? 0) + 1;
+            counts.set(base, n);
+            return [n === 1 ? base : `${base} #${n}`, h] as const;
+        }));
+    };
+    const mapped = oldRegie.map(r => ({ ...r, organisation: renames.get(r.organisation) ?? r.organisation }));
+    const before = keyedList(handoversOf(mapped));
+    const after = keyedList(handoversOf(newRegie));
+    const changes: HandoverChange[] = [];
+    for (const [key, old] of before) {
+        const now = after.get(key);
+        if (!now) changes.push({ plan, change: 'removed', from: old.from, to: old.to, oldDate: old.date });
+        else if (now.date !== old.date) changes.push({ plan, change: 'moved', from: old.from, to: old.to, oldDate: old.date, newDate: now.date });
     }
-    const oldFlat = flattenPlan(oldPlan);
-    const newFlat = flattenPlan(newPlan);
-    // A moved handover already says that one holder's end and the next one's start moved.
-    const movedDates = new Set(handovers.filter(h => h.change === 'moved').flatMap(h => [h.newDate, h.oldDate]));
-    const changes: EntityChange[] = [];
-    for (const section of DIFF_SECTIONS) {
-        const before = new Map(oldFlat[section]);
-        const after = new Map(newFlat[section]);
-        for (const [key, values] of before) {
-            const other = after.get(key);
-            if (!other) {
-                changes.push({ section, change: 'removed', key, fields: [], values });
-                continue;
-            }
-            let fields = fieldChanges(values, other);
-            if (section === 'regie') {
-                fields = fields.filter(f => !((f.field === 'start' || f.field === 'end') && movedDates.has(f.old as string) && movedDates.has(f.new as string)));
-            }
-            if (fields.length > 0) changes.push({ section, change: 'changed', key, fields });
+    for (const [key, now] of after) {
+        if (!before.has(key)) changes.push({ plan, change: 'added', from: now.from, to: now.to, newDate: now.date });
+    }
+    return changes;
+}
+
+/** Whether a regie entry's only change is a period whose moved ends a moved handover already tells. */
+function explainedByHandovers(change: ItemChange, handovers: readonly HandoverChange[]): boolean {
+    if (change.kind !== 'regie' || change.change !== 'changed' || !change.fields) return false;
+    const moves = new Set(handovers.filter(h => h.change === 'moved').map(h => `${h.oldDate}>${h.newDate}`));
+    if (moves.size === 0) return false;
+    return change.fields.every(f => {
+        if (f.field !== 'from' || typeof f.old !== 'string' || typeof f.new !== 'string') return false;
+        const [oldStart, oldEnd] = f.old.split(' to ');
+        const [newStart, newEnd] = f.new.split(' to ');
+        const startOk = oldStart === newStart || moves.has(`${oldStart}>${newStart}`);
+        const endOk = oldEnd === newEnd || moves.has(`${oldEnd}>${newEnd}`);
+        return startOk && endOk;
+    });
+}
+
+function diffPlans(oldPlan: PlanItems, newPlan: PlanItems, globalRenames: Renames): { changes: ItemChange[]; handovers: HandoverChange[] } {
+    const name = newPlan.plan.key;
+    const renames: Renames = new Map(globalRenames);
+    for (const kind of ['member', 'supporter', 'risk', 'measure', 'intervention', 'agreement'] as const) {
+        findRenames(kind, oldPlan.items, newPlan.items, renames);
+    }
+    const planFields = fieldChanges(oldPlan.plan.fields, newPlan.plan.fields, renames);
+    const handovers = diffHandovers(name, oldPlan.regie, newPlan.regie, renames);
+    const changes: ItemChange[] = planFields.length > 0 ? [{ change: 'changed', kind: 'plan', name, fields: planFields }] : [];
+    const kinds = PLAN_ITEM_KINDS.filter(k => k !== 'plan');
+    changes.push(...diffItems(oldPlan.items, newPlan.items, renames, name, kinds).filter(c => !explainedByHandovers(c, handovers)));
+    return { changes, handovers };
+}
+
+/** The changes between two versions of one file (either may be absent). */
+function diffFile(oldRoot: VplanFile | undefined, newRoot: VplanFile | undefined): { changes: ItemChange[]; handovers: HandoverChange[] } {
+    const before = oldRoot ? fileItems(oldRoot) : { plans: [], declarations: [] };
+    const after = newRoot ? fileItems(newRoot) : { plans: [], declarations: [] };
+    const globalRenames: Renames = new Map();
+    for (const kind of ['organisation', 'measure type'] as const) findRenames(kind, before.declarations, after.declarations, globalRenames);
+    const declarationChanges = diffItems(before.declarations, after.declarations, globalRenames, undefined, ['organisation', 'measure type']);
+
+    const changes: ItemChange[] = [];
+    const handovers: HandoverChange[] = [];
+    const oldPlans = new Map(before.plans.map(p => [p.plan.key, p]));
+    const newPlans = new Map(after.plans.map(p => [p.plan.key, p]));
+    // A plan renamed and nothing else changed: the same plan under a new name.
+    const planRenames = new Map<string, string>();
+    const removedPlans = before.plans.filter(p => !newPlans.has(p.plan.key));
+    const addedPlans = after.plans.filter(p => !oldPlans.has(p.plan.key));
+    for (const oldPlan of removedPlans) {
+        const matches = addedPlans.filter(newPlan => {
+            const inner = diffPlans(oldPlan, newPlan, globalRenames);
+            return inner.handovers.length === 0 && inner.changes.every(c => c.kind === 'plan' && c.fields?.length === 0);
+        });
+        if (matches.length === 1 && ![...planRenames.values()].includes(matches[0].plan.key)) planRenames.set(oldPlan.plan.key, matches[0].plan.key);
+    }
+    for (const newPlan of after.plans) {
+        const oldPlan = oldPlans.get(newPlan.plan.key);
+        if (oldPlan) {
+            const inner = diffPlans(oldPlan, newPlan, globalRenames);
+            changes.push(...inner.changes);
+            handovers.push(...inner.handovers);
+        } else if (![...planRenames.values()].includes(newPlan.plan.key)) {
+            changes.push({ change: 'added', kind: 'plan', name: newPlan.plan.key, text: newPlan.plan.written });
         }
-        for (const [key, values] of after) {
-            if (!before.has(key)) changes.push({ section, change: 'added', key, fields: [], values });
+    }
+    for (const oldPlan of removedPlans) {
+        const newName = planRenames.get(oldPlan.plan.key);
+        if (newName !== undefined) changes.push({ change: 'renamed', kind: 'plan', name: oldPlan.plan.key, newName });
+        else changes.push({ change: 'removed', kind: 'plan', name: oldPlan.plan.key, text: oldPlan.plan.written });
+    }
+    changes.push(...declarationChanges);
+    return { changes, handovers };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Diagnostics
+
+/** A message with the line numbers it cites (`declared in a.vplan, line 4`) left out: a layout change moves them. */
+function messageKey(d: { code: string; message: string }): string {
+    return `${d.code}\u0000${d.message.replace(/\b(line|regel) \d+/g, '$1 #')}`;
+}
+
+/** The diagnostics the new version introduces and resolves, compared by code and message as multisets. */
+export function diffDiagnostics<D extends { code: string; message: string }>(oldDiagnostics: readonly D[], newDiagnostics: readonly D[]): { introduced: D[]; resolved: D[] } {
+    const unmatched = (from: readonly D[], against: readonly D[]) => {
+        const remaining = new Map<string, number>();
+        for (const d of against) remaining.set(messageKey(d), (remaining.get(messageKey(d)) ?? 0) + 1);
+        return from.filter(d => {
+            const n = remaining.get(messageKey(d)) ?? 0;
+            if (n > 0) remaining.set(messageKey(d), n - 1);
+            return n === 0;
+        });
+    };
+    return { introduced: unmatched(newDiagnostics, oldDiagnostics), resolved: unmatched(oldDiagnostics, newDiagnostics) };
+}
+
+/** References whose target is a global declaration (an organisation or a measure type, maybe in another file). */
+const GLOBAL_REFERENCES = new Set([
+    'Measure.type', 'ByItem.organisation', 'RegieEntry.organisation', 'OwnerItem.organisation', 'ChairItem.organisation',
+    'ParticipantsItem.organisations', 'CheckedByItem.checker', 'ActionItem.owner', 'RequiresItem.types'
+]);
+
+/** Whether a file names a declaration of another file, or a global name that does not resolve. */
+function namesOtherFiles(root: VplanFile): boolean {
+    const own = (root as AstNode & { $document?: LangiumDocument }).$document;
+    for (const node of AstUtils.streamAst(root)) {
+        for (const info of AstUtils.streamReferences(node)) {
+            const target = info.reference.ref;
+            if (target) {
+                const document = AstUtils.getDocument(target);
+                if (document !== own && document.uri.scheme === 'file') return true;
+            } else if (GLOBAL_REFERENCES.has(`${info.container.$type}.${info.property}`)) {
+                return true;
+            }
         }
     }
-    return { plan: name, change: changes.length > 0 || handovers.length > 0 ? 'changed' : 'unchanged', changes, handovers };
+    return false;
 }
 
-/** Diagnostics (code + message, positions ignored) the new version introduces or resolves, as multisets. */
-export function diffDiagnostics(oldDiagnostics: readonly DiagnosticKey[], newDiagnostics: readonly DiagnosticKey[]): DiagnosticsDiff {
-    const keyOf = (d: DiagnosticKey) => `${d.code}\u0000${d.message}`;
-    const remaining = new Map<string, number>();
-    for (const d of oldDiagnostics) remaining.set(keyOf(d), (remaining.get(keyOf(d)) ?? 0) + 1);
-    const introduced: DiagnosticKey[] = [];
-    for (const d of newDiagnostics) {
-        const n = remaining.get(keyOf(d)) ?? 0;
-        if (n > 0) remaining.set(keyOf(d), n - 1);
-        else introduced.push({ code: d.code, severity: d.severity, message: d.message });
-    }
-    const unmatchedNew = new Map<string, number>();
-    for (const d of newDiagnostics) unmatchedNew.set(keyOf(d), (unmatchedNew.get(keyOf(d)) ?? 0) + 1);
-    const resolved: DiagnosticKey[] = [];
-    for (const d of oldDiagnostics) {
-        const n = unmatchedNew.get(keyOf(d)) ?? 0;
-        if (n > 0) unmatchedNew.set(keyOf(d), n - 1);
-        else resolved.push({ code: d.code, severity: d.severity, message: d.message });
-    }
-    return { introduced, resolved };
+function countBySeverity(diagnostics: readonly DiffDiagnostic[]): SeverityCounts {
+    return {
+        errors: diagnostics.filter(d => d.severity === 'error').length,
+        warnings: diagnostics.filter(d => d.severity === 'warning').length,
+        infos: diagnostics.filter(d => d.severity === 'info').length
+    };
 }
 
-/** The whole diff of two file versions: plans matched by name, plus the diagnostics diff. */
-export function diffFiles(
-    oldSide: { label: string; plans: readonly ResolvedPlan[]; diagnostics: readonly DiagnosticKey[] },
-    newSide: { label: string; plans: readonly ResolvedPlan[]; diagnostics: readonly DiagnosticKey[] }
-): DiffResult {
-    const oldByName = new Map(oldSide.plans.map(p => [p.name, p]));
-    const newByName = new Map(newSide.plans.map(p => [p.name, p]));
-    const names = [...new Set([...oldByName.keys(), ...newByName.keys()])];
-    const plans = names.map(name => diffPlan(oldByName.get(name), newByName.get(name)));
-    const diagnostics = diffDiagnostics(oldSide.diagnostics, newSide.diagnostics);
-    const identical = plans.every(p => p.change === 'unchanged') && diagnostics.introduced.length === 0 && diagnostics.resolved.length === 0;
-    return { version: DIFF_FORMAT_VERSION, old: oldSide.label, new: newSide.label, identical, plans, diagnostics };
+const strip = ({ key: _key, ...diagnostic }: DiffDiagnostic & { key: string }): DiffDiagnostic => diagnostic;
+
+// ---------------------------------------------------------------------------------------------
+// The change set
+
+export function diffChangeSet(oldSide: DiffSideInput, newSide: DiffSideInput, pairs: readonly FilePair[], options: DiffOptions = {}): ChangeSet {
+    const files: FileDiff[] = pairs.map(pair => {
+        const before = pair.old !== undefined ? oldSide.files.get(pair.old) : undefined;
+        const after = pair.new !== undefined ? newSide.files.get(pair.new) : undefined;
+        const { changes, handovers } = diffFile(before?.root, after?.root);
+        const sameMeaning = changes.length === 0 && handovers.length === 0 && before && after ? textDifference(before.text, after.text) : null;
+        return { old: before?.label ?? null, new: after?.label ?? null, changes, handovers, sameMeaning };
+    });
+
+    // Diagnostics, file by file: the pairs, then every other file both sides hold.
+    const byKey = (side: DiffSideInput) => {
+        const map = new Map<string, Array<DiffDiagnostic & { key: string }>>();
+        for (const d of side.diagnostics) {
+            if (!map.has(d.key)) map.set(d.key, []);
+            map.get(d.key)!.push(d);
+        }
+        return map;
+    };
+    const oldByKey = byKey(oldSide);
+    const newByKey = byKey(newSide);
+    const comparisons: Array<[string | undefined, string | undefined]> = pairs.map(p => [p.old, p.new]);
+    const paired = new Set(pairs.flatMap(p => [p.old, p.new]).filter((k): k is string => k !== undefined));
+    const otherKeys = new Set([...oldSide.files.keys(), ...newSide.files.keys()].filter(k => !paired.has(k)));
+    for (const key of otherKeys) {
+        const before = oldSide.files.get(key);
+        const after = newSide.files.get(key);
+        if (options.otherFiles === 'all' || (before && after && before.text === after.text)) comparisons.push([before ? key : undefined, after ? key : undefined]);
+    }
+    const introduced: DiffDiagnostic[] = [];
+    const resolved: DiffDiagnostic[] = [];
+    let elsewhere = false;
+    for (const [oldKey, newKey] of comparisons) {
+        const result = diffDiagnostics(oldKey !== undefined ? oldByKey.get(oldKey) ?? [] : [], newKey !== undefined ? newByKey.get(newKey) ?? [] : []);
+        introduced.push(...result.introduced.map(strip));
+        resolved.push(...result.resolved.map(strip));
+        if ((result.introduced.length > 0 || result.resolved.length > 0) && !paired.has(oldKey ?? newKey!)) elsewhere = true;
+    }
+    const pairRoots = pairs.flatMap(p => [p.old !== undefined ? oldSide.files.get(p.old)?.root : undefined, p.new !== undefined ? newSide.files.get(p.new)?.root : undefined]);
+    const anyDiagnostic = introduced.length > 0 || resolved.length > 0;
+    const dependsOnOtherFiles = anyDiagnostic && (elsewhere || pairRoots.some(root => root !== undefined && namesOtherFiles(root)));
+
+    const all = files.flatMap(f => f.changes);
+    const summary: DiffSummary = {
+        added: all.filter(c => c.change === 'added').length,
+        changed: all.filter(c => c.change === 'changed' || c.change === 'renamed').length
+            + files.flatMap(f => f.handovers).filter(h => h.change === 'moved').length,
+        removed: all.filter(c => c.change === 'removed').length,
+        introduced: countBySeverity(introduced),
+        resolved: countBySeverity(resolved)
+    };
+    return { files, diagnostics: { introduced, resolved }, dependsOnOtherFiles, summary };
+}
+
+/** The document `vplan diff --format json` prints for one pair of files. */
+export function singleFileDiff(
+    changeSet: ChangeSet,
+    labels: { old: string; new: string },
+    extra: { notes?: SingleFileDiff['notes']; resolvedAgainstWorkingTree?: boolean } = {}
+): SingleFileDiff {
+    const file = changeSet.files[0] ?? { changes: [], handovers: [], sameMeaning: null };
+    const { introduced, resolved } = changeSet.diagnostics;
+    return {
+        version: DIFF_FORMAT_VERSION,
+        old: labels.old,
+        new: labels.new,
+        identical: file.changes.length === 0 && file.handovers.length === 0 && introduced.length === 0 && resolved.length === 0
+            && (extra.notes ?? []).length === 0,
+        sameMeaning: file.sameMeaning,
+        notes: extra.notes ?? [],
+        changes: file.changes,
+        handovers: file.handovers,
+        diagnostics: changeSet.diagnostics,
+        resolvedAgainstWorkingTree: extra.resolvedAgainstWorkingTree ?? false,
+        summary: changeSet.summary
+    };
 }

@@ -9,9 +9,9 @@ import type { LangiumDocument, MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver';
 import type { VplanServices } from '../vplan-module.js';
-import { isOrganisation, isPlan, type VplanFile } from '../generated/ast.js';
+import { isMeasureType, isOrganisation, isPlan, type VplanFile } from '../generated/ast.js';
 import type { VplanDiagnosticData } from '../validation/report.js';
-import { organisationView, type OrganisationView } from '../model/declaration-views.js';
+import { measureTypeView, organisationView, type MeasureTypeView, type OrganisationView } from '../model/declaration-views.js';
 import { planFacts } from '../analysis/plan-facts.js';
 import { RULES_BY_CODE } from '../rules/registry.js';
 import { containingPlanAt, type FixProposal, type FixSupport } from '../rules/fix-support.js';
@@ -43,7 +43,8 @@ export class VplanCodeActionProvider implements CodeActionProvider {
             end: document.textDocument.offsetAt(diagnostic.range.end),
             locale,
             config,
-            organisations: this.organisations()
+            organisations: this.organisations(document),
+            measureTypes: this.measureTypes(document)
         };
         const actions: CodeAction[] = [];
         for (const proposal of this.proposals(support, data)) {
@@ -78,10 +79,21 @@ export class VplanCodeActionProvider implements CodeActionProvider {
     }
 
     /** The organisations a new reference can name: the first declaration of each global name. */
-    protected organisations(): OrganisationView[] {
+    protected organisations(document: LangiumDocument): OrganisationView[] {
+        const names = this.services.references.GlobalNames;
         const result: OrganisationView[] = [];
-        for (const description of this.services.references.GlobalNames.firstDeclarations().values()) {
+        for (const description of names.firstDeclarations(names.keyOf(document.uri)).values()) {
             if (isOrganisation(description.node)) result.push(organisationView(description.node));
+        }
+        return result.sort((a, b) => a.name.localeCompare(b.name));
+    }
+
+    /** The measure types a new measure can name: the first declaration of each global name. */
+    protected measureTypes(document: LangiumDocument): MeasureTypeView[] {
+        const names = this.services.references.GlobalNames;
+        const result: MeasureTypeView[] = [];
+        for (const description of names.firstDeclarations(names.keyOf(document.uri)).values()) {
+            if (isMeasureType(description.node)) result.push(measureTypeView(description.node));
         }
         return result.sort((a, b) => a.name.localeCompare(b.name));
     }

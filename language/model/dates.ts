@@ -117,13 +117,47 @@ export function addMonthsClamped(day: Day, months: number): Day {
     return dayFromParts(targetYear, targetMonth, Math.min(d, daysInMonth(targetYear, targetMonth)));
 }
 
+/** 9999-12-31: the last day a plan can name or compute (spec section 1, v2). */
+export const LAST_DAY: Day = dayFromParts(9999, 12, 31);
+
+/**
+ * What `addDuration` gives for any result after LAST_DAY: the day after it, whatever the size of
+ * the step. Arithmetic saturates instead of turning NaN (or an imprecise huge number), so a result
+ * out of range is one value every caller can recognise (`isPastLastDay`) and VP060 reports.
+ */
+export const PAST_LAST_DAY: Day = LAST_DAY + 1;
+
+/** More months than lie between year 0 and 9999-12-31: a step this long always ends past LAST_DAY. */
+const MONTHS_PAST_RANGE = 12 * 10_000;
+
+export function isPastLastDay(day: Day): boolean {
+    return day > LAST_DAY;
+}
+
+/** `day` + a duration, saturating at PAST_LAST_DAY (also for amounts beyond Number.MAX_SAFE_INTEGER or Infinity). */
 export function addDuration(day: Day, duration: DurationValue): Day {
+    const { amount } = duration;
+    if (day > LAST_DAY) return PAST_LAST_DAY;
+    let result: Day;
     switch (duration.unit) {
-        case 'day': return day + duration.amount;
-        case 'week': return day + 7 * duration.amount;
-        case 'month': return addMonthsClamped(day, duration.amount);
-        case 'year': return addMonthsClamped(day, 12 * duration.amount);
+        case 'day': result = day + amount; break;
+        case 'week': result = day + 7 * amount; break;
+        case 'month': result = amount > MONTHS_PAST_RANGE ? PAST_LAST_DAY : addMonthsClamped(day, amount); break;
+        case 'year': result = amount > MONTHS_PAST_RANGE / 12 ? PAST_LAST_DAY : addMonthsClamped(day, 12 * amount); break;
     }
+    // `!(result <= LAST_DAY)` also catches NaN.
+    return result <= LAST_DAY ? result : PAST_LAST_DAY;
+}
+
+/** `day` + a duration, or `undefined` when the result lies after 9999-12-31 (VP060): the model treats it as an invalid date. */
+export function addDurationInRange(day: Day, duration: DurationValue): Day | undefined {
+    const result = addDuration(day, duration);
+    return result > LAST_DAY ? undefined : result;
+}
+
+/** Whether a `born` value is a birth year the language accepts: 1900–9999 (spec section 1, v2). */
+export function isBirthYear(born: number): boolean {
+    return Number.isSafeInteger(born) && born >= 1900 && born <= 9999;
 }
 
 /** Parses a unit word (`day`, `days`, ...); `undefined` for anything else. */

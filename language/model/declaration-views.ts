@@ -40,6 +40,8 @@ export interface MeasureTypeView {
     readonly regie?: OrganisationKind;
     /** v2: the names of the measure types one of which must run alongside (unresolved ones left out). */
     readonly requires: readonly string[];
+    /** v2: a name in `requires` does not resolve (VP081): what the type requires is not known in full. */
+    readonly requiresUnresolved: boolean;
 }
 
 export type DeclarationView = OrganisationView | MeasureTypeView;
@@ -57,7 +59,8 @@ const signatures = new WeakMap<DeclarationView, string>();
 export function durationValue(node: Duration | undefined): DurationValue | undefined {
     if (!node) return undefined;
     const unit = parseUnit(node.unit);
-    return unit === undefined || !Number.isFinite(node.amount) ? undefined : { amount: node.amount, unit };
+    // An amount too large for a number (Infinity) is kept: date arithmetic saturates on it (VP060).
+    return unit === undefined || typeof node.amount !== 'number' || Number.isNaN(node.amount) ? undefined : { amount: node.amount, unit };
 }
 
 export function organisationView(node: Organisation): OrganisationView {
@@ -83,10 +86,12 @@ export function measureTypeView(node: MeasureType): MeasureTypeView {
         const subject = firstItem(node, isSubjectItem)?.value;
         const regie = firstItem(node, isRegieKindItem)?.kind;
         const requires: string[] = [];
+        let requiresUnresolved = false;
         for (const reference of firstItem(node, isRequiresItem)?.types ?? []) {
             // The name as declared: a required type is compared with the type of other measures.
             const target = reference.ref;
             if (target) requires.push(target.name);
+            else requiresUnresolved = true;
         }
         view = Object.freeze({
             declaration: 'measureType' as const,
@@ -100,7 +105,8 @@ export function measureTypeView(node: MeasureType): MeasureTypeView {
             subject: isValueOf('subject', subject) ? subject : 'any',
             imposedBy: (firstItem(node, isImposedByItem)?.kinds ?? []).filter((k): k is OrganisationKind => isValueOf('organisationKind', k)),
             regie: isValueOf('organisationKind', regie) ? regie : undefined,
-            requires
+            requires,
+            requiresUnresolved
         });
         measureTypeViews.set(node, { references, view });
         declarations.set(view, node);

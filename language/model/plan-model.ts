@@ -14,7 +14,7 @@ import {
     type Member, type NatureItem, type Organisation, type OwnerItem, type Phase, type Plan, type PlanPeriod,
     type PosedByItem, type RegieEntry, type Risk, type SeverityItem, type SpanItem, type StatusItem, type Supporter
 } from '../generated/ast.js';
-import { addDuration, ageInYear, parseDate, type Day, type DurationValue } from './dates.js';
+import { addDurationInRange, ageInYear, isBirthYear, parseDate, type Day, type DurationValue } from './dates.js';
 import { planNamespace, type PlanDeclaration } from './ast-queries.js';
 import {
     checkerView, durationValue, measureTypeView, organisationView, type CheckerView, type MeasureTypeView, type OrganisationView
@@ -63,7 +63,8 @@ export function spanDates(node: { start?: string; end?: string; duration?: Durat
         end = parseDate(node.end);
     } else if (node.duration !== undefined && start !== undefined) {
         const duration = durationValue(node.duration);
-        end = duration ? addDuration(start, duration) : undefined;
+        // An end after 9999-12-31 is invalid, like a date that does not exist (VP060).
+        end = duration ? addDurationInRange(start, duration) : undefined;
     }
     const interval = start !== undefined && end !== undefined && end > start ? { start, end } : undefined;
     return { start, end, hasEnd, interval };
@@ -344,7 +345,8 @@ export function resolvePlan(plan: Plan): ResolvedPlan {
         name: node.name,
         kind: isValueOf('memberKind', node.kind) ? node.kind : undefined,
         born: node.born,
-        age: node.born !== undefined && period ? ageInYear(node.born, period.start) : undefined,
+        // A `born` outside 1900–9999 is VP060; the checks that need the age stay silent.
+        age: node.born !== undefined && isBirthYear(node.born) && period ? ageInYear(node.born, period.start) : undefined,
         roles: new Set(node.roles.filter((r): r is Role => isValueOf('role', r))),
         outside: node.outside,
         noAction: node.noAction
@@ -533,7 +535,7 @@ function resolveAftercare(node: Aftercare): ResolvedAftercare {
         dates,
         checkpoints: offsets.map(offsetNode => {
             const offset = durationValue(offsetNode);
-            return { node: offsetNode, offset, day: offset && dates?.start !== undefined ? addDuration(dates.start, offset) : undefined };
+            return { node: offsetNode, offset, day: offset && dates?.start !== undefined ? addDurationInRange(dates.start, offset) : undefined };
         }),
         signals,
         escalate: escalate?.text
@@ -605,7 +607,7 @@ export function resolveMeasure(node: Measure, planEnd: Day | undefined): Resolve
         let defaultEnd = false;
         if (!firstDates.hasEnd) {
             const length = type?.initial ?? type?.termMax ?? type?.totalMax;
-            end = length ? addDuration(firstDates.start, length) : planEnd;
+            end = length ? addDurationInRange(firstDates.start, length) : planEnd;
             defaultEnd = true;
         }
         const interval = end !== undefined && end > firstDates.start ? { start: firstDates.start, end } : undefined;
@@ -622,7 +624,7 @@ export function resolveMeasure(node: Measure, planEnd: Day | undefined): Resolve
             if (extend.end !== undefined) end = parseDate(extend.end);
             else {
                 const duration = durationValue(extend.duration);
-                end = duration ? addDuration(previousEnd, duration) : undefined;
+                end = duration ? addDurationInRange(previousEnd, duration) : undefined;
             }
             if (end !== undefined && end > previousEnd) interval = { start: previousEnd, end };
         }

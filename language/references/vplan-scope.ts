@@ -9,12 +9,13 @@
 import {
     AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_STREAM, MapScope, MultiMap, WorkspaceCache, stream,
     type AstNode, type AstNodeDescription, type AstReflection, type LangiumDocument, type LocalSymbols, type ReferenceInfo,
-    type Scope, type Stream
+    type Scope, type Stream, type URI
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver-protocol';
 import { isPlan, isVplanFile, type Plan } from '../generated/ast.js';
 import type { VplanServices } from '../vplan-module.js';
 import { isBuiltinUri } from '../workspace/builtin-documents.js';
+import { compareCodePoints, type WorkspaceLayout } from '../workspace/workspace-layout.js';
 import { planNamespace } from '../model/ast-queries.js';
 
 export class VplanScopeComputation extends DefaultScopeComputation {
@@ -37,37 +38,52 @@ export class VplanScopeComputation extends DefaultScopeComputation {
     }
 }
 
-/** Orders global declarations: the built-in catalogue first, then by document URI, then by offset. */
+/**
+ * Orders global declarations (language reference, section 2): the built-in catalogue first, then
+ * by the files' paths (within one workspace, the order of their paths relative to the root),
+ * compared as strings of code points, then by the position in the file.
+ */
 export function compareDescriptions(a: AstNodeDescription, b: AstNodeDescription): number {
-    const aUri = a.documentUri.toString();
-    const bUri = b.documentUri.toString();
-    if (aUri !== bUri) {
-        if (isBuiltinUri(a.documentUri)) return -1;
-        if (isBuiltinUri(b.documentUri)) return 1;
-        return aUri < bUri ? -1 : 1;
+    const aUri = a.documentUri;
+    const bUri = b.documentUri;
+    if (aUri.toString() !== bUri.toString()) {
+        if (isBuiltinUri(aUri)) return -1;
+        if (isBuiltinUri(bUri)) return 1;
+        return compareCodePoints(aUri.path, bUri.path) || compareCodePoints(aUri.toString(), bUri.toString());
     }
     return (a.nameSegment?.offset ?? 0) - (b.nameSegment?.offset ?? 0);
 }
 
-/** The first declaration of every global name in the workspace, recomputed after any change. */
+/**
+ * The first declaration of every global name, per workspace (language reference, section 2:
+ * files of two workspaces never see each other's names; the built-in catalogue belongs to every
+ * workspace). Recomputed after any change.
+ */
 export class GlobalNames {
-    protected readonly cache: WorkspaceCache<string, Map<string, AstNodeDescription>>;
+    protected readonly cache: WorkspaceCache<string, Map<string, Map<string, AstNodeDescription>>>;
     protected readonly byTypeCache: WorkspaceCache<string, Map<string, AstNodeDescription[]>>;
+    protected readonly layout: WorkspaceLayout;
 
     constructor(protected readonly services: VplanServices) {
         this.cache = new WorkspaceCache(services.shared);
         this.byTypeCache = new WorkspaceCache(services.shared);
+        this.layout = services.config.WorkspaceLayout;
+    }
+
+    /** The workspace a document belongs to (its root's path; `''` for the built-in catalogue). */
+    keyOf(uri: URI): string {
+        return isBuiltinUri(uri) ? '' : this.layout.keyOf(uri);
     }
 
     /**
-     * The first declarations grouped by their AST type. A scope for one reference type then
-     * tests a handful of types instead of every declaration in the workspace (a thousand plans),
-     * which matters because the caches are cleared by every edit.
+     * The first declarations of one workspace grouped by their AST type. A scope for one reference
+     * type then tests a handful of types instead of every declaration in the workspace (a thousand
+     * plans), which matters because the caches are cleared by every edit.
      */
-    firstDeclarationsByType(): Map<string, AstNodeDescription[]> {
-        return this.byTypeCache.get('byType', () => {
+    firstDeclarationsByType(key: string): Map<string, AstNodeDescription[]> {
+        return this.byTypeCache.get(key, () => {
             const byType = new Map<string, AstNodeDescription[]>();
-            for (const description of this.firstDeclarations().values()) {
+            for (const description of this.firstDeclarations(key).values()) {
                 const list = byType.get(description.type);
                 if (list) list.push(description);
                 else byType.set(description.type, [description]);
@@ -76,26 +92,49 @@ export class GlobalNames {
         });
     }
 
-    firstDeclarations(): Map<string, AstNodeDescription> {
-        return this.cache.get('first', () => {
+    /** The first declaration of every global name seen by the documents of one workspace. */
+    firstDeclarations(key: string): Map<string, AstNodeDescription> {
+        const all = this.cache.get('first', () => this.computeFirstDeclarations());
+        return all.get(key) ?? all.get('')!;
+    }
+
+    /** One pass over the index: the built-in declarations, and those of each workspace after them. */
+    protected computeFirstDeclarations(): Map<string, Map<string, AstNodeDescription>> {
+        const byKey = new Map<string, AstNodeDescription[]>();
+        const keys = new Map<string, string>();
+        for (const description of this.services.shared.workspace.IndexManager.allElements()) {
+            const uri = description.documentUri.toString();
+            let key = keys.get(uri);
+            if (key === undefined) keys.set(uri, key = this.keyOf(description.documentUri));
+            const list = byKey.get(key);
+            if (list) list.push(description);
+            else byKey.set(key, [description]);
+        }
+        const builtin = byKey.get('') ?? [];
+        const result = new Map<string, Map<string, AstNodeDescription>>();
+        for (const key of new Set(['', ...byKey.keys()])) {
             const first = new Map<string, AstNodeDescription>();
-            for (const description of this.services.shared.workspace.IndexManager.allElements()) {
+            for (const description of key === '' ? builtin : [...builtin, ...byKey.get(key)!]) {
                 const existing = first.get(description.name);
-                if (!existing || compareDescriptions(description, existing) < 0) {
-                    first.set(description.name, description);
-                }
+                if (!existing || compareDescriptions(description, existing) < 0) first.set(description.name, description);
             }
-            return first;
-        });
+            result.set(key, first);
+        }
+        return result;
+    }
+
+    /** The first declarations seen by the document that holds `node`. */
+    firstDeclarationsFor(node: AstNode): Map<string, AstNodeDescription> {
+        return this.firstDeclarations(this.keyOf(AstUtils.getDocument(node).uri));
     }
 
     /** The declaration a later duplicate of `node` collides with, if `node` is not the first. */
     earlierDeclaration(node: AstNode, name: string): AstNodeDescription | undefined {
-        const first = this.firstDeclarations().get(name);
+        const document = AstUtils.getDocument(node);
+        const first = this.firstDeclarations(this.keyOf(document.uri)).get(name);
         if (!first) return undefined;
         // The index keeps the declared node while its document is not reparsed: no CST search then.
         if (first.node) return first.node === node ? undefined : first;
-        const document = AstUtils.getDocument(node);
         const offset = this.services.references.NameProvider.getNameNode(node)?.offset;
         const isSame = first.documentUri.toString() === document.uri.toString() && first.nameSegment?.offset === offset;
         return isSame ? undefined : first;
@@ -152,10 +191,11 @@ export class VplanScopeProvider extends DefaultScopeProvider {
         return names;
     }
 
-    protected override getGlobalScope(referenceType: string, _context: ReferenceInfo): Scope {
-        return this.scopesByType.get(referenceType, () => {
+    protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {
+        const key = this.globalNames.keyOf(AstUtils.getDocument(context.container).uri);
+        return this.scopesByType.get(`${key}\u0000${referenceType}`, () => {
             const elements: AstNodeDescription[] = [];
-            for (const [type, descriptions] of this.globalNames.firstDeclarationsByType()) {
+            for (const [type, descriptions] of this.globalNames.firstDeclarationsByType(key)) {
                 if (this.reflection.isSubtype(type, referenceType)) elements.push(...descriptions);
             }
             return new MapScope(elements);

@@ -8,9 +8,10 @@
 import { AstUtils, CstUtils, type AstNode, type LeafCstNode } from 'langium';
 import { isPlan, type Plan, type RegieEntry, type VplanFile } from '../generated/ast.js';
 import { formatDay, today, type Day } from '../model/dates.js';
-import type { OrganisationView } from '../model/declaration-views.js';
+import type { MeasureTypeView, OrganisationView } from '../model/declaration-views.js';
 import type { VplanConfig } from '../config/vplan-config.js';
 import type { Locale } from '../i18n/locale.js';
+import { planDeclarations } from '../model/ast-queries.js';
 
 /** A raw change: replace `text[offset, end)` by `newText`. */
 export interface RawEdit {
@@ -36,6 +37,8 @@ export interface FixSupport {
     config: VplanConfig;
     /** Organisations visible in the workspace (first declarations), sorted by name. */
     organisations: OrganisationView[];
+    /** Measure types visible in the workspace (first declarations), sorted by name. */
+    measureTypes: MeasureTypeView[];
 }
 
 /** A string literal for `text`. */
@@ -128,4 +131,11 @@ export function byKindPreference(organisations: readonly OrganisationView[], kin
         return index < 0 ? kinds.length : index;
     };
     return [...organisations].sort((a, b) => rank(a) - rank(b));
+}
+
+/** A name not yet declared in the plan's own namespace: `base`, else `base_2`, `base_3`, ... */
+export function unusedPlanName(base: string, plan: Plan): string {
+    const taken = new Set(planDeclarations(plan).map(declaration => declaration.name));
+    if (!taken.has(base)) return base;
+    for (let i = 2; ; i++) if (!taken.has(`${base}_${i}`)) return `${base}_${i}`;
 }

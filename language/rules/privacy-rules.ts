@@ -1,14 +1,18 @@
 /**
- * Privacy: VP070 (no BSN in a string, identifier or comment) and VP071 (no e-mail address, Dutch
- * phone number, postcode with house number or date of birth in a string or comment). Both are
- * file checks and always report, also inside duplicate declarations.
+ * Privacy: VP070 (no BSN in a string, identifier, comment or, since version 2, integer), VP071 (no
+ * e-mail address, Dutch phone number, postcode with house number or date of birth in a string or
+ * comment) and VP072 (v2: no hidden direction change in a string or comment). All are file checks
+ * and always report, also inside duplicate declarations and in files with syntax errors.
  *
  * The checks read tokens, not the AST (comments are hidden tokens). A file that parsed cleanly
  * holds every token in its CST, comments included as hidden leaves; for a file with syntax errors
  * the check reads the lexer's tokens (`tokens()` of the file context), which also reach text that
- * parse-error recovery left out of the tree. Only STRING, ID and comment tokens are read: the
- * plan's own DATE and INT tokens never trigger either check. Messages never repeat the data they
- * found; the diagnostic's range points at it. No quick fix: removing personal data is the author's call.
+ * parse-error recovery left out of the tree. STRING, ID and comment tokens are read, and (v2) the
+ * plan's own INT and DATE tokens for VP070 only: a number is judged with the digit groups it stands
+ * in (`born 123 456 789` is three integer tokens). Messages never repeat the data they found; the
+ * diagnostic's range points at it. The patterns are in model/personal-data.ts, which a syntax error
+ * (VP000) also asks before it quotes a token. No quick fix for VP070 and VP071: removing personal
+ * data is the author's call; VP072's fix removes the invisible controls.
  *
  * The file check reads nothing but the document's own text and syntax tree: its findings are
  * recorded per tree and replayed when the document is validated again unchanged (vplan-validator.ts).
@@ -18,16 +22,22 @@ import { isCompositeCstNode, isLeafCstNode, type CompositeCstNode, type CstNode,
 import type { IToken } from 'chevrotain';
 import { isPlan, type VplanFile } from '../generated/ast.js';
 import { planMembers, planSupporters } from '../model/ast-queries.js';
-import { defineRule, defineRules, finding, type FindingArgs, type ModuleFindings } from './rule-unit.js';
+import {
+    birthContextPattern, codePointText, digitSequenceAround, DIRECTION_CONTROL_NAMES, findBsns, findDirectionControls, findPersonalData,
+    isDirectionControl, type PersonalDataKind, type TextMatch
+} from '../model/personal-data.js';
+import { defineRule, defineRules, finding, message, text, type FindingArgs, type ModuleFindings } from './rule-unit.js';
 import { examplePlan, EXAMPLE_SECTIONS } from './example-plan.js';
+import type { FixProposal } from './fix-support.js';
+
+export { findBsns, findPersonalData, passesElfproef, type PersonalDataKind } from '../model/personal-data.js';
 
 /** The kind of token a finding lies in (the message names it). */
-export type TokenKind = 'string' | 'comment' | 'identifier';
-export type PersonalDataKind = 'email' | 'phone' | 'address' | 'birthdate';
+export type TokenKind = 'string' | 'comment' | 'identifier' | 'integer';
 
 const WHERE = {
-    en: { string: 'This text', comment: 'This comment', identifier: 'This name' },
-    nl: { string: 'Deze tekst', comment: 'Dit commentaar', identifier: 'Deze naam' }
+    en: { string: 'This text', comment: 'This comment', identifier: 'This name', integer: 'This number' },
+    nl: { string: 'Deze tekst', comment: 'Dit commentaar', identifier: 'Deze naam', integer: 'Dit getal' }
 };
 
 const DATA = {
@@ -62,9 +72,13 @@ export const vp070 = defineRule({
         })
     },
     docs: {
-        checks: 'No string, identifier or comment holds a run of exactly nine digits (also written `1234.56.789`) that passes the ' +
-            'BSN eleven-test (*elfproef*: 9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 mod 11, not all zeros). The message never repeats the ' +
-            'number. Reported also inside duplicate declarations and in files with syntax errors.',
+        checks: 'No string, identifier, comment or (since version 2) integer holds a run of exactly nine digits (also written ' +
+            '`1234.56.789`, and since version 2 as groups of two to four digits separated by single spaces, dots or hyphens, such as ' +
+            '`123 456 789`, `1234 56 789` or `123-45-6789`, the whole group sequence standing between non-digits) that passes the ' +
+            'BSN eleven-test (*elfproef*: 9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 mod 11, not all zeros). An integer counts wherever it ' +
+            'stands: a `born`, a duration\'s amount, a stray number. The message never repeats the number, and neither does any ' +
+            'other message (a syntax error names the kind of the token instead). Reported also inside duplicate declarations and ' +
+            'in files with syntax errors.',
         why: 'The BSN may only be used where a law allows it; consent does not make it lawful [S55]. Plans in git keep their ' +
             'history, so a BSN must never get in.',
         example: {
@@ -93,9 +107,10 @@ export const vp071 = defineRule({
     },
     docs: {
         checks: 'No string or comment holds an e-mail address; a Dutch phone number (`06-12345678`, `010 123 4567`, `+31 ...`); a ' +
-            'postcode with a house number (`3311 AB 12`); or a full date of birth next to a birth word or a member\'s or ' +
-            'supporter\'s name (`geboren 12-03-2015`). The message never repeats the data. Reported also inside duplicate ' +
-            'declarations and in files with syntax errors.',
+            'postcode with a house number (`3311 AB 12`, `Dorpsstraat 12, 3311 AB`); or a full date of birth next to a birth word ' +
+            'or a member\'s or supporter\'s name (`geboren 12-03-2015`). Abbreviations of the chain in running text (VT, GI, OM, PO, ' +
+            'JR, ...) are not postcode letters: "Sinds 2024 GI 2 keer" is a year, an organisation and a count. The message never ' +
+            'repeats the data. Reported also inside duplicate declarations and in files with syntax errors.',
         why: 'Plans hold special-category data (health) and criminal-law data [S56]; identifiers are pseudonyms. Referral forms ' +
             'ask for exactly such data [S61e] — it does not belong in a plan file.',
         example: {
@@ -106,7 +121,53 @@ export const vp071 = defineRule({
     }
 });
 
-const RULES = [vp070, vp071] as const;
+type DirectionArgs = { where: 'string' | 'comment'; codePoint: string; name: string; count: number };
+
+const vp072Texts = {
+    fixTitle: message<{ count: number }>({
+        en: a => a.count === 1 ? 'Remove the hidden direction control' : `Remove the ${a.count} hidden direction controls`,
+        nl: a => a.count === 1 ? 'Verborgen richtingsteken verwijderen' : `De ${a.count} verborgen richtingstekens verwijderen`
+    })
+};
+
+export const vp072 = defineRule({
+    code: 'VP072',
+    severity: 'warning',
+    title: { en: 'No hidden direction changes', nl: 'Geen verborgen richtingswisselingen' },
+    findings: {
+        directionControl: finding<DirectionArgs>({
+            en: a => `${WHERE.en[a.where]} holds the invisible direction control ${a.codePoint} (${a.name})` +
+                `${a.count > 1 ? ` and ${a.count - 1} more` : ''}, which can make the plan read differently in review than it means. Remove it.`,
+            nl: a => `${WHERE.nl[a.where]} bevat het onzichtbare richtingsteken ${a.codePoint} (${a.name})` +
+                `${a.count > 1 ? ` en nog ${a.count - 1}` : ''}, waardoor het plan bij een review anders kan lezen dan het bedoelt. Verwijder het.`
+        })
+    },
+    texts: vp072Texts,
+    fix: (context): FixProposal[] => {
+        const offsets = findDirectionControls(context.text, context.start, context.end);
+        if (offsets.length === 0) return [];
+        return [{
+            title: text(vp072Texts.fixTitle, { count: offsets.length }, context.locale),
+            edits: offsets.map(offset => ({ offset, end: offset + 1, newText: '' })),
+            preferred: true
+        }];
+    },
+    docs: {
+        checks: 'No string or comment holds a Unicode bidirectional control character (U+202A–U+202E, U+2066–U+2069). One ' +
+            'diagnostic per string or comment, from its first such character to its last; the message names the first by its ' +
+            'code point. Reported also inside duplicate declarations and in files with syntax errors.',
+        why: 'These characters are invisible, but they reorder the text around them: a title or comment can show one thing in a ' +
+            'review and say another (*Trojan Source*, CVE-2021-42574). A plan is reviewed as text; what a reviewer sees must be ' +
+            'what it says.',
+        example: {
+            show: 'evaluation 2026-06-01 "Evaluatie <U+202E>nietgeen<U+202C>"',
+            file: examplePlan({ extra: '    evaluation 2026-06-01 "Evaluatie \u202Enietgeen\u202C"' })
+        },
+        fix: 'Remove the characters (the quick fix does); write the text in its reading order.'
+    }
+});
+
+const RULES = [vp070, vp071, vp072] as const;
 type PrivacyFindings = ModuleFindings<typeof RULES>;
 
 export const privacyRules = defineRules({
@@ -124,88 +185,49 @@ export const privacyRules = defineRules({
                     end: document.textDocument.positionAt(tokenOffset + match.end)
                 }
             });
+        const fullText = document.textDocument.getText();
+        // v2: a number is read with the digit groups it stands in; each sequence once.
+        let sequencesRead: Set<number> | undefined;
+        const readNumber = (startOffset: number, endOffset: number) => {
+            const sequence = digitSequenceAround(fullText, startOffset, endOffset);
+            if (!holdsNineDigits(fullText, sequence)) return; // a date, a year, a small amount: most numbers
+            sequencesRead ??= new Set();
+            if (sequencesRead.has(sequence.start)) return;
+            sequencesRead.add(sequence.start);
+            for (const match of findBsns(fullText.slice(sequence.start, sequence.end))) {
+                reportAt('VP070.bsn', sequence.start, match, { where: 'integer' });
+            }
+        };
         forEachReadToken(document, tokens, (image, startOffset, where) => {
+            if (where === 'integer') {
+                readNumber(startOffset, startOffset + image.length);
+                return;
+            }
             if (!MAY_HOLD_DATA.test(image)) return;
             for (const match of findBsns(image)) reportAt('VP070.bsn', startOffset, match, { where });
-            if (where === 'identifier') return; // VP071 reads strings and comments only
+            if (where === 'identifier') return; // VP071 and VP072 read strings and comments only
             for (const match of findPersonalData(image, birthContextOfFile)) {
                 reportAt('VP071.personalData', startOffset, match, { where, kind: match.kind });
+            }
+            const controls = findDirectionControls(image);
+            if (controls.length > 0) {
+                const first = image.charCodeAt(controls[0]);
+                reportAt('VP072.directionControl', startOffset, { start: controls[0], end: controls[controls.length - 1] + 1 }, {
+                    where, codePoint: codePointText(first), name: DIRECTION_CONTROL_NAMES[first], count: controls.length
+                });
             }
         });
     }
 });
 
-// ---------------------------------------------------------------------------------------------
-// Patterns. "Whole runs of digits only": every digit pattern refuses a digit right before or after.
-
-/** A run of exactly nine digits, or the dotted form 1234.56.789. */
-const BSN_PATTERN = /(?<!\d)(?:\d{4}\.\d{2}\.\d{3}|\d{9})(?!\d)/g;
-
-/** The BSN eleven-test: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 ≡ 0 (mod 11), and not all zeros. */
-export function passesElfproef(digits: string): boolean {
-    if (!/^\d{9}$/.test(digits) || /^0{9}$/.test(digits)) return false;
-    let sum = 0;
-    for (let i = 0; i < 8; i++) sum += (9 - i) * Number(digits[i]);
-    sum -= Number(digits[8]);
-    return sum % 11 === 0;
-}
-
-// Matches start only where a run of allowed characters starts, so long tokens stay linear.
-const EMAIL_PATTERN = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-
-/**
- * A Dutch phone number: `0` and nine more digits, or `+31`/`0031` and nine digits, with optional
- * single spaces or hyphens between digits (also the common `+31 (0)6 12345678`). The digit group may not continue on either side, so
- * dates (`01-02-2026`) and longer numbers stay out.
- */
-const PHONE_PATTERN = /(?<![\d+][ -]?)(?:\+31 ?\(0\)|\+31|0031|0)(?:[ -]?\d){9}(?![ -]?\d)/g;
-
-/** `3311 AB 12` (postcode, then house number) or `Dorpsstraat 12, 3311 AB` (street and number, then postcode). */
-const POSTCODE_HOUSE_PATTERN = /(?<![\dA-Za-z])[1-9]\d{3} ?[A-Z]{2}(?![A-Za-z]),? +\d{1,5}(?!\d)/g;
-const STREET_POSTCODE_PATTERN = /(?<![A-Za-z'.-])[A-Za-z][A-Za-z'.-]+ +\d{1,5}(?!\d)[A-Za-z]?,? +[1-9]\d{3} ?[A-Z]{2}(?![A-Za-z])/g;
-
-const MONTH_WORDS = 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|' +
-    'january|february|march|may|june|july|august|october|jan|feb|mrt|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec';
-
-/** A full date: `12-03-2015`, `12/03/2015`, `12.03.2015`, `2015-03-12`, `12 maart 2015`. */
-const FULL_DATE_PATTERN = new RegExp(
-    `(?<!\\d)(?:\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}|\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2} (?:${MONTH_WORDS})\\.? \\d{4})(?!\\d)`, 'gi');
-
-const BIRTH_WORDS = ['geboren', 'geb\\.?', 'geboortedatum', 'geboortedag', 'geboorte', 'born', 'birth', 'birthday', 'birthdate',
-    'date of birth', 'dob', 'd\\.o\\.b\\.?', 'geb\\.datum', 'geb\\.dat\\.?'];
-
-/** What may stand between the birth word or name and the date: `:`, `(`, `,`, `op`, `on`. */
-function birthContextPattern(names: readonly string[]): RegExp {
-    const words = [...BIRTH_WORDS, ...names.map(n => n.replace(/[^A-Za-z0-9_]/g, ''))].filter(w => w.length > 0);
-    return new RegExp(`(?:^|[^A-Za-z0-9_])(?:${words.join('|')})\\s*[:(,]?\\s*(?:(?:op|on|d\\.d\\.)\\s+)?$`, 'i');
-}
-
-/** Where a pattern matched, as offsets in the token's text. */
-interface TextMatch { start: number; end: number }
-
-function findAll(pattern: RegExp, text: string, accept: (match: RegExpMatchArray) => boolean = () => true): TextMatch[] {
-    const matches: TextMatch[] = [];
-    for (const match of text.matchAll(pattern)) {
-        if (accept(match)) matches.push({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
+/** Whether a digit sequence holds at least nine digits (none of fewer can hold a BSN). */
+function holdsNineDigits(text: string, sequence: TextMatch): boolean {
+    let digits = 0;
+    for (let i = sequence.start; i < sequence.end && digits < 9; i++) {
+        const code = text.charCodeAt(i);
+        if (code >= 48 && code <= 57) digits++;
     }
-    return matches;
-}
-
-export function findBsns(text: string): TextMatch[] {
-    return findAll(BSN_PATTERN, text, m => passesElfproef(m[0].replace(/\./g, '')));
-}
-
-/** `birthContext` may be given as a function, to build the pattern only when a full date is found. */
-export function findPersonalData(text: string, birthContext: RegExp | (() => RegExp)): Array<TextMatch & { kind: PersonalDataKind }> {
-    const lookBack = 40;
-    const context = () => typeof birthContext === 'function' ? birthContext() : birthContext;
-    return [
-        ...findAll(EMAIL_PATTERN, text).map(f => ({ ...f, kind: 'email' as const })),
-        ...findAll(PHONE_PATTERN, text).map(f => ({ ...f, kind: 'phone' as const })),
-        ...[...findAll(POSTCODE_HOUSE_PATTERN, text), ...findAll(STREET_POSTCODE_PATTERN, text)].map(f => ({ ...f, kind: 'address' as const })),
-        ...findAll(FULL_DATE_PATTERN, text, m => context().test(text.slice(Math.max(0, (m.index ?? 0) - lookBack), m.index)))
-            .map(f => ({ ...f, kind: 'birthdate' as const }))
-    ].sort((a, b) => a.start - b.start);
+    return digits >= 9;
 }
 
 function tokenKind(tokenTypeName: string): TokenKind | undefined {
@@ -214,18 +236,23 @@ function tokenKind(tokenTypeName: string): TokenKind | undefined {
         case 'ID': return 'identifier';
         case 'SL_COMMENT':
         case 'ML_COMMENT': return 'comment';
+        case 'INT':
+        case 'DATE': return 'integer';
         default: return undefined;
     }
 }
 
-/** Every pattern needs a digit, except the e-mail pattern, which needs an `@`: most tokens hold neither. */
-const MAY_HOLD_DATA = /[\d@]/;
+/**
+ * Every pattern needs a digit, except the e-mail pattern, which needs an `@`, and VP072, which
+ * needs a direction control: most tokens hold none of these.
+ */
+const MAY_HOLD_DATA = /[\d@\u202A-\u202E\u2066-\u2069]/;
 
 /** `MAY_HOLD_DATA` on `text[start, end)`, without copying it. */
 function mayHoldData(text: string, start: number, end: number): boolean {
     for (let i = start; i < end; i++) {
         const code = text.charCodeAt(i);
-        if ((code >= 48 && code <= 57) || code === 64) return true; // 0-9, @
+        if ((code >= 48 && code <= 57) || code === 64 || isDirectionControl(code)) return true; // 0-9, @
     }
     return false;
 }

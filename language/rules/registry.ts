@@ -27,6 +27,7 @@ import { phaseRules } from './phase-rules.js';
 import { dateRules } from './date-rules.js';
 import { privacyRules } from './privacy-rules.js';
 import { participationRules } from './participation-rules.js';
+import { incidentRules } from './incident-rules.js';
 
 export const RULE_MODULES: readonly RuleModule[] = [
     syntaxRules,
@@ -41,7 +42,8 @@ export const RULE_MODULES: readonly RuleModule[] = [
     phaseRules,
     dateRules,
     privacyRules,
-    participationRules
+    participationRules,
+    incidentRules
 ] as readonly RuleModule[];
 
 /** Every rule, sorted by code. */

@@ -2,7 +2,10 @@
  * Parse and lex errors (VP000). Chevrotain asks for a message string while parsing, before the
  * document's locale is known, so the providers below encode the structured error as a tagged JSON
  * string; the document validator decodes it (`syntaxMessageFor`) and renders it per document with
- * the messages of the VP000 rule unit (rules/syntax-rules.ts).
+ * the messages of the VP000 rule unit (rules/syntax-rules.ts). The encoded error also records the
+ * token it found (offset and type): with the document's text, syntax/syntax-refinement.ts then
+ * lists what is valid at that point, suggests the keyword a misspelt word was meant to be, and
+ * names the token's kind instead of quoting it when it may hold personal data (spec section 7).
  */
 
 import { AbstractParserErrorMessageProvider, DefaultLexerErrorMessageProvider } from 'langium';
@@ -11,21 +14,39 @@ import { RESERVED_WORDS } from '../model/vocabulary.js';
 
 const TAG = '\u0001vplan-syntax:';
 
+/**
+ * A syntax error as the VP000 messages read it. `found` is the token's text, or the neutral key of
+ * its kind (`<INT>`, `<STRING>`) when it may not be repeated; `suggestion` is the keyword a
+ * misspelt word was probably meant to be ("did you mean `protects`?").
+ */
 export type SyntaxErrorInfo =
     | { kind: 'reserved'; word: string }
-    | { kind: 'expected'; expected: string[]; found: string }
-    | { kind: 'trailing'; found: string }
+    | { kind: 'expected'; expected: string[]; found: string; suggestion?: string }
+    | { kind: 'trailing'; found: string; suggestion?: string }
+    | { kind: 'householdMixed' }
     | { kind: 'character'; found: string }
     | { kind: 'string' };
 
-export function encodeSyntaxError(info: SyntaxErrorInfo): string {
-    return TAG + JSON.stringify(info);
+/** The token a parse error found: where it starts and its token type (`ID`, `INT`, `STRING`, a keyword's own text). */
+export interface FoundToken {
+    offset: number;
+    type: string;
+}
+
+export function encodeSyntaxError(info: SyntaxErrorInfo, token?: FoundToken): string {
+    return TAG + JSON.stringify(token ? { ...info, token } : info);
 }
 
 export function decodeSyntaxError(message: string): SyntaxErrorInfo | undefined {
+    return decodeSyntaxErrorWithToken(message)?.info;
+}
+
+/** The error and, for a parse error, the token it found. */
+export function decodeSyntaxErrorWithToken(message: string): { info: SyntaxErrorInfo; token?: FoundToken } | undefined {
     if (!message.startsWith(TAG)) return undefined;
     try {
-        return JSON.parse(message.slice(TAG.length)) as SyntaxErrorInfo;
+        const { token, ...info } = JSON.parse(message.slice(TAG.length)) as SyntaxErrorInfo & { token?: FoundToken };
+        return { info: info as SyntaxErrorInfo, token };
     } catch {
         return undefined;
     }
@@ -47,36 +68,55 @@ function foundText(token: IToken | undefined): string {
     return token.image;
 }
 
+/** The token for the refinement of the message: only a real token of the text (recovery may insert virtual ones). */
+function foundToken(token: IToken | undefined): FoundToken | undefined {
+    if (!token || token.tokenType?.name === 'EOF' || !Number.isFinite(token.startOffset) || token.startOffset < 0) return undefined;
+    return { offset: token.startOffset, type: token.tokenType.name };
+}
+
+/**
+ * `affects household, noor` or `affects noor, household`: `household` names the whole household
+ * and cannot be listed with members. The parser sees a stray comma or a keyword where a name belongs.
+ */
+function mixesHousehold(actual: IToken | undefined, previous: IToken | undefined): boolean {
+    if (!actual || !previous) return false;
+    return (actual.image === ',' && previous.image === 'household' && isKeyword(previous))
+        || (actual.image === 'household' && isKeyword(actual) && previous.image === ',');
+}
+
 /**
  * A mismatch where a name was expected but a reserved word was found gets its own message, unless
  * the keyword starts a new line (`roles victim,` then `member ...`): that is a missing name.
  */
-function mismatch(expected: string[], actual: IToken | undefined, previous?: IToken): string {
+function mismatch(expected: string[], actual: IToken | undefined, previous?: IToken, ruleName?: string): string {
     const found = foundText(actual);
     const onNewLine = previous?.endLine !== undefined && actual?.startLine !== undefined && actual.startLine > previous.endLine;
+    if (mixesHousehold(actual, previous) && (ruleName === 'Risk' || ruleName === 'AffectsItem')) {
+        return encodeSyntaxError({ kind: 'householdMixed' });
+    }
     if (expected.includes('<ID>') && actual && RESERVED_WORDS.has(actual.image) && isKeyword(actual) && !onNewLine) {
         return encodeSyntaxError({ kind: 'reserved', word: actual.image });
     }
-    return encodeSyntaxError({ kind: 'expected', expected: [...new Set(expected)], found });
+    return encodeSyntaxError({ kind: 'expected', expected: [...new Set(expected)], found }, foundToken(actual));
 }
 
 export class VplanParserErrorMessageProvider extends AbstractParserErrorMessageProvider {
     override buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
-        return mismatch([tokenKey(options.expected)], options.actual, options.previous);
+        return mismatch([tokenKey(options.expected)], options.actual, options.previous, options.ruleName);
     }
 
     override buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
-        return encodeSyntaxError({ kind: 'trailing', found: foundText(options.firstRedundant) });
+        return encodeSyntaxError({ kind: 'trailing', found: foundText(options.firstRedundant) }, foundToken(options.firstRedundant));
     }
 
     override buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription: string; ruleName: string }): string {
         const expected = options.expectedPathsPerAlt.flatMap(alt => alt.map(path => path[0])).filter(Boolean).map(tokenKey);
-        return mismatch(expected, options.actual[0], options.previous);
+        return mismatch(expected, options.actual[0], options.previous, options.ruleName);
     }
 
     override buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription: string; ruleName: string }): string {
         const expected = options.expectedIterationPaths.map(path => path[0]).filter(Boolean).map(tokenKey);
-        return mismatch(expected, options.actual[0], options.previous);
+        return mismatch(expected, options.actual[0], options.previous, options.ruleName);
     }
 }
 
@@ -96,7 +136,11 @@ export type SyntaxMessage =
 /** Message id and arguments of an encoded syntax error (or a generic fallback). */
 export function syntaxMessageFor(message: string): SyntaxMessage {
     const info = decodeSyntaxError(message);
-    if (!info) return { messageId: 'VP000.unknown', args: { text: message } };
+    return info ? syntaxMessageOf(info) : { messageId: 'VP000.unknown', args: { text: message } };
+}
+
+/** Message id and arguments of a decoded syntax error. */
+export function syntaxMessageOf(info: SyntaxErrorInfo): SyntaxMessage {
     const { kind, ...args } = info;
     return { messageId: `VP000.${kind}`, args } as SyntaxMessage;
 }

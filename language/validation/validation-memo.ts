@@ -99,7 +99,7 @@ export class ValidationMemo {
                 parts.push(semanticText(target, description.documentUri.toString()));
             } else if (reference.error) {
                 const name = reference.$refText;
-                parts.push(`!${name}:${this.globalNames.firstDeclarations().get(name)?.type ?? ''}`);
+                parts.push(`!${name}:${this.globalNames.firstDeclarations(this.globalNames.keyOf(uri)).get(name)?.type ?? ''}`);
             }
         }
         if (isVplanFile(root)) {

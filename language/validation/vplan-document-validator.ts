@@ -245,6 +245,6 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
                 if (declaration.name === name) return declaration.$type;
             }
         }
-        return this.globalNames.firstDeclarations().get(name)?.type;
+        return this.globalNames.firstDeclarationsFor(container).get(name)?.type;
     }
 }

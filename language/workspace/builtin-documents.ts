@@ -3,7 +3,9 @@
  * adds it at start-up, the CLI and the tests through `loadBuiltinCatalogue`.
  */
 
-import { DefaultWorkspaceManager, DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { DefaultWorkspaceManager, DocumentState, URI, UriUtils, type FileSystemNode, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import type { VplanServices } from '../vplan-module.js';
+import { isWithin } from './workspace-layout.js';
 import type { WorkspaceFolder } from 'vscode-languageserver-types';
 import { BUILTIN_CATALOGUE, BUILTIN_CATALOGUE_URI } from '../builtin/catalogue.js';
 
@@ -34,8 +36,32 @@ export async function loadBuiltinCatalogue(shared: LangiumSharedCoreServices): P
     return document;
 }
 
+/**
+ * Loads the built-in catalogue and the workspace folders' files, following the workspace rule
+ * (language reference, section 2): every `.vplan` file (also in a folder named `out`, which
+ * Langium skips by default; never in `node_modules` or a folder whose name starts with a dot),
+ * and the files of a workspace whose root lies above an opened folder (a VS Code folder inside a
+ * git repository sees the plans of the whole repository, as `vplan check` does).
+ */
 export class VplanWorkspaceManager extends DefaultWorkspaceManager {
-    protected override async loadAdditionalDocuments(_folders: WorkspaceFolder[], collector: (document: LangiumDocument) => void): Promise<void> {
-        collector(builtinCatalogueDocument(this.serviceRegistry.all[0].shared));
+    protected override async loadAdditionalDocuments(folders: WorkspaceFolder[], collector: (document: LangiumDocument) => void): Promise<void> {
+        const services = this.serviceRegistry.all[0] as unknown as VplanServices;
+        collector(builtinCatalogueDocument(services.shared));
+        const layout = services.config.WorkspaceLayout;
+        const opened = folders.map(folder => URI.parse(folder.uri)).filter(uri => uri.scheme === 'file').map(uri => uri.path);
+        const roots = new Set(opened.map(folder => layout.rootOf(folder).path).filter(root => !opened.some(folder => isWithin(root, folder))));
+        for (const root of roots) {
+            for (const path of layout.filesOf(root)) {
+                if (opened.some(folder => isWithin(path, folder))) continue; // the folder traversal loads it
+                collector(await this.langiumDocuments.getOrCreateDocument(URI.file(path)));
+            }
+        }
+    }
+
+    override shouldIncludeEntry(entry: FileSystemNode): boolean {
+        const name = UriUtils.basename(entry.uri);
+        if (name.startsWith('.')) return false;
+        if (entry.isDirectory) return name !== 'node_modules';
+        return entry.isFile && name.endsWith('.vplan');
     }
 }

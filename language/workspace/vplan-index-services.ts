@@ -15,7 +15,7 @@
 import {
     AstUtils, Cancellation, CstUtils, DefaultAstNodeLocator, DefaultIndexManager, DefaultLinker, DefaultReferenceDescriptionProvider,
     interruptAndCheck, isAstNode, UriUtils,
-    type AstNode, type AstNodeLocator, type CstNode, type DefaultMultiReference, type DefaultReference, type DocumentSegment,
+    type AstNode, type AstNodeDescription, type AstNodeLocator, type CstNode, type DefaultMultiReference, type DefaultReference, type DocumentSegment,
     type IndexManager, type LangiumCoreServices, type LangiumDocument, type Reference, type ReferenceDescription, type ReferenceInfo, type URI
 } from 'langium';
 
@@ -181,6 +181,17 @@ export class VplanIndexManager extends DefaultIndexManager {
         const descriptions = this.reusableDescriptions.get(document) ?? [];
         this.reusableDescriptions.delete(document);
         return descriptions;
+    }
+
+    /**
+     * The exported names of a file that is not loaded, from its summary (workspace/file-summary.ts):
+     * they take part in "first declaration wins" like any others. A file loaded later replaces them
+     * when it is indexed (`updateContent`).
+     */
+    setStubExports(uri: URI, exports: AstNodeDescription[]): void {
+        const key = uri.toString();
+        this.symbolIndex.set(key, exports);
+        this.symbolByTypeIndex.clear(key);
     }
 }
 

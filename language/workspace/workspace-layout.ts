@@ -12,25 +12,72 @@
  * - its settings come from every config between the root and its folder, nearer files overriding
  *   the keys they set (config/vplan-config.ts `mergeConfigSettings`).
  *
- * The rule asks its questions through `WorkspaceFileSystem`: the disk (the server, the CLI) or a
- * git revision read with git itself (`vplan review`). Paths are absolute, with `/` separators.
+ * The rule asks its questions through Langium's `FileSystemProvider`: the disk (the server, the
+ * CLI) or a git revision read with git itself (`vplan review`). Paths are absolute, with `/`
+ * separators (a `file:` URI's path).
+ *
+ * A folder search never follows a symbolic link: a link is neither a file nor a folder to the
+ * provider's directory listing, so nothing outside the workspace root is ever read by a search
+ * (a plan file named explicitly on the command line may still be a link).
  */
 
+import { URI, type FileSystemProvider } from 'langium';
 import { CONFIG_FILE_NAME, mergeConfigSettings, parseConfigText, type ParsedConfig, type VplanConfig } from '../config/vplan-config.js';
 
-export type EntryKind = 'file' | 'folder' | 'link' | 'other';
+export type EntryKind = 'file' | 'folder' | 'other';
 
+/** The questions the rule asks of a file system. */
 export interface WorkspaceFileSystem {
     /** The entries of a folder, or undefined when it is not a readable folder. */
     readFolder(path: string): ReadonlyArray<{ name: string; kind: EntryKind }> | undefined;
-    /** The text of a file, or undefined when it is missing or unreadable. */
-    readText(path: string): string | undefined;
+    /** The text of a file, or why it cannot be read (an error code such as `EACCES`). */
+    readText(path: string): { text: string } | { error: string };
     /** Whether something (of any kind) exists at the path. */
     exists(path: string): boolean;
-    /** The path a link leads to, with every link resolved; undefined when broken. */
-    realPath(path: string): string | undefined;
-    /** The kind of the entry a path names after following links. */
+    /** The kind of the entry at a path, or undefined when there is none. */
     kindOf(path: string): EntryKind | undefined;
+}
+
+/** The rule's questions answered by a Langium file system provider. */
+export class ProviderWorkspaceFileSystem implements WorkspaceFileSystem {
+    constructor(protected readonly provider: FileSystemProvider) {}
+
+    readFolder(path: string): ReadonlyArray<{ name: string; kind: EntryKind }> | undefined {
+        try {
+            return this.provider.readDirectorySync(URI.file(path)).map(node => ({
+                name: node.uri.path.slice(node.uri.path.lastIndexOf('/') + 1),
+                kind: node.isFile ? 'file' as const : node.isDirectory ? 'folder' as const : 'other' as const
+            }));
+        } catch {
+            return undefined;
+        }
+    }
+
+    readText(path: string): { text: string } | { error: string } {
+        try {
+            return { text: this.provider.readFileSync(URI.file(path)) };
+        } catch (error) {
+            return { error: error instanceof Error && 'code' in error ? String((error as { code: unknown }).code) : String(error) };
+        }
+    }
+
+    exists(path: string): boolean {
+        try {
+            return this.provider.existsSync(URI.file(path));
+        } catch {
+            return false;
+        }
+    }
+
+    kindOf(path: string): EntryKind | undefined {
+        try {
+            if (!this.provider.existsSync(URI.file(path))) return undefined;
+            const node = this.provider.statSync(URI.file(path));
+            return node.isFile ? 'file' : node.isDirectory ? 'folder' : 'other';
+        } catch {
+            return undefined;
+        }
+    }
 }
 
 /** Why a folder is a root. */
@@ -46,6 +93,8 @@ export interface ConfigFile {
     path: string;
     text: string;
     parsed: ParsedConfig;
+    /** Set when the file exists but cannot be read. */
+    readError?: string;
 }
 
 /** Compares two strings by Unicode code points (JavaScript's `<` compares UTF-16 units). */
@@ -89,8 +138,21 @@ const SKIPPED_FOLDERS = new Set(['node_modules']);
 export class WorkspaceLayout {
     protected readonly configs = new Map<string, ConfigFile | null>();
     protected readonly roots = new Map<string, WorkspaceRoot>();
+    protected readonly fs: WorkspaceFileSystem;
 
-    constructor(protected readonly fs: WorkspaceFileSystem) {}
+    constructor(fs: WorkspaceFileSystem | FileSystemProvider) {
+        this.fs = 'readFolder' in fs ? fs : new ProviderWorkspaceFileSystem(fs);
+    }
+
+    /** The workspace key of a document: its root's path; `''` for documents without a file (the built-in catalogue). */
+    keyOf(uri: URI): string {
+        return uri.scheme === 'file' ? this.rootOf(parentOf(uri.path)).path : '';
+    }
+
+    /** Every config file read so far, in the order read. */
+    loadedConfigs(): ConfigFile[] {
+        return [...this.configs.values()].filter((config): config is ConfigFile => config !== null);
+    }
 
     /** Forgets what was read (a config file or a folder changed). */
     invalidate(): void {
@@ -105,10 +167,10 @@ export class WorkspaceLayout {
             const path = joinPath(folder, CONFIG_FILE_NAME);
             const kind = this.fs.kindOf(path);
             if (kind === 'file') {
-                const text = this.fs.readText(path);
-                config = text === undefined
-                    ? { path, text: '', parsed: { ...parseConfigText('{}'), problems: [{ offset: 0, length: 0, messageId: 'VP009.unreadable', args: { reason: 'unreadable' } }] } }
-                    : { path, text, parsed: parseConfigText(text) };
+                const read = this.fs.readText(path);
+                config = 'error' in read
+                    ? { path, text: '', readError: read.error, parsed: { ...parseConfigText('{}'), problems: [{ offset: 0, length: 0, messageId: 'VP009.unreadable', args: { reason: read.error } }] } }
+                    : { path, text: read.text, parsed: parseConfigText(read.text) };
             } else {
                 config = null;
             }
@@ -159,12 +221,10 @@ export class WorkspaceLayout {
 
     /**
      * The `.vplan` files of the workspace with this root, sorted by their paths relative to the root
-     * compared as code points. A link is followed only to a file inside the root; a linked folder is
-     * never entered (a folder search never follows a link out of the workspace, nor into a loop).
+     * compared as code points. Links are not followed (see the file comment).
      */
     filesOf(root: string): string[] {
         const files: string[] = [];
-        const realRoot = this.fs.realPath(root) ?? root;
         const visit = (folder: string) => {
             const entries = this.fs.readFolder(folder);
             if (!entries) return;
@@ -174,12 +234,8 @@ export class WorkspaceLayout {
                     if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
                     if (this.rootOf(path).path !== root) continue; // the root of another workspace
                     visit(path);
-                } else if (entry.name.endsWith('.vplan')) {
-                    if (entry.kind === 'file') files.push(path);
-                    else if (entry.kind === 'link') {
-                        const target = this.fs.realPath(path);
-                        if (target !== undefined && isWithin(target, realRoot) && this.fs.kindOf(path) === 'file') files.push(path);
-                    }
+                } else if (entry.kind === 'file' && entry.name.endsWith('.vplan')) {
+                    files.push(path);
                 }
             }
         };

@@ -8,11 +8,11 @@ import { checkText, createTestServices } from '../helpers.js';
 
 const services = createTestServices();
 
-const expected: Record<string, { title: string; mode: string; limits: string; subject: string; imposedBy: string[]; regie?: string }> = {
+const expected: Record<string, { title: string; mode: string; limits: string; subject: string; imposedBy: string[]; regie?: string; requires?: string[] }> = {
     huisverbod: { title: 'Tijdelijk huisverbod', mode: 'dwang', limits: 'initial 10 day; total 28 day', subject: 'adult', imposedBy: ['burgemeester', 'politie'], regie: 'veiligthuis' },
     ots: { title: 'Ondertoezichtstelling', mode: 'dwang', limits: 'term 1 year', subject: 'minor', imposedBy: ['rechter'], regie: 'gi' },
     voorlopige_ots: { title: 'Voorlopige ondertoezichtstelling', mode: 'dwang', limits: 'term 3 month', subject: 'minor', imposedBy: ['rechter'], regie: 'gi' },
-    uithuisplaatsing: { title: 'Machtiging uithuisplaatsing', mode: 'dwang', limits: 'term 1 year', subject: 'minor', imposedBy: ['rechter'], regie: 'gi' },
+    uithuisplaatsing: { title: 'Machtiging uithuisplaatsing', mode: 'dwang', limits: 'term 1 year', subject: 'minor', imposedBy: ['rechter'], regie: 'gi', requires: ['ots', 'voorlopige_ots'] },
     vrijheidsbeperking_38v: { title: 'Vrijheidsbeperkende maatregel (art. 38v Sr)', mode: 'dwang', limits: 'total 5 year', subject: 'any', imposedBy: ['rechter'], regie: 'reclassering' },
     gedragsaanwijzing: { title: 'Gedragsaanwijzing OvJ (art. 509hh Sv)', mode: 'dwang', limits: 'term 90 day', subject: 'any', imposedBy: ['om'] },
     reclasseringstoezicht: { title: 'Voorwaardelijke straf met bijzondere voorwaarden', mode: 'dwang', limits: 'total 3 year', subject: 'adult', imposedBy: ['rechter'], regie: 'reclassering' },
@@ -41,8 +41,8 @@ describe('built-in catalogue', () => {
                 info.termMax && `term ${info.termMax.amount} ${info.termMax.unit}`,
                 info.totalMax && `total ${info.totalMax.amount} ${info.totalMax.unit}`
             ].filter(Boolean).join('; ');
-            expect({ title: info.title, mode: info.mode, limits, subject: info.subject, imposedBy: info.imposedBy, regie: info.regie }, type.name)
-                .toEqual({ ...want, regie: want.regie });
+            expect({ title: info.title, mode: info.mode, limits, subject: info.subject, imposedBy: info.imposedBy, regie: info.regie, requires: info.requires }, type.name)
+                .toEqual({ ...want, regie: want.regie, requires: want.requires ?? [] });
             expect(info.basis, `${type.name} basis`).toBeTruthy();
             expect(type.items.find(isSourceItem)?.text, `${type.name} source`).toMatch(/^https:\/\//);
             expect(type.items.find(isCheckedItem)?.date, `${type.name} checked`).toBeDefined();

@@ -86,8 +86,11 @@ describe('line endings', () => {
         const plan = replaceOnce(replaceOnce(specExample, '        framework drang\n', ''),
             '        fallback "Bij uitval: terugmelding aan OM (voorwaardelijk sepot)"\n', '').replace(/\n/g, '\r\n');
         const { after } = await fix(plan, 'VP041', { locale: 'en' });
-        expect(after).toBe(plan.replace('        phase stability\r\n', '        phase stability\r\n        fallback "TODO: what happens on drop-out"\r\n'));
-        await expectResolved(after, 'VP041');
+        expect(after).toBe(plan.replace('        phase stability\r\n', '        phase stability\r\n        fallback ""\r\n'));
+        // The empty fallback is for the author to fill in (VP041 stays, now about the empty fallback).
+        const result = await checkText(services, after);
+        expect(result.codes).not.toContain('VP000');
+        expect(await formatText(services.Vplan, after)).toBe(after);
     });
 });
 

@@ -8,6 +8,7 @@ import { NodeFileSystem } from 'langium/node';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parseConfigText, DEFAULT_CONFIG, MAX_CONFIG_BYTES, MAX_CONFIG_PROBLEMS } from '../../language/config/vplan-config.js';
 import { VplanSettingsProvider } from '../../language/config/settings-provider.js';
+import { WorkspaceLayout } from '../../language/workspace/workspace-layout.js';
 import { renderMessage } from '../../language/rules/registry.js';
 import { createVplanServices } from '../../language/vplan-module.js';
 import { loadBuiltinCatalogue } from '../../language/workspace/builtin-documents.js';
@@ -86,25 +87,31 @@ describe('parseConfigText', () => {
     });
 });
 
-describe('the nearest vplan.config.json', () => {
+describe('the cascade of vplan.config.json files (v2)', () => {
     const root = mkdtempSync(join(tmpdir(), 'vplan-config-'));
     afterAll(() => rmSync(root, { recursive: true, force: true }));
     mkdirSync(join(root, 'regio', 'team', 'plannen'), { recursive: true });
     writeFileSync(join(root, 'vplan.config.json'), '{ "locale": "nl" }');
     writeFileSync(join(root, 'regio', 'team', 'vplan.config.json'), '{ "aftercare": { "minMonths": 24 } }');
 
-    test('is found in the file\'s folder or above', () => {
-        const settings = new VplanSettingsProvider(NodeFileSystem.fileSystemProvider());
+    const provider = () => {
+        const fileSystem = NodeFileSystem.fileSystemProvider();
+        return new VplanSettingsProvider(fileSystem, new WorkspaceLayout(fileSystem));
+    };
+
+    test('every config from the root down to the file\'s folder applies, the nearer one overriding the keys it sets', () => {
+        const settings = provider();
         const deep = settings.settingsFor(URI.file(join(root, 'regio', 'team', 'plannen', 'a.vplan')));
         expect(deep.config.aftercareMinMonths).toBe(24);
-        expect(deep.locale).toBe('en');
+        expect(deep.locale).toBe('nl');
+        expect(deep.sources.map(source => source.uri.fsPath)).toEqual([join(root, 'vplan.config.json'), join(root, 'regio', 'team', 'vplan.config.json')]);
         const shallow = settings.settingsFor(URI.file(join(root, 'regio', 'b.vplan')));
         expect(shallow.locale).toBe('nl');
         expect(shallow.config.aftercareMinMonths).toBe(12);
     });
 
     test('an explicit locale beats the file, the file beats the default', () => {
-        const settings = new VplanSettingsProvider(NodeFileSystem.fileSystemProvider());
+        const settings = provider();
         settings.defaultLocale = 'en';
         expect(settings.settingsFor(URI.file(join(root, 'x.vplan'))).locale).toBe('nl');
         settings.localeOverride = 'en';

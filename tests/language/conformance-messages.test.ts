@@ -32,7 +32,10 @@ const KITCHEN_SINK = [
             'phase safety from 2026-02-01 to 2026-04-01',
             'measure hv huisverbod {\n        on kim\n        by rb\n        from 2026-01-05 for 40 days\n    }',
             'measure vs voorwaardelijk_sepot {\n        on bob\n        by om1\n        from 2026-03-01\n    }',
-            'meeting 2027-01-01 "Overleg" {\n        chair zvh1\n    }',
+            'meeting 2027-01-01 "Overleg" {\n        chair zvh1\n        action "Actie" owner ggz due 2027-01-05\n    }',
+            'risk r2 "Ernstig" {\n        severity acute\n        nature static\n        domain safety\n        affects ann\n    }',
+            'intervention stop "Gestopt" {\n        for ann\n        by wt\n        from 2026-01-10 for 3 months\n        addresses r2\n        ended 2026-02-01 dropout\n    }',
+            'incident 2026-05-01 "Melding"',
             'evaluation 2026-04-01 "Contact a.jansen@example.nl, kenmerk 111222333"',
             'status draft'
         ].join('\n    ')
@@ -67,7 +70,7 @@ describe('messages in both languages', () => {
         }
         const expected = ['VP000', 'VP001', 'VP002', 'VP003', 'VP005', 'VP010', 'VP011', 'VP012', 'VP013', 'VP020', 'VP021', 'VP022', 'VP023',
             'VP030', 'VP031', 'VP032', 'VP033', 'VP040', 'VP041', 'VP050', 'VP051', 'VP060', 'VP061', 'VP062', 'VP070', 'VP071', 'VP080', 'VP081',
-            'VP090', 'VP091', 'VP100'];
+            'VP090', 'VP091', 'VP100', 'VP042', 'VP043', 'VP052', 'VP092'].sort();
         expect([...seen].sort()).toEqual(expected.filter(code => seen.has(code)));
         // the kitchen sink is meant to reach (almost) every rule
         expect(expected.filter(code => !seen.has(code))).toEqual([]);
@@ -77,9 +80,10 @@ describe('messages in both languages', () => {
         const defaults: Record<string, string> = {
             VP000: 'error', VP001: 'error', VP002: 'error', VP003: 'error', VP005: 'error', VP009: 'error', VP010: 'error', VP011: 'error',
             VP012: 'error', VP013: 'warning', VP020: 'error', VP021: 'error', VP022: 'warning', VP023: 'warning', VP030: 'error',
-            VP031: 'error', VP032: 'warning', VP033: 'warning', VP040: 'warning', VP041: 'warning', VP050: 'error', VP051: 'warning',
+            VP031: 'error', VP032: 'warning', VP033: 'warning', VP034: 'error', VP040: 'warning', VP041: 'warning', VP050: 'error', VP051: 'warning',
             VP060: 'error', VP061: 'warning', VP062: 'warning', VP070: 'error', VP071: 'warning', VP080: 'error', VP081: 'error',
-            VP004: 'warning', VP090: 'warning', VP091: 'info', VP100: 'warning'
+            VP004: 'warning', VP090: 'warning', VP091: 'info', VP100: 'warning',
+            VP042: 'warning', VP043: 'warning', VP052: 'warning', VP092: 'warning'
         };
         expect(Object.fromEntries(RULES.map(r => [r.code, r.severity]))).toEqual(defaults);
     });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addDuration, formatDay, isLongerThan, parseDate, parseUnit } from '../../language/model/dates.js';
+import { addDuration, formatDay, isLongerThan, isPastLastDay, LAST_DAY, PAST_LAST_DAY, parseDate, parseUnit } from '../../language/model/dates.js';
 
 const day = (text: string) => {
     const value = parseDate(text);
@@ -56,5 +56,20 @@ describe('calendar arithmetic (spec section 1)', () => {
 
     test('years before 100 are not mapped to the 1900s', () => {
         expect(formatDay(day('0099-12-31'))).toBe('0099-12-31');
+    });
+
+    test('v2: arithmetic saturates the day after 9999-12-31, never NaN, whatever the amount', () => {
+        expect(plus('9999-12-01', 30, 'day')).toBe('9999-12-31');
+        expect(addDuration(day('9999-12-01'), { amount: 31, unit: 'day' })).toBe(PAST_LAST_DAY);
+        for (const unit of ['day', 'week', 'month', 'year'] as const) {
+            for (const amount of [5_000_000, 10_000_000, Number.MAX_SAFE_INTEGER, 1e25, Infinity]) {
+                expect(addDuration(day('2026-03-09'), { amount, unit })).toBe(PAST_LAST_DAY);
+            }
+        }
+        expect(isPastLastDay(PAST_LAST_DAY)).toBe(true);
+        expect(isPastLastDay(LAST_DAY)).toBe(false);
+        expect(formatDay(PAST_LAST_DAY)).toBe('10000-01-01');
+        // A limit that saturates is never exceeded.
+        expect(isLongerThan(day('2026-01-12'), day('9999-12-31'), { amount: 5_000_000, unit: 'month' })).toBe(false);
     });
 });

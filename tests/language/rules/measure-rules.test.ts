@@ -1,14 +1,15 @@
 /**
  * Measures (language/rules/measure-rules.ts): VP030 within the legal limit (calendar arithmetic,
- * default first-term ends, extensions), VP031 eligible subject, VP032 unchecked limit and VP033
- * imposed by the right authority, the silence an unknown type or an invalid term brings, the
- * quick fix of VP030 and the documentation examples.
+ * default first-term ends, extensions), VP031 eligible subject, VP032 unchecked limit, VP033
+ * imposed by the right authority and (v2) VP034 required measure runs, the silence an unknown type
+ * or an invalid term brings, the quick fixes of VP030 and VP034, advice followed literally and the
+ * documentation examples.
  */
 
 import { describe, expect, test } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { EXAMPLE_CATALOGUE, EXAMPLE_SECTIONS, examplePlan } from '../../../language/rules/example-plan.js';
-import { vp030, vp031, vp032, vp033 } from '../../../language/rules/measure-rules.js';
+import { vp030, vp031, vp032, vp033, vp034 } from '../../../language/rules/measure-rules.js';
 import { applyFix, checkPlan, exampleCodes, expectFixed, lineOf, quickFixes, replaceOnce, withCode } from './rule-test-support.js';
 
 /** The example catalogue with a public prosecutor (kind `om`). */
@@ -27,7 +28,7 @@ const withMeasures = (measures: string[], regie = EXAMPLE_SECTIONS.regie) => exa
 
 const check = (text: string, options: { locale?: 'en' | 'nl'; others?: string[] } = {}) => checkPlan(text, { catalogue: CATALOGUE, ...options });
 
-const MEASURE_CODES = ['VP030', 'VP031', 'VP032', 'VP033'];
+const MEASURE_CODES = ['VP030', 'VP031', 'VP032', 'VP033', 'VP034'];
 const measureCodes = (codes: string[]) => codes.filter(code => MEASURE_CODES.includes(code));
 
 const huisverbod = (...terms: string[]) => measure('hv', 'huisverbod', 'on mark', 'protects sanne, noor', 'by burgemeester_dordrecht', ...terms);
@@ -181,6 +182,72 @@ describe('VP030 within the legal limit', () => {
         expect(second.after).toBe(replaceOnce(text, 'from 2026-01-12 for 18 months', 'from 2026-01-12 for 1 year'));
     });
 
+    describe('its advice works when followed literally', () => {
+        /** The `to DATE` codes a message suggests, in order. */
+        const suggested = (message: string) => [...message.matchAll(/`(?:extend )?(to \d{4}-\d{2}-\d{2})`/g)].map(m => m[1]);
+
+        test('an extension past the total max: `to` the latest end', async () => {
+            const text = withMeasures([huisverbod('from 2026-01-12 for 10 days', 'extend for 19 days')], VT);
+            const [d] = withCode(await check(text), 'VP030');
+            expect(suggested(d.message)).toEqual(['to 2026-02-09']);
+            expect(measureCodes((await check(replaceOnce(text, 'extend for 19 days', 'extend to 2026-02-09'))).codes)).toEqual([]);
+        });
+
+        test('a term past the total max with extensions after it: the message says to remove them, and so does the fix', async () => {
+            const text = withMeasures([huisverbod('from 2026-01-12 for 10 days', 'extend for 20 days', 'extend for 5 days')], VT);
+            const [d] = withCode(await check(text), 'VP030');
+            expect(d.message).toContain('Let extension 1 end at 2026-02-09 at the latest (`to 2026-02-09`, at most 18 days) and remove the extension after it.');
+            const [nl] = withCode(await check(text, { locale: 'nl' }), 'VP030');
+            expect(nl.message).toContain('Laat verlenging 1 uiterlijk op 2026-02-09 eindigen (`to 2026-02-09`, hoogstens 18 dagen) en verwijder de verlenging erna.');
+            const literal = replaceOnce(replaceOnce(text, 'extend for 20 days', 'extend to 2026-02-09'), '\n        extend for 5 days', '');
+            expect(measureCodes((await check(literal)).codes)).toEqual([]);
+            const { after, actions } = await applyFix(text, 'VP030', { catalogue: CATALOGUE, locale: 'en' });
+            expect(actions[0].title).toBe('Shorten the term to the legal maximum (to 2026-02-09) and remove the extension after it');
+            expect(after).toBe(literal);
+            await expectFixed(text, after, 'VP030', { catalogue: CATALOGUE });
+        });
+
+        test('the first term past the total max, with an extension after it', async () => {
+            const text = withMeasures([huisverbod('from 2026-01-12 for 30 days', 'extend for 5 days')], VT);
+            const [d] = withCode(await check(text), 'VP030');
+            expect(d.message).toContain('Let the first term end at 2026-02-09 at the latest (`to 2026-02-09`, at most 28 days) and remove the extension after it.');
+            const literal = replaceOnce(replaceOnce(text, 'for 30 days', 'to 2026-02-09'), '\n        extend for 5 days', '');
+            expect(measureCodes((await check(literal)).codes)).toEqual([]);
+            const { after } = await applyFix(text, 'VP030', { catalogue: CATALOGUE });
+            await expectFixed(text, after, 'VP030', { catalogue: CATALOGUE });
+        });
+
+        test('an extension that starts at the limit, with another after it: both go', async () => {
+            const text = withMeasures([huisverbod('from 2026-01-12 for 28 days', 'extend for 5 days', 'extend for 3 days')], VT);
+            const [d] = withCode(await check(text), 'VP030');
+            expect(d.message).toContain('The limit is already reached at 2026-02-09: remove extension 1 and the extension after it.');
+            const { after, actions } = await applyFix(text, 'VP030', { catalogue: CATALOGUE, locale: 'nl' });
+            expect(actions[0].title).toBe('2 verlengingen verwijderen: het maximum is op 2026-02-09 bereikt');
+            expect(after).toBe(replaceOnce(text, '\n        extend for 5 days\n        extend for 3 days', ''));
+            await expectFixed(text, after, 'VP030', { catalogue: CATALOGUE });
+        });
+
+        test('a first term past the term max, followed by `extend to`: that extension would run longer, and is cut too', async () => {
+            const text = withMeasures([ots('from 2026-01-12 for 18 months', 'extend to 2028-03-01')], GI);
+            const [d] = withCode(await check(text), 'VP030');
+            expect(d.message).toContain('End this term at 2027-01-12 at the latest (`to 2027-01-12`, at most 365 days), ' +
+                'and let extension 1, which then starts on 2027-01-12, end at 2028-01-12 at the latest (`extend to 2028-01-12`).');
+            expect(suggested(d.message)).toEqual(['to 2027-01-12', 'to 2028-01-12']);
+            const literal = replaceOnce(replaceOnce(text, 'for 18 months', 'to 2027-01-12'), 'extend to 2028-03-01', 'extend to 2028-01-12');
+            expect(measureCodes((await check(literal)).codes)).toEqual([]);
+            const { after } = await applyFix(text, 'VP030', { catalogue: CATALOGUE });
+            expect(after).toBe(replaceOnce(replaceOnce(text, 'for 18 months', 'for 1 year'), 'extend to 2028-03-01', 'extend to 2028-01-12'));
+            await expectFixed(text, after, 'VP030', { catalogue: CATALOGUE });
+        });
+
+        test('an extension past the term max followed by an `extend to` that stays within it: only this term is cut', async () => {
+            const text = withMeasures([ots('from 2026-01-12 for 1 year', 'extend for 13 months', 'extend to 2029-01-01')], GI);
+            const [d] = withCode(await check(text), 'VP030');
+            expect(suggested(d.message)).toEqual(['to 2028-01-12']);
+            expect(measureCodes((await check(replaceOnce(text, 'extend for 13 months', 'extend to 2028-01-12'))).codes)).toEqual([]);
+        });
+    });
+
     test('the docs example gives VP030 only', async () => {
         expect(await exampleCodes(vp030)).toEqual(['VP030']);
     });
@@ -260,6 +327,23 @@ describe('VP032 unchecked limit', () => {
         expect(result.codes).toEqual(['VP032']);
     });
 
+    test('with `initial`, the message says the first term runs for it (not to the plan end), giving its last day', async () => {
+        const type = 'measure type regio_drang "Regionaal drangtraject" {\n    mode drang\n    initial 3 months\n}\n';
+        const text = withMeasures([measure('d', 'regio_drang', 'on mark', 'by wijkteam_dordrecht', 'from 2026-02-01')]);
+        const [d] = withCode(await check(text, { others: [type] }), 'VP032');
+        expect(d.message).toContain("states no end, so it would run for its type's `initial` of 3 months (through 2026-04-30) unchecked.");
+        expect(d.message).not.toContain('end of the plan');
+        const [nl] = withCode(await check(text, { others: [type], locale: 'nl' }), 'VP032');
+        expect(nl.message).toContain('dus die loopt ongecontroleerd zo lang als de `initial` van het type, 3 maanden (tot en met 2026-04-30).');
+    });
+
+    test('its advice works when followed literally: `from DATE for 3 months`', async () => {
+        const text = withMeasures([sepot('from 2026-02-01')]);
+        const [d] = withCode(await check(text), 'VP032');
+        expect(d.message).toContain('`from 2026-02-01 for 3 months`');
+        expect((await check(replaceOnce(text, 'from 2026-02-01', 'from 2026-02-01 for 3 months'))).codes).toEqual([]);
+    });
+
     test('a type with a limit does not need an explicit end', async () => {
         expect((await check(withMeasures([huisverbod('from 2026-01-12')], VT))).codes).toEqual([]);
     });
@@ -319,12 +403,188 @@ describe('VP033 imposed by the right authority', () => {
     });
 });
 
+describe('VP034 required measure runs', () => {
+    /** A machtiging uithuisplaatsing on noor (requires ots or voorlopige_ots). */
+    const uhp = (...terms: string[]) => measure('uhp', 'uithuisplaatsing', 'on noor', 'by rechtbank_rotterdam', ...terms);
+    /** A child-protection measure of `type` on `members`, by the court. */
+    const protection = (name: string, type: string, members: string, ...terms: string[]) => measure(name, type, `on ${members}`, 'by rechtbank_rotterdam', ...terms);
+    /** The GI holds regie for the whole plan: OTS and uithuisplaatsing raise no VP013. */
+    const plan = (...measures: string[]) => withMeasures(measures, GI);
+    /** A second child, daan, protected by the agreement all along. */
+    const withDaan = (...measures: string[]) => examplePlan({
+        household: EXAMPLE_SECTIONS.household.replace('    }', '        member daan child born 2017\n    }'),
+        agreements: EXAMPLE_SECTIONS.agreements.replace('protects sanne', 'protects sanne, daan'),
+        measures: measures.join('\n\n'),
+        regie: GI
+    });
+
+    test('an uithuisplaatsing without any OTS is VP034 on the measure, naming the first day, the member and the stretch', async () => {
+        const text = plan(uhp('from 2026-03-02 for 6 months'));
+        const result = await check(text);
+        expect(result.codes).toEqual(['VP034']);
+        const [d] = withCode(result, 'VP034');
+        expect(d.severity).toBe(DiagnosticSeverity.Error);
+        expect(d.range.start.line).toBe(lineOf(text, 'measure uhp'));
+        expect(d.message).toBe("Measure 'uhp' (uithuisplaatsing) may only run while a measure of type ots or voorlopige_ots runs on the same member, " +
+            "but none runs on 'noor' from 2026-03-02 for 184 days (through 2026-09-01). " +
+            'Add a measure of type ots with `on noor` and `from 2026-03-02 to 2026-09-02`.');
+        const [nl] = withCode(await check(text, { locale: 'nl' }), 'VP034');
+        expect(nl.message).toBe("Maatregel 'uhp' (uithuisplaatsing) mag alleen lopen zolang er voor hetzelfde gezinslid een maatregel van type ots of voorlopige_ots loopt, " +
+            "maar voor 'noor' loopt er geen vanaf 2026-03-02, 184 dagen lang (tot en met 2026-09-01). " +
+            'Voeg een maatregel van type ots toe met `on noor` en `from 2026-03-02 to 2026-09-02`.');
+    });
+
+    test('within an OTS it is fine; an OTS that ends on the last day of the placement (half-open) is enough, one day less is VP034 for that day', async () => {
+        expect((await check(plan(protection('o', 'ots', 'noor', 'from 2026-02-02 for 1 year'), uhp('from 2026-03-02 for 6 months')))).codes).toEqual([]);
+        expect((await check(plan(protection('o', 'ots', 'noor', 'from 2026-03-02 to 2026-09-02'), uhp('from 2026-03-02 to 2026-09-02')))).codes).toEqual([]);
+        const result = await check(plan(protection('o', 'ots', 'noor', 'from 2026-03-02 to 2026-09-01'), uhp('from 2026-03-02 to 2026-09-02')));
+        expect(result.codes).toEqual(['VP034']);
+        expect(withCode(result, 'VP034')[0].message).toContain("none runs on 'noor' from 2026-09-01 for 1 day (through 2026-09-01). Extend 'o' over those days (`extend to 2026-09-02`)");
+    });
+
+    test('an OTS that starts one day after the placement leaves that first day', async () => {
+        const result = await check(plan(protection('o', 'ots', 'noor', 'from 2026-03-03 for 1 year'), uhp('from 2026-03-02 for 6 months')));
+        expect(result.codes).toEqual(['VP034']);
+        expect(withCode(result, 'VP034')[0].message).toContain("none runs on 'noor' from 2026-03-02 for 1 day (through 2026-03-02). Add a measure of type ots with `on noor` and `from 2026-03-02 to 2026-03-03`.");
+    });
+
+    test('any required type counts, and the days may be covered by several measures in turn: a voorlopige OTS followed by an OTS', async () => {
+        const text = plan(
+            protection('vots', 'voorlopige_ots', 'noor', 'from 2026-02-02 for 3 months'),
+            protection('o', 'ots', 'noor', 'from 2026-05-02 for 1 year'),
+            uhp('from 2026-03-02 for 6 months'));
+        expect((await check(text)).codes).toEqual([]);
+    });
+
+    test('an OTS on another child does not count; one diagnostic per measure, naming the member whose stretch comes first', async () => {
+        const both = measure('uhp', 'uithuisplaatsing', 'on noor, daan', 'by rechtbank_rotterdam', 'from 2026-03-02 for 6 months');
+        const text = withDaan(protection('o', 'ots', 'noor', 'from 2026-03-02 for 1 year'), both);
+        const result = await check(text);
+        expect(result.codes).toEqual(['VP034']);
+        expect(withCode(result, 'VP034')[0].message).toContain("none runs on 'daan' from 2026-03-02");
+        // Neither child under an OTS: one diagnostic, on the first member of `on` (same first day).
+        const none = await check(withDaan(both));
+        expect(withCode(none, 'VP034')).toHaveLength(1);
+        expect(withCode(none, 'VP034')[0].message).toContain("none runs on 'noor' from 2026-03-02");
+        // daan's stretch starts earlier than noor's: daan is named.
+        const later = await check(withDaan(protection('o', 'ots', 'noor', 'from 2026-03-02 for 1 month'), protection('o2', 'ots', 'daan', 'from 2026-03-02 for 1 month'),
+            measure('uhp', 'uithuisplaatsing', 'on noor, daan', 'by rechtbank_rotterdam', 'from 2026-03-02 for 6 months'),
+            protection('o3', 'ots', 'noor', 'from 2026-04-02 for 1 year')));
+        expect(withCode(later, 'VP034')[0].message).toContain("none runs on 'daan' from 2026-04-02");
+    });
+
+    test('only days of the plan period count: a placement running past the plan end within an OTS up to the plan end is fine', async () => {
+        const text = plan(protection('o', 'ots', 'noor', 'from 2026-02-02 to 2027-01-12'), uhp('from 2026-12-01 for 6 months'));
+        expect(measureCodes((await check(text)).codes)).toEqual([]);
+        const before = plan(protection('o', 'ots', 'noor', 'from 2026-01-12 for 1 year'), uhp('from 2025-12-01 for 6 months'));
+        expect(measureCodes((await check(before)).codes)).toEqual([]);
+    });
+
+    test('a measure type of the workspace may require another; without any `requires` nothing is checked', async () => {
+        const types = 'measure type regio_plaatsing "Regionale plaatsing" {\n    mode drang\n    term max 6 months\n    requires regio_kader\n}\n' +
+            'measure type regio_kader "Regionaal kader" {\n    mode drang\n    term max 1 year\n}\n';
+        const placing = measure('p', 'regio_plaatsing', 'on mark', 'by wijkteam_dordrecht', 'from 2026-03-02 for 3 months');
+        const frame = measure('k', 'regio_kader', 'on mark', 'by wijkteam_dordrecht', 'from 2026-02-02 for 1 year');
+        expect((await check(withMeasures([placing]), { others: [types] })).codes).toEqual(['VP034']);
+        expect((await check(withMeasures([frame, placing]), { others: [types] })).codes).toEqual([]);
+        expect((await check(withMeasures([frame]), { others: [types] })).codes).toEqual([]);
+    });
+
+    test('no cascades: an unknown or invalid type, invalid dates, an unresolved member or a syntax error give no VP034', async () => {
+        // The placement's own dates are invalid: VP060 only.
+        expect((await check(plan(uhp('from 2026-02-30 for 6 months')))).codes).toEqual(['VP060']);
+        // The OTS's dates are invalid: its days are unknown.
+        expect((await check(plan(protection('o', 'ots', 'noor', 'from 2026-02-30 for 1 year'), uhp('from 2026-03-02 for 6 months')))).codes).toEqual(['VP060']);
+        // A measure on noor whose type does not resolve may be the OTS, misspelt.
+        expect((await check(plan(protection('o', 'otz', 'noor', 'from 2026-02-02 for 1 year'), uhp('from 2026-03-02 for 6 months')))).codes).toEqual(['VP081']);
+        // An OTS on a member that does not resolve may be on noor.
+        expect((await check(plan(protection('o', 'ots', 'nor', 'from 2026-02-02 for 1 year'), uhp('from 2026-03-02 for 6 months')))).codes).toEqual(['VP081']);
+        // A `requires` naming a type that does not resolve: what is required is unknown.
+        const types = 'measure type regio_plaatsing "Regionale plaatsing" {\n    mode drang\n    term max 6 months\n    requires ots, regio_kadr\n}\n';
+        expect((await check(withMeasures([measure('p', 'regio_plaatsing', 'on mark', 'by wijkteam_dordrecht', 'from 2026-03-02 for 3 months')]), { others: [types] })).codes).toEqual([]);
+        // An invalid plan period.
+        const period = replaceOnce(plan(uhp('from 2026-03-02 for 6 months')), 'period 2026-01-12 to 2027-01-12', 'period 2026-01-12 to 2027-02-30');
+        expect(measureCodes((await check(period)).codes)).toEqual([]);
+    });
+
+    test('no cascades: an OTS the parser cut short or dropped gives VP000 only', async () => {
+        const typo = plan(measure('o', 'ots', 'onn noor', 'by rechtbank_rotterdam', 'from 2026-02-02 for 1 year'), uhp('from 2026-03-02 for 6 months'));
+        expect((await check(typo)).codes).toEqual(['VP000']);
+        const dropped = plan(protection('o', 'ots', 'noor', 'from 2026-02-02 for 1 year').replace('measure o', 'mesure o'), uhp('from 2026-03-02 for 6 months'));
+        const codes = (await check(dropped)).codes;
+        expect(codes).toContain('VP000');
+        expect(new Set(codes)).toEqual(new Set(['VP000']));
+    });
+
+    test('fix: an OTS that ends too early is extended over the stretch (advice followed literally)', async () => {
+        const text = plan(protection('o', 'ots', 'noor', 'from 2026-02-02 for 6 months'), uhp('from 2026-03-02 for 6 months'));
+        const [d] = withCode(await check(text), 'VP034');
+        expect(d.message).toContain("Extend 'o' over those days (`extend to 2026-09-02`)");
+        const { after, actions } = await applyFix(text, 'VP034', { catalogue: CATALOGUE, locale: 'en' });
+        expect(actions.map(a => a.title)).toEqual([
+            "Extend 'o' over those days (extend to 2026-09-02)",
+            "Add a measure of type ots on 'noor' from 2026-08-02 through 2026-09-01, by rechtbank_rotterdam"
+        ]);
+        expect(actions[0].isPreferred).toBe(true);
+        expect(after).toBe(replaceOnce(text, 'from 2026-02-02 for 6 months', 'from 2026-02-02 for 6 months\n        extend to 2026-09-02'));
+        await expectFixed(text, after, 'VP034', { catalogue: CATALOGUE });
+    });
+
+    test('fix: an extension beyond the term max is not offered, nor a type that cannot last the stretch; the added OTS is', async () => {
+        const type = 'measure type kort_kader "Kort kader" {\n    mode dwang\n    term max 1 month\n    subject minor\n}\n' +
+            'measure type plaatsing "Plaatsing" {\n    mode dwang\n    term max 1 year\n    subject minor\n    requires kort_kader, ots\n}\n';
+        const workspace = plan(protection('k', 'kort_kader', 'noor', 'from 2026-02-02 for 1 month'), measure('p', 'plaatsing', 'on noor', 'by rechtbank_rotterdam', 'from 2026-02-02 for 3 months'));
+        const [d] = withCode(await check(workspace, { others: [type] }), 'VP034');
+        // kort_kader (known from k) cannot last 61 days in one term: the message and the fix take the next required type.
+        expect(d.message).toContain("none runs on 'noor' from 2026-03-02 for 61 days (through 2026-05-01). Add a measure of type ots with `on noor` and `from 2026-03-02 to 2026-05-02`.");
+        const { actions, after } = await applyFix(workspace, 'VP034', { catalogue: CATALOGUE, others: [type], locale: 'en' });
+        expect(actions.map(a => a.title)).toEqual(["Add a measure of type ots on 'noor' from 2026-03-02 through 2026-05-01, by rechtbank_rotterdam"]);
+        expect(after).toContain('    measure ots_noor ots {\n        on noor\n        by rechtbank_rotterdam\n        from 2026-03-02 to 2026-05-02\n    }');
+        await expectFixed(workspace, after, 'VP034', { catalogue: CATALOGUE, others: [type] });
+    });
+
+    test('fix: without any OTS, one is added over the stretch, imposed by the court of the placement (advice followed literally)', async () => {
+        const text = plan(uhp('from 2026-03-02 for 6 months'));
+        const { after, actions } = await applyFix(text, 'VP034', { catalogue: CATALOGUE, locale: 'nl' });
+        expect(actions.map(a => a.title)).toEqual(["Maatregel van type ots toevoegen voor 'noor' van 2026-03-02 tot en met 2026-09-01, door rechtbank_rotterdam"]);
+        expect(actions[0].isPreferred).toBe(true);
+        expect(after).toBe(replaceOnce(text, '        from 2026-03-02 for 6 months\n    }',
+            '        from 2026-03-02 for 6 months\n    }\n\n    measure ots_noor ots {\n        on noor\n        by rechtbank_rotterdam\n        from 2026-03-02 to 2026-09-02\n    }'));
+        await expectFixed(text, after, 'VP034', { catalogue: CATALOGUE });
+    });
+
+    test('fix: the OTS is imposed by an organisation of a kind its type names, never a placeholder; none such, no fix', async () => {
+        // The placement is (wrongly) given by the GI: the added OTS names the workspace's court instead.
+        const text = plan(measure('uhp', 'uithuisplaatsing', 'on noor', 'by gi_zhz', 'from 2026-03-02 for 6 months'));
+        const { after } = await applyFix(text, 'VP034', { catalogue: CATALOGUE });
+        expect(after).toContain('measure ots_noor ots {\n        on noor\n        by rechtbank_rotterdam\n');
+        // Without a court in the workspace there is nothing to name.
+        const noCourt = CATALOGUE.replace(/^organisation rechtbank_rotterdam .*\n/m, '');
+        expect((await quickFixes(text, 'VP034', { catalogue: noCourt })).actions).toEqual([]);
+    });
+
+    test('the docs example gives VP034 only', async () => {
+        expect(await exampleCodes(vp034)).toEqual(['VP034']);
+    });
+});
+
 describe('what silences the measure rules', () => {
     test('a measure of an unknown type (VP081) gets no VP030–VP033 (and no VP013): only the reference error', async () => {
         const text = withMeasures([measure('x', 'onbekend_type', 'on noor', 'by ggz_zhz', 'from 2026-02-01 to 2036-01-01')]);
         const result = await check(text);
         expect(result.codes).toEqual(['VP081']);
         expect(withCode(result, 'VP081')[0].range.start.line).toBe(lineOf(text, 'measure x'));
+    });
+
+    test('an `extend to` of a measure whose type does not resolve gets no VP060: the end of the term before it comes from the type', async () => {
+        const unknown = (...terms: string[]) => withMeasures([measure('x', 'onbekend_type', 'on noor', 'by ggz_zhz', ...terms)]);
+        expect((await check(unknown('from 2026-02-01', 'extend to 2026-06-01'))).codes).toEqual(['VP081']);
+        expect((await check(unknown('from 2026-02-01', 'extend for 1 month', 'extend to 2026-06-01'))).codes).toEqual(['VP081']);
+        // A written end does not depend on the type: an `extend to` before it is still VP060.
+        expect((await check(unknown('from 2026-02-01 to 2026-05-01', 'extend to 2026-04-01'))).codes.sort()).toEqual(['VP060', 'VP081']);
+        expect((await check(unknown('from 2026-02-01', 'extend to 2027-06-01', 'extend to 2027-05-01'))).codes.sort()).toEqual(['VP060', 'VP081']);
+        // An empty extension is empty whatever the type.
+        expect((await check(unknown('from 2026-02-01', 'extend for 0 days'))).codes.sort()).toEqual(['VP060', 'VP081']);
     });
 
     test('a duplicate measure (VP080) takes part in no measure check', async () => {

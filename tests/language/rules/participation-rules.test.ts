@@ -1,15 +1,15 @@
 /**
  * Participation rules (language/rules/participation-rules.ts): VP090 (clients at the table), VP091
- * (children heard) and VP100 (informal network).
+ * (children heard), VP092 (actions someone can keep) and VP100 (informal network).
  */
 
 import { describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { EXAMPLE_CATALOGUE, EXAMPLE_SECTIONS, examplePlan } from '../../../language/rules/example-plan.js';
-import { vp090, vp091, vp100 } from '../../../language/rules/participation-rules.js';
+import { vp090, vp091, vp092, vp100 } from '../../../language/rules/participation-rules.js';
 import { checkText, createTestServices, withCode } from '../../helpers.js';
 import { checkWithConfig } from '../conformance-support.js';
-import { checkPlan, exampleCodes } from './rule-test-support.js';
+import { applyFix, checkPlan, exampleCodes, expectFixed, quickFixes, replaceOnce } from './rule-test-support.js';
 
 
 const WARNING = 2;
@@ -186,6 +186,135 @@ describe('VP091 children heard', () => {
     });
 });
 
+/** The example meeting of 2026-01-15 (chair zvh_zhz; participants veiligthuis_zhz, wijkteam_dordrecht, politie_zhz) with these actions. */
+const withActions = (...actions: string[]) => examplePlan({
+    meetings: EXAMPLE_SECTIONS.meetings.replace('        client noor heard\n', `        client noor heard\n${actions.map(a => `        ${a}\n`).join('')}`)
+});
+const action = (owner: string, due: string, text = 'Veiligheidsafspraken bespreken') => `action "${text}" owner ${owner} due ${due}`;
+
+describe('VP092 actions someone can keep', () => {
+    test('actions owned by the chair, a participant, a member or a supporter, due in time, are fine', async () => {
+        const text = withActions(action('zvh_zhz', '2026-01-22'), action('veiligthuis_zhz', '2026-02-01'), action('mark', '2026-03-01'), action('oma', '2026-02-01'));
+        expect((await checkPlan(text)).codes).toEqual([]);
+    });
+
+    test('an action due on the meeting day is fine; due the day before is VP092 on the action', async () => {
+        expect((await checkPlan(withActions(action('wijkteam_dordrecht', '2026-01-15')))).codes).toEqual([]);
+        const text = withActions(action('wijkteam_dordrecht', '2026-01-14'));
+        const result = await checkPlan(text);
+        expect(result.codes).toEqual(['VP092']);
+        const [d] = withCode(result, 'VP092');
+        expect(d.severity).toBe(WARNING);
+        expect(d.range.start.line).toBe(lineOf(text, 'action "'));
+        expect(d.message).toBe("The action 'Veiligheidsafspraken bespreken' of the meeting on 2026-01-15 is due by 2026-01-14, before the meeting that " +
+            'decided it. Let it be due on 2026-01-15 or later (`due 2026-01-15`).');
+    });
+
+    test('an action due on the plan\'s last day is fine; due on its end date is VP092, naming the last day', async () => {
+        expect((await checkPlan(withActions(action('wijkteam_dordrecht', '2027-01-11')))).codes).toEqual([]);
+        const result = await checkPlan(withActions(action('wijkteam_dordrecht', '2027-01-12')));
+        expect(result.codes).toEqual(['VP092']);
+        expect(withCode(result, 'VP092')[0].message).toBe("The action 'Veiligheidsafspraken bespreken' of the meeting on 2026-01-15 is due by 2027-01-12, " +
+            'but the plan period ends on 2027-01-12 (its last day is 2027-01-11): an action is due before the plan ends. Let it be due by 2027-01-11 ' +
+            'at the latest (`due 2027-01-11`), or let the plan period run longer.');
+    });
+
+    test('an organisation that was not at the table may not own an action', async () => {
+        const result = await checkPlan(withActions(action('ggz_zhz', '2026-01-29')));
+        expect(result.codes).toEqual(['VP092']);
+        expect(withCode(result, 'VP092')[0].message).toBe("The action 'Veiligheidsafspraken bespreken' of the meeting on 2026-01-15 is owned by " +
+            "organisation 'ggz_zhz', which did not take part in that meeting (it is neither its `chair` nor one of its `participants`): decisions bind " +
+            "those at the table. Add ggz_zhz to the meeting's `participants`, or give the action to someone at the table.");
+    });
+
+    test('a date and an owner problem of one action are one diagnostic', async () => {
+        const found = withCode(await checkPlan(withActions(action('ggz_zhz', '2027-02-01'))), 'VP092');
+        expect(found).toHaveLength(1);
+        expect(found[0].message).toContain('`due 2027-01-11`');
+        expect(found[0].message).toContain("Its owner, organisation 'ggz_zhz', did not take part in the meeting either: add ggz_zhz to the meeting's `participants`");
+    });
+
+    test('one diagnostic per action', async () => {
+        const text = withActions(action('ggz_zhz', '2026-01-29', 'Eerste'), action('wijkteam_dordrecht', '2026-01-20', 'Tweede'), action('wijkteam_dordrecht', '2026-01-01', 'Derde'));
+        const found = withCode(await checkPlan(text), 'VP092');
+        expect(found.map(d => d.range.start.line)).toEqual([lineOf(text, '"Eerste"'), lineOf(text, '"Derde"')]);
+    });
+
+    test('the advice works when followed literally', async () => {
+        expect((await checkPlan(withActions(action('wijkteam_dordrecht', '2026-01-15')))).codes).toEqual([]);
+        expect((await checkPlan(withActions(action('wijkteam_dordrecht', '2027-01-11')))).codes).toEqual([]);
+        const added = withActions(action('ggz_zhz', '2026-01-29')).replace('participants veiligthuis_zhz, wijkteam_dordrecht, politie_zhz', 'participants veiligthuis_zhz, wijkteam_dordrecht, politie_zhz, ggz_zhz');
+        expect((await checkPlan(added)).codes).toEqual([]);
+    });
+
+    test('the messages are rendered in Dutch', async () => {
+        const [early] = await diagnostics(withActions(action('wijkteam_dordrecht', '2026-01-14')), 'VP092', 'nl');
+        expect(early.message).toContain('moet klaar zijn op 2026-01-14, vóór het overleg dat erover besliste');
+        const [late] = await diagnostics(withActions(action('wijkteam_dordrecht', '2027-01-12')), 'VP092', 'nl');
+        expect(late.message).toContain('de planperiode eindigt op 2027-01-12 (laatste dag 2027-01-11)');
+        const [owner] = await diagnostics(withActions(action('ggz_zhz', '2026-01-29')), 'VP092', 'nl');
+        expect(owner.message).toContain("ligt bij organisatie 'ggz_zhz', die niet aan dat overleg meedeed");
+        expect(owner.message).toContain('Voeg ggz_zhz toe aan de `participants` van het overleg');
+    });
+
+    test('cascade: an invalid plan period gives no VP092', async () => {
+        const result = await checkPlan(withActions(action('ggz_zhz', '2026-01-01')).replace('period 2026-01-12 to 2027-01-12', 'period 2026-01-12 to 2027-02-30'));
+        expect(result.codes).toContain('VP060');
+        expect(result.codes).not.toContain('VP092');
+    });
+
+    test('cascade: an invalid due date is not judged as early or late', async () => {
+        expect((await checkPlan(withActions(action('wijkteam_dordrecht', '2026-02-30')))).codes).not.toContain('VP092');
+    });
+
+    test('cascade: an action of a meeting on or after the plan\'s end date (VP061) is not also late', async () => {
+        const text = examplePlan({ meetings: `${EXAMPLE_SECTIONS.meetings}\n\n${meeting('2027-01-12', 'Afsluiting', 'chair zvh_zhz', 'client sanne present', action('zvh_zhz', '2027-01-20'))}` });
+        const result = await checkPlan(text);
+        expect(result.codes).toContain('VP061');
+        expect(result.codes).not.toContain('VP092');
+    });
+
+    test('cascade: an owner that does not resolve (VP081) is not judged', async () => {
+        const result = await checkPlan(withActions(action('ggz_onbekend', '2026-01-29')));
+        expect(result.codes).toEqual(['VP081']);
+    });
+
+    test('cascade: a participant that does not resolve (VP081) might be the owner: no VP092 about the owner', async () => {
+        const text = withActions(action('ggz_zhz', '2026-01-29')).replace('participants veiligthuis_zhz,', 'participants ggz_zh, veiligthuis_zhz,');
+        expect((await checkPlan(text)).codes).toEqual(['VP081']);
+    });
+
+    test('cascade: a syntax error inside the meeting may have dropped its participants: no VP092 about the owner', async () => {
+        const text = withActions(action('ggz_zhz', '2026-01-29')).replace('participants veiligthuis_zhz', 'participant veiligthuis_zhz');
+        const result = await checkPlan(text);
+        expect(result.codes).toContain('VP000');
+        expect(result.codes).not.toContain('VP092');
+    });
+
+    test('fix: the owner joins the meeting\'s participants (Dutch)', async () => {
+        const text = withActions(action('ggz_zhz', '2026-01-29'));
+        const { after, actions } = await applyFix(text, 'VP092', { locale: 'nl' });
+        expect(actions).toHaveLength(1);
+        expect(actions[0].title).toBe("'ggz_zhz' toevoegen aan de deelnemers van het overleg op 2026-01-15");
+        expect(after).toBe(replaceOnce(text, 'participants veiligthuis_zhz, wijkteam_dordrecht, politie_zhz', 'participants veiligthuis_zhz, wijkteam_dordrecht, politie_zhz, ggz_zhz'));
+        await expectFixed(text, after, 'VP092');
+    });
+
+    test('fix: a meeting without participants gets a `participants` line after its chair (English)', async () => {
+        const text = withActions(action('ggz_zhz', '2026-01-29')).replace('        participants veiligthuis_zhz, wijkteam_dordrecht, politie_zhz\n', '');
+        const [d] = await diagnostics(text, 'VP092');
+        expect(d.message).toContain('Add `participants ggz_zhz` to the meeting, or give the action to someone at the table.');
+        const { after, actions } = await applyFix(text, 'VP092', { locale: 'en' });
+        expect(actions[0].title).toBe("Add 'ggz_zhz' to the participants of the meeting on 2026-01-15");
+        expect(after).toBe(replaceOnce(text, '        chair zvh_zhz\n', '        chair zvh_zhz\n        participants ggz_zhz\n'));
+        await expectFixed(text, after, 'VP092');
+    });
+
+    test('no fix for a date: when the action is due is for the author to say', async () => {
+        expect((await quickFixes(withActions(action('wijkteam_dordrecht', '2027-01-12')), 'VP092')).actions).toEqual([]);
+    });
+});
+
 describe('VP100 informal network', () => {
     test('a plan without a network is VP100 on the plan name', async () => {
         const text = examplePlan({ network: '' });
@@ -253,7 +382,7 @@ describe('Dutch', () => {
 });
 
 describe('documentation examples', () => {
-    test.each([vp090, vp091, vp100])('the example of $code gives that rule and nothing else', async rule => {
+    test.each([vp090, vp091, vp092, vp100])('the example of $code gives that rule and nothing else', async rule => {
         const codes = await exampleCodes(rule);
         expect(codes.length).toBeGreaterThan(0);
         expect(new Set(codes)).toEqual(new Set([rule.code]));

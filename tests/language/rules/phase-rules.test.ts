@@ -58,7 +58,9 @@ describe('VP050 phases in order', () => {
         expect(d.range.start.line).toBe(lineOf(text, 'phase safety from 2026-06-01'));
         expect(d.range.start.character).toBe(text.split('\n')[d.range.start.line].indexOf('safety'));
         expect(d.message).toContain('comes after phase stability');
-        expect(d.message).toContain('never back');
+        // v2: going back to safety needs an incident, and the message says how to record one
+        expect(d.message).toContain('only go back to safety after a new incident');
+        expect(d.message).toContain('`incident 2026-06-01 "..."` (a date from 2026-01-12 through 2026-06-01)');
     });
 
     test('recovery, then stability again is VP050, naming the latest kind so far', async () => {
@@ -81,9 +83,12 @@ describe('VP050 phases in order', () => {
         expect((await checkPlan(withPhases('phase safety from 2025-12-01 to 2026-03-01', 'phase recovery from 2026-03-01 to 2027-06-01'))).codes).toEqual([]);
     });
 
-    test('the message is rendered in Dutch', async () => {
-        const [d] = withCode(await checkPlan(withPhases('phase stability from 2026-01-12 to 2026-03-01', 'phase safety from 2026-03-01 to 2026-05-01'), { locale: 'nl' }), 'VP050');
-        expect(d.message).toContain('nooit terug');
+    test('the messages are rendered in Dutch', async () => {
+        const [order] = withCode(await checkPlan(withPhases('phase recovery from 2026-01-12 to 2026-03-01', 'phase stability from 2026-03-01 to 2026-05-01'), { locale: 'nl' }), 'VP050');
+        expect(order.message).toContain('nooit terug');
+        const [back] = withCode(await checkPlan(withPhases('phase stability from 2026-01-12 to 2026-03-01', 'phase safety from 2026-03-01 to 2026-05-01'), { locale: 'nl' }), 'VP050');
+        expect(back.message).toContain('gaan alleen na een nieuw incident terug naar safety');
+        expect(back.message).toContain('`incident 2026-03-01 "..."` (een datum van 2026-01-12 tot en met 2026-03-01)');
     });
 
     test('no quick fix: which phase is wrong is for the author to say', async () => {
@@ -92,6 +97,84 @@ describe('VP050 phases in order', () => {
 
     test('the docs example gives VP050 only', async () => {
         expect(await exampleCodes(vp050)).toEqual(['VP050']);
+    });
+});
+
+/** The phases of the spec's later plan: back to safety on 2026-05-02. */
+const BACK_TO_SAFETY = [
+    'phase safety from 2026-01-12 to 2026-03-01',
+    'phase stability from 2026-03-01 to 2026-05-02',
+    'phase safety from 2026-05-02 to 2026-06-15',
+    'phase stability from 2026-06-15 to 2026-09-01',
+    'phase recovery from 2026-09-01 to 2027-01-12'
+];
+const discussion = (day: string) => `    meeting ${day} "Casusoverleg na nieuwe melding" {\n        chair zvh_zhz\n        client sanne present\n    }`;
+/** The example plan with these phases and incidents, each discussed in a meeting on its own day (an invalid date gets none). */
+const withIncidents = (phases: string[], ...incidents: string[]) => examplePlan({
+    phases: phases.map(phase => `    ${phase}`).join('\n'),
+    meetings: [EXAMPLE_SECTIONS.meetings, ...incidents.filter(day => !day.endsWith('-31')).map(discussion)].join('\n\n'),
+    extra: incidents.map(day => `    incident ${day} "Nieuwe politiemelding"`).join('\n')
+});
+
+describe('VP050 v2: back to safety after an incident', () => {
+    test('a safety phase may follow another kind when an incident lies on its start; the order then starts again', async () => {
+        expect((await checkPlan(withIncidents(BACK_TO_SAFETY, '2026-05-02'))).codes).toEqual([]);
+    });
+
+    test('the incident may lie from the start of the phase right before it through the safety phase\'s start, both included', async () => {
+        expect((await checkPlan(withIncidents(BACK_TO_SAFETY, '2026-03-01'))).codes).toEqual([]);
+        expect((await checkPlan(withIncidents(BACK_TO_SAFETY, '2026-04-24'))).codes).toEqual([]);
+        const before = await checkPlan(withIncidents(BACK_TO_SAFETY, '2026-02-28'));
+        expect(before.codes).toEqual(['VP050']);
+        const after = withIncidents(BACK_TO_SAFETY, '2026-05-03');
+        const found = withCode(await checkPlan(after), 'VP050');
+        expect(found).toHaveLength(1);
+        expect(found[0].range.start.line).toBe(lineOf(after, 'phase safety from 2026-05-02'));
+    });
+
+    test('without an incident, going back to safety is VP050 (and the later phases are judged against the latest kind)', async () => {
+        const text = withIncidents(BACK_TO_SAFETY);
+        const found = withCode(await checkPlan(text), 'VP050');
+        expect(found.map(d => d.range.start.line)).toEqual([lineOf(text, 'phase safety from 2026-05-02')]);
+        expect(found[0].message).toContain('Phase safety (from 2026-05-02) comes after phase stability (from 2026-03-01), and no incident lies between');
+    });
+
+    test('the advice works when followed literally: the incident line ends VP050 (and asks for its case discussion, VP052)', async () => {
+        const phases = ['phase safety from 2026-01-12 to 2026-03-01', 'phase stability from 2026-03-01 to 2026-09-01', 'phase safety from 2026-09-01 to 2027-01-12'];
+        const text = withPhases(...phases);
+        const [d] = withCode(await checkPlan(text), 'VP050');
+        const suggested = /`(incident [^`]+)`/.exec(d.message)![1];
+        expect(suggested).toBe('incident 2026-09-01 "..."');
+        const followed = examplePlan({ phases: phases.map(phase => `    ${phase}`).join('\n'), extra: `    ${suggested}` });
+        expect((await checkPlan(followed)).codes).toEqual(['VP052']);
+    });
+
+    test('an incident allows a return to safety only: stability after recovery stays VP050', async () => {
+        const text = withIncidents(['phase safety from 2026-01-12 to 2026-03-01', 'phase recovery from 2026-03-01 to 2026-05-02', 'phase stability from 2026-05-02 to 2027-01-12'], '2026-05-02');
+        const found = withCode(await checkPlan(text), 'VP050');
+        expect(found).toHaveLength(1);
+        expect(found[0].message).toContain('never back');
+    });
+
+    test('the phase right before counts: safety after a safety phase is a split, not a return', async () => {
+        // stability, then safety (no incident: VP050), then safety again: the second one follows a safety phase
+        const text = withIncidents(['phase stability from 2026-01-12 to 2026-03-01', 'phase safety from 2026-03-01 to 2026-05-02', 'phase safety from 2026-05-02 to 2027-01-12'], '2026-05-02');
+        const found = withCode(await checkPlan(text), 'VP050');
+        expect(found.map(d => d.range.start.line)).toEqual([lineOf(text, 'phase safety from 2026-03-01'), lineOf(text, 'phase safety from 2026-05-02')]);
+    });
+
+    test('cascade: an incident with an invalid date gives no VP050 for a return to safety it might allow', async () => {
+        const result = await checkPlan(withIncidents(BACK_TO_SAFETY, '2026-04-31'));
+        expect(result.codes).not.toContain('VP050');
+    });
+
+    test('cascade: a misspelt incident (VP000) gives no VP050 for a return to safety; a syntax error inside a block does not hide it', async () => {
+        const misspelt = await checkPlan(withIncidents(BACK_TO_SAFETY).replace('    meeting 2026-01-15', '    incidnet 2026-05-02 "Nieuwe politiemelding"\n\n    meeting 2026-01-15'));
+        expect(misspelt.codes).toContain('VP000');
+        expect(misspelt.codes).not.toContain('VP050');
+        const elsewhere = await checkPlan(withIncidents(BACK_TO_SAFETY).replace('roles victim, parent', 'roles victim,, parent'));
+        expect(elsewhere.codes).toContain('VP000');
+        expect(elsewhere.codes).toContain('VP050');
     });
 });
 

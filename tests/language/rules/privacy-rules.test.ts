@@ -6,9 +6,9 @@
 import { describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { EXAMPLE_SECTIONS, examplePlan } from '../../../language/rules/example-plan.js';
-import { passesElfproef, vp070, vp071 } from '../../../language/rules/privacy-rules.js';
+import { passesElfproef, vp070, vp071, vp072 } from '../../../language/rules/privacy-rules.js';
 import { checkText, createTestServices, withCode } from '../../helpers.js';
-import { checkPlan, exampleCodes } from './rule-test-support.js';
+import { applyFix, checkPlan, exampleCodes, expectFixed } from './rule-test-support.js';
 
 const services = createTestServices();
 
@@ -142,7 +142,103 @@ describe('VP070 no BSN', () => {
     });
 });
 
+describe('VP070 v2: integers and digit groups', () => {
+    const [bsn] = VALID;
+    const groupings = [
+        `${bsn.slice(0, 3)} ${bsn.slice(3, 6)} ${bsn.slice(6)}`,
+        `${bsn.slice(0, 4)} ${bsn.slice(4, 6)} ${bsn.slice(6)}`,
+        `${bsn.slice(0, 3)}-${bsn.slice(3, 5)}-${bsn.slice(5)}`,
+        `${bsn.slice(0, 2)}.${bsn.slice(2, 5)}.${bsn.slice(5, 7)}.${bsn.slice(7)}`,
+        `${bsn.slice(0, 3)} ${bsn.slice(3, 6)}-${bsn.slice(6)}`
+    ];
+
+    test.each(groupings)('%s (groups of two to four digits) in a string and a comment is VP070 on the whole sequence', async grouped => {
+        const text = withExtra(`    evaluation 2026-05-01 "Dossier ${grouped} bespreken"\n    // dossier ${grouped}`);
+        const result = await checkPlan(text);
+        expect(result.codes).toEqual(['VP070', 'VP070']);
+        for (const d of withCode(result, 'VP070')) {
+            const line = text.split('\n')[d.range.start.line];
+            expect(line.slice(d.range.start.character, d.range.end.character)).toBe(grouped);
+            expect(d.message).not.toMatch(/\d/);
+        }
+    });
+
+    test.each([
+        ['a group of one digit', `${bsn.slice(0, 1)} ${bsn.slice(1, 5)} ${bsn.slice(5)}`],
+        ['a group of five digits', `${bsn.slice(0, 5)} ${bsn.slice(5)}`],
+        ['a sequence that goes on with another group', `${bsn.slice(0, 3)} ${bsn.slice(3, 6)} ${bsn.slice(6)} 12`],
+        ['a sequence that starts after another group', `12 ${bsn.slice(0, 3)} ${bsn.slice(3, 6)} ${bsn.slice(6)}`],
+        ['a sequence that runs on into digits', `${bsn.slice(0, 3)} ${bsn.slice(3, 6)} ${bsn.slice(6)}0`],
+        ['groups failing the eleven-test', `${INVALID[0].slice(0, 3)} ${INVALID[0].slice(3, 6)} ${INVALID[0].slice(6)}`],
+        ['two separators in a row', `${bsn.slice(0, 3)}  ${bsn.slice(3, 6)} ${bsn.slice(6)}`],
+        ['a phone number in groups', '06 123 456 78'],
+        ['a date and a time', '12-03-2026 09 30']
+    ])('%s is not VP070', async (_label, digits) => {
+        expect((await checkPlan(evaluation(`Nummer ${digits}`))).codes.filter(c => c !== 'VP071')).toEqual([]);
+    });
+
+    test('a `born` that passes the eleven-test is VP070 on the number, and VP060 never repeats it (issue 15)', async () => {
+        const text = examplePlan({ household: EXAMPLE_SECTIONS.household.replace('born 1986', `born ${bsn}`) });
+        const result = await checkPlan(text);
+        expect(result.codes).toEqual(['VP060', 'VP070']);
+        const [found] = withCode(result, 'VP070');
+        expect(found.severity).toBe(ERROR);
+        const line = text.split('\n')[found.range.start.line];
+        expect(line.slice(found.range.start.character, found.range.end.character)).toBe(bsn);
+        expect(found.message).toBe('This number holds a number that passes the BSN eleven-test (a citizen service number). ' +
+            'A plan never holds a BSN: remove the number and refer to the case file instead.');
+        for (const d of result.diagnostics) expect(JSON.stringify(d)).not.toContain(bsn);
+    });
+
+    test('a duration amount that passes the eleven-test is VP070, and the date it gives is VP060 (issue 15)', async () => {
+        const text = examplePlan({ measures: EXAMPLE_SECTIONS.measures.replace('extend for 18 days', `extend for ${bsn} days`) });
+        const result = await checkPlan(text);
+        expect(result.codes).toEqual(['VP060', 'VP070']);
+        for (const d of result.diagnostics) expect(JSON.stringify(d)).not.toContain(bsn);
+    });
+
+    test('a stray number is VP070, and the syntax error names its kind instead of quoting it (issue 15)', async () => {
+        for (const stray of [bsn, groupings[0]]) {
+            const text = withExtra(`    ${stray}`);
+            const result = await checkPlan(text);
+            expect(result.codes).toContain('VP000');
+            expect(withCode(result, 'VP070')).toHaveLength(1);
+            for (const d of result.diagnostics) {
+                expect(JSON.stringify(d), stray).not.toContain(bsn.slice(0, 3) + (stray === bsn ? bsn.slice(3, 6) : ' '));
+            }
+            expect(withCode(result, 'VP000')[0].message).toMatch(/^Unexpected number \(not repeated/);
+        }
+    });
+
+    test('digit groups across a `born` and stray numbers (`born 123 456 789`) are one sequence', async () => {
+        const text = examplePlan({ household: EXAMPLE_SECTIONS.household.replace('born 1986', `born ${groupings[0]}`) });
+        const result = await checkPlan(text);
+        const [found] = withCode(result, 'VP070');
+        const line = text.split('\n')[found.range.start.line];
+        expect(line.slice(found.range.start.character, found.range.end.character)).toBe(groupings[0]);
+        for (const d of result.diagnostics) expect(JSON.stringify(d)).not.toContain(groupings[0]);
+    });
+
+    test('the plan\'s own numbers and dates are not VP070', async () => {
+        const text = withExtra(INVALID.map((n, i) => `    evaluation 2026-05-0${i + 1} "E"`).join('\n'));
+        expect((await checkPlan(text)).codes).toEqual([]);
+        expect((await checkPlan(examplePlan({ measures: EXAMPLE_SECTIONS.measures.replace('extend for 18 days', `extend for ${INVALID[0]} days`) }))).codes).toEqual(['VP060']);
+    });
+});
+
 describe('VP071 no direct personal data', () => {
+    test.each([
+        'Sinds 2024 GI 2 keer een melding', 'In 2025 OM 3 zaken geseponeerd', 'Vanaf 2026 VT 1 keer per week', 'In 2023 PO 4 meldingen',
+        'Sinds 2024 JR 2 gesprekken', 'Overdracht aan WT 2026, 3 gesprekken', 'Melding 12, 2024 VT'
+    ])('a year, a chain abbreviation and a count are no address: %s', async title => {
+        const text = withExtra(`    evaluation 2026-05-01 "${title}"\n    // ${title}`);
+        expect((await checkPlan(text)).codes).toEqual([]);
+    });
+
+    test.each(['3311 AB 12', 'Dorpsstraat 12, 3311 AB', '3311AB 12', 'Adres 2024 GJ 2'])('%s stays caught', async title => {
+        expect((await checkPlan(evaluation(`Adres ${title}`))).codes).toEqual(['VP071']);
+    });
+
     const personal = [
         '06-12345678', '0612345678', '06 1234 5678', '010 123 4567', '010-1234567', '+31 6 12345678', '+31612345678', '+31 (0)6 12345678', '0031 6 12345678',
         'mail: j.doe@example.nl',
@@ -298,8 +394,53 @@ ${brokenLine}
     });
 });
 
+describe('VP072 no hidden direction changes', () => {
+    const CONTROLS = [0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069];
+
+    test.each(CONTROLS.map(code => [code.toString(16).toUpperCase(), code]))('U+%s in a string and in a comment is VP072, named by its code point', async (hex, code) => {
+        const control = String.fromCharCode(code as number);
+        const text = withExtra(`    evaluation 2026-05-01 "Evaluatie ${control}tekst"\n    // opmerking ${control}`);
+        const result = await checkPlan(text);
+        expect(result.codes).toEqual(['VP072', 'VP072']);
+        const found = withCode(result, 'VP072');
+        expect(found[0].severity).toBe(WARNING);
+        expect(found.map(d => d.range.start.line)).toEqual([lineOf(text, 'Evaluatie'), lineOf(text, '// opmerking')]);
+        for (const d of found) expect(d.message).toContain(`U+${hex}`);
+        const line = text.split('\n')[found[0].range.start.line];
+        expect(line.slice(found[0].range.start.character, found[0].range.end.character)).toBe(control);
+    });
+
+    test('the message names the first control and counts the rest, in English and Dutch', async () => {
+        const text = evaluation('Evaluatie \u202Enietgeen\u202C');
+        expect(withCode(await checkPlan(text), 'VP072')[0].message).toBe('This text holds the invisible direction control U+202E (RIGHT-TO-LEFT OVERRIDE) and 1 more, ' +
+            'which can make the plan read differently in review than it means. Remove it.');
+        expect(withCode(await checkPlan(text, { locale: 'nl' }), 'VP072')[0].message).toBe('Deze tekst bevat het onzichtbare richtingsteken U+202E (RIGHT-TO-LEFT OVERRIDE) en nog 1, ' +
+            'waardoor het plan bij een review anders kan lezen dan het bedoelt. Verwijder het.');
+    });
+
+    test('other invisible or right-to-left characters (a zero-width space, Arabic letters, U+2029) are not VP072', async () => {
+        expect((await checkPlan(evaluation('Evaluatie \u200B \u0627\u0644 \u202F'))).codes).toEqual([]);
+    });
+
+    test('the quick fix removes the controls, and the plan checks clean again', async () => {
+        const text = evaluation('Evaluatie \u202Enietgeen\u202C');
+        const fixed = await applyFix(text, 'VP072');
+        expect(fixed.actions.map(a => a.title)).toEqual(['Remove the 2 hidden direction controls']);
+        expect(fixed.after).toBe(evaluation('Evaluatie nietgeen'));
+        await expectFixed(text, fixed.after, 'VP072');
+    });
+
+    test('a file with syntax errors and a duplicate declaration still report VP072', async () => {
+        const broken = await checkPlan(withExtra('    evaluation 2026-05-01 "Evaluatie \u2066x" }}'));
+        expect(broken.codes).toContain('VP000');
+        expect(broken.codes).toContain('VP072');
+        const duplicate = examplePlan({ agreements: `${EXAMPLE_SECTIONS.agreements}\n\n${EXAMPLE_SECTIONS.agreements.replace('"Mark zoekt', '"\u202EMark zoekt')}` });
+        expect((await checkPlan(duplicate)).codes).toEqual(['VP072', 'VP080']);
+    });
+});
+
 describe('documentation examples', () => {
-    test.each([vp070, vp071])('the example of $code gives that rule and nothing else', async rule => {
+    test.each([vp070, vp071, vp072])('the example of $code gives that rule and nothing else', async rule => {
         const codes = await exampleCodes(rule);
         expect(codes.length).toBeGreaterThan(0);
         expect(new Set(codes)).toEqual(new Set([rule.code]));
