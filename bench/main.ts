@@ -6,7 +6,8 @@
  * Options: --plans N (default 1000), --runs N (default 5), --quick (fewer sizes and runs),
  * --profile (also write CPU profiles of the CLI and the server to out/bench/profiles and list the
  * top self-time functions), --no-write (print only), --keep (keep the generated workspace),
- * --only check,throughput,server (run some parts; implies --no-write), --sizes 1000,50000 (large
+ * --only check,throughput,server,large-edit,review (run some parts; implies --no-write), --review-plans N
+ * (plans of the git repository of `review`, default 2000), --sizes 1000,50000 (large
  * plan sizes), --analyze FILE.cpuprofile (print the hotspots of an existing profile and stop),
  * --cli FILE / --server FILE (measure other bundles, for before/after comparisons).
  */
@@ -22,6 +23,8 @@ import { stringify as toYaml } from 'yaml';
 import { catalogueToVplan, generateLargePlan, generateWorkspace, planToVplan, planToYamlObject } from './workload.js';
 import { measureThroughput, median, percentile, type ThroughputResult } from './in-process.js';
 import { fileUri, startLanguageServer } from './lsp-client.js';
+import { measureLargePlanEdit, renderLargePlanEdit } from './large-plan-edit.js';
+import { measureReview, reviewSection } from './git-repo.js';
 
 const root = resolve(__dirname, '..', '..');
 const argValue = (name: string) => {
@@ -351,6 +354,19 @@ function hotspots(file: string, top = 12, window?: [number, number]): { function
     return { functions: rank(self), modules: rank(perModule), inclusive: [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, top + 8).map(([name, us]) => ({ name, selfMs: us / 1000, share: us / total })) };
 }
 
+/** The large-plan edits again under `--cpu-prof`, for their hotspots only. */
+async function profileLargePlanEdit(): Promise<{ functions: Hotspot[]; modules: Hotspot[]; inclusive: Hotspot[] }> {
+    const name = 'server-large-plan.cpuprofile';
+    rmSync(join(profileDir, name), { force: true });
+    const profiled = await measureLargePlanEdit({ serverPath, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}`] });
+    return hotspots(join(profileDir, name), 25, profiled.window);
+}
+
+function printHotspots(label: string, { functions, modules, inclusive }: { functions: Hotspot[]; modules: Hotspot[]; inclusive: Hotspot[] }): void {
+    process.stdout.write(`\n--- ${label}\n`);
+    for (const h of [...modules, ...functions, ...inclusive]) process.stdout.write(`${fmt(h.selfMs).padStart(8)} ms ${(h.share * 100).toFixed(1).padStart(5)}%  ${h.name}\n`);
+}
+
 async function profileCli(layout: WorkspaceLayout): Promise<string> {
     rmSync(join(profileDir, 'cli.cpuprofile'), { force: true });
     await timeNode(['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-name=cli.cpuprofile', cliPath, 'check', layout.vplan, '--format', 'json']);
@@ -465,7 +481,16 @@ async function main(): Promise<void> {
             log('language server again, profiled (for the hotspots only) ...');
             await measureServer(layout, true);
         }
+        if (runs_('large-edit')) log('one large plan in the language server ...');
+        const largeEdit = runs_('large-edit') ? await measureLargePlanEdit({ serverPath, log }) : undefined;
+        const largeEditProfile = largeEdit && profile ? await profileLargePlanEdit() : undefined;
+        // `vplan review` over a generated git repository (bench/git-repo.ts).
+        if (runs_('review')) log('vplan review in a git repository ...');
+        const review = runs_('review') ? await measureReview({ cliPath, preloadPath, plans: option('--review-plans', 2000), runs, log, keep: args.includes('--keep') }) : undefined;
         if (!check || !server) {
+            if (review) process.stdout.write(reviewSection(review).join('\n') + '\n');
+            if (largeEdit) process.stdout.write(renderLargePlanEdit(largeEdit) + '\n');
+            if (largeEditProfile) printHotspots('edits of one large plan', largeEditProfile);
             if (server) process.stdout.write(JSON.stringify({ ...server, editWindow, catalogueWindow }, null, 1) + '\n');
             if (profile && server && editWindow && existsSync(join(profileDir, 'server.cpuprofile'))) {
                 for (const [label, window] of [['edits of one plan', editWindow], ['catalogue edits', catalogueWindow]] as const) {
@@ -490,7 +515,9 @@ async function main(): Promise<void> {
                 if (catalogueWindow) profiles.push(['language server, only the catalogue edits (title and kind)', hotspots(join(profileDir, serverProfile), 12, catalogueWindow)]);
             }
         }
-        const table = renderTable(layout, check, throughput, server, profiles);
+        if (largeEditProfile) profiles.push(['language server, only the edits of one large plan', largeEditProfile]);
+        const table = renderTable(layout, check, throughput, server, profiles) + (largeEdit ? `\n\n${renderLargePlanEdit(largeEdit)}` : '')
+            + (review ? `\n\n${reviewSection(review).join('\n')}` : '');
         process.stdout.write(table + '\n');
         writeFileSync(join(root, 'out', 'bench', 'last-run.md'), table + '\n');
         if (write && !only) writeDocs(table);

@@ -1,11 +1,17 @@
 /** `vplan check [PATH...]`: validate plans and print their diagnostics (docs: shared/spec/cli.md). */
 
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { DiagnosticRecord } from './workspace.js';
 import { collectDiagnostics, loadWorkspace, type WorkspaceOptions } from './workspace.js';
-import { collectPlanFiles } from './files.js';
+import { CliInputError, because, collectPlanFiles, decodePlanBytes, type PlanFile } from './files.js';
+import { documentPathFor } from './diff-workspace.js';
 import type { CliIo } from './io.js';
 import { text, type Locale } from '../language/i18n/locale.js';
+import { MAX_PLAN_BYTES } from '../language/workspace/plan-size-limit.js';
 import { cliTexts } from './cli-texts.js';
+import { escapeControlCharacters, escapeJsonControlCharacters } from './safe-text.js';
+import { startProgress } from './progress.js';
 import { URI } from 'langium';
 
 export type CheckFormat = 'text' | 'json' | 'sarif' | 'junit' | 'github';
@@ -14,6 +20,12 @@ export interface CheckOptions extends WorkspaceOptions {
     format: CheckFormat;
     maxWarnings?: number;
     quiet: boolean;
+    /** `--stdin --stdin-filename PATH`: the text on stdin is the file PATH (as given). */
+    stdinFilename?: string;
+    /** Reads stdin whole (tests pass their own). */
+    readStdin?: () => Buffer;
+    /** `--progress`: progress lines on stderr also when it is not a terminal. */
+    progress?: boolean;
 }
 
 export interface CheckSummary {
@@ -40,13 +52,26 @@ export interface CheckContext {
 export type CheckFormatter = (records: DiagnosticRecord[], summary: CheckSummary, io: CliIo, options: CheckOptions, context: CheckContext) => string;
 
 const formatters: Partial<Record<CheckFormat, CheckFormatter>> = {
+    // One line per diagnostic, whatever a file name or a quoted text holds (safe-text.ts).
     text: (records, summary, io, options) => {
-        const lines = records.map(r => `${r.file}:${r.line}:${r.column}: ${io.colorSeverity(r.severity)} ${r.code} ${r.message}`);
+        const lines = records.map(r => `${escapeControlCharacters(r.file)}:${r.line}:${r.column}: ${io.colorSeverity(r.severity)} ${r.code} ${escapeControlCharacters(r.message)}`);
         lines.push(summaryLine(summary, options.locale ?? options.defaultLocale));
         return lines.join('\n') + '\n';
     },
-    json: (records, summary) => JSON.stringify({ version: 1, diagnostics: records, summary }, null, 2) + '\n'
+    json: (records, summary) => escapeJsonControlCharacters(JSON.stringify({ version: 1, diagnostics: records, summary }, null, 2)) + '\n'
 };
+
+/**
+ * What `--max-warnings` says when it fails the run (one line, in the manner of ESLint's): a
+ * `::error::` workflow command without a file in the `github` format (on stdout, where the
+ * annotations are), else a line on stderr, so that json, sarif and junit stay one document.
+ */
+const tooManyWarningsWriters: Partial<Record<CheckFormat, (line: string, io: CliIo) => void>> = {};
+
+/** Lets a format say in its own way that `--max-warnings` failed the run (format-github.ts). */
+export function registerTooManyWarningsWriter(format: CheckFormat, writer: (line: string, io: CliIo) => void): void {
+    tooManyWarningsWriters[format] = writer;
+}
 
 /** The closing line of the text format, in the message language. */
 export function summaryLine(summary: CheckSummary, locale: Locale): string {
@@ -65,11 +90,13 @@ export async function runCheck(paths: string[], options: CheckOptions, io: CliIo
         io.error(text(cliTexts.formatUnavailable, { format: options.format }, locale));
         return 2;
     }
-    const files = collectPlanFiles(paths, options.cwd);
+    const files = options.stdinFilename !== undefined ? [stdinFile(paths, options)] : collectPlanFiles(paths, options.cwd);
     for (const file of files) {
-        if (file.text.trim().length === 0) io.error(text(cliTexts.emptyFile, { file: file.displayPath }, locale));
+        if (file.text.trim().length === 0) io.error(text(cliTexts.emptyFile, { file: escapeControlCharacters(file.displayPath) }, locale));
     }
-    const workspace = await loadWorkspace(files, options);
+    const progress = startProgress({ command: 'check', total: files.length, forced: options.progress === true, locale });
+    const workspace = await loadWorkspace(files, { ...options, onFileChecked: () => progress.advance() });
+    progress.finish();
     let records = collectDiagnostics(workspace, options);
     const summary = summarize(records, files.length);
     if (options.quiet) records = records.filter(r => r.severity === 'error');
@@ -88,5 +115,29 @@ export async function runCheck(paths: string[], options: CheckOptions, io: CliIo
     };
     io.write(formatter(records, summary, io, options, context));
     const tooManyWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
+    if (tooManyWarnings) {
+        const line = text(cliTexts.tooManyWarnings, { warnings: summary.warnings, max: options.maxWarnings! }, locale);
+        (tooManyWarningsWriters[options.format] ?? ((message, cliIo) => cliIo.error(message)))(line, io);
+    }
     return summary.errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+/**
+ * `--stdin --stdin-filename PATH` (cli.md v2, for editors and hooks): the text on stdin, read as
+ * plan text under the rules of a file (UTF-8, size limit), in the place of PATH in PATH's
+ * workspace; the file PATH itself, if there is one, is not read.
+ */
+function stdinFile(paths: readonly string[], options: CheckOptions): PlanFile {
+    const display = options.stdinFilename!;
+    if (paths.length > 0) throw new CliInputError('--stdin', cliTexts.stdinNoPaths);
+    let bytes: Buffer;
+    try {
+        bytes = (options.readStdin ?? (() => readFileSync(0)))();
+    } catch (error) {
+        throw new CliInputError('stdin', because(cliTexts.cannotRead, { code: (error as NodeJS.ErrnoException)?.code }));
+    }
+    if (bytes.length > MAX_PLAN_BYTES) {
+        throw new CliInputError(display, because(cliTexts.tooLarge, { megabytes: bytes.length / 1024 / 1024, limit: MAX_PLAN_BYTES / 1024 / 1024 }));
+    }
+    return { displayPath: display, absolutePath: documentPathFor(resolve(options.cwd, display)), text: decodePlanBytes(bytes, display) };
 }

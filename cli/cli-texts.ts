@@ -171,6 +171,53 @@ export const cliTexts = {
         nl: a => `vplan check: ${a.file}: leeg bestand (geen declaraties)`
     }),
     notFormatted: words({ en: 'not formatted', nl: 'niet geformatteerd' }),
+
+    // check --stdin, --max-warnings, --progress (cli.md v2) and safe writing (fmt, render -o).
+    stdinOption: words({
+        en: 'check the text on stdin as if it were the file --stdin-filename PATH in its workspace',
+        nl: 'controleer de tekst op stdin alsof het het bestand --stdin-filename PAD in zijn werkruimte is'
+    }),
+    stdinFilenameOption: words({ en: 'the path the text on stdin stands for (with --stdin)', nl: 'het pad waar de tekst op stdin voor staat (met --stdin)' }),
+    progressOption: words({
+        en: 'show progress on stderr also when it is not a terminal (on a terminal it shows for runs longer than about two seconds)',
+        nl: 'toon de voortgang op stderr ook als dat geen terminal is (op een terminal verschijnt die bij werk van meer dan een paar seconden)'
+    }),
+    stdinNeedsFilename: words({ en: 'needs --stdin-filename PATH: the file the text stands for', nl: 'vraagt om --stdin-filename PAD: het bestand waar de tekst voor staat' }),
+    stdinFilenameNeedsStdin: words({ en: 'is only used with --stdin', nl: 'wordt alleen met --stdin gebruikt' }),
+    stdinNoPaths: words({ en: 'takes no PATH: the text comes from stdin', nl: 'neemt geen PAD: de tekst komt van stdin' }),
+    tooManyWarnings: message<{ warnings: number; max: number }>({
+        en: a => `vplan found too many warnings: ${a.warnings} (maximum: ${a.max}).`,
+        nl: a => `vplan vond te veel waarschuwingen: ${a.warnings} (maximum: ${a.max}).`
+    }),
+    progress: message<{ command: string; done: number; total: number }>({
+        en: a => `vplan ${a.command}: ${a.done} of ${a.total} files done`,
+        nl: a => `vplan ${a.command}: ${a.done} van ${a.total} bestanden klaar`
+    }),
+    outputIsInput: words({ en: 'is the plan file itself; choose another output', nl: 'is het planbestand zelf; kies een andere uitvoer' }),
+    danglingLink: words({ en: 'is a symbolic link to a file that does not exist', nl: 'is een symbolische koppeling naar een bestand dat niet bestaat' }),
+    notAFileToWrite: words({ en: 'is a device or socket, not a file to write to', nl: 'is een apparaat of socket, geen bestand om naar te schrijven' }),
+    readOnly: words({ en: 'is read-only; not rewritten', nl: 'is alleen-lezen; niet herschreven' }),
+    changedMeanwhile: words({
+        en: 'changed while vplan fmt ran; not rewritten (run vplan fmt again)',
+        nl: 'is gewijzigd terwijl vplan fmt liep; niet herschreven (voer vplan fmt opnieuw uit)'
+    }),
+    formattedTooLarge: message<{ megabytes: number; limit: number }>({
+        en: a => `the formatted text would be too large (${a.megabytes.toFixed(1)} MB; vplan reads plans up to ${a.limit} MB); not rewritten`,
+        nl: a => `de opgemaakte tekst zou te groot worden (${a.megabytes.toFixed(1).replace('.', ',')} MB; vplan leest plannen tot ${a.limit} MB); niet herschreven`
+    }),
+    /** `vplan diff --git`: a side that is not plan text (the line of its exit 2, which the driver never gives). */
+    diffSideNotCompared: message<{ line: string }>({
+        en: a => `${a.line} (not compared: the other side is shown alone)`,
+        nl: a => `${a.line} (niet vergeleken: alleen de andere kant staat hieronder)`
+    }),
+    diffWorkingTreeNote: words({
+        en: "Note: both sides were resolved against the working tree's workspace (git does not tell a diff driver which commit it shows); `vplan review` is exact for history.",
+        nl: 'Let op: beide kanten zijn gelezen in de werkruimte van de werkmap (git vertelt een diff-driver niet welke commit het toont); `vplan review` is exact voor de geschiedenis.'
+    }),
+    diffGitFailed: message<{ path: string; message: string }>({
+        en: a => `vplan: could not compare ${a.path}: ${a.message}`,
+        nl: a => `vplan: kon ${a.path} niet vergelijken: ${a.message}`
+    }),
     unmergedPath: message<{ path: string }>({
         en: a => `* Unmerged path ${a.path}`,
         nl: a => `* Niet-samengevoegd pad ${a.path}`

@@ -1,45 +1,122 @@
 /**
  * `vplan diff OLD NEW [--format text|json]` and `vplan diff --git` (git's external diff driver):
- * compares two versions of a plan file by meaning (contract: shared/spec/cli.md). Exit 0 whether
- * or not they differ; 2 when a file cannot be read or the arguments are wrong.
+ * compares two versions of a file by meaning (contract: shared/spec/cli.md, `vplan diff`, v2).
+ * The diff itself is language/diff/plan-diff.ts; the loading of each side, in a workspace of its
+ * own, is diff-workspace.ts.
+ *
+ * Exit 0 whether or not the versions differ; 2 when a file cannot be read or the arguments are
+ * wrong. The git driver never makes git stop: a side that is not plan text gets a one-line note
+ * and the other side is still shown, and whatever goes wrong, the exit code is 0.
  */
 
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { text, type Locale } from '../language/i18n/locale.js';
-import { resolvePlan } from '../language/model/plan-model.js';
-import { diffFiles, type DiagnosticKey } from '../language/diff/plan-diff.js';
+import { text, localeFromEnvironment, type Locale } from '../language/i18n/locale.js';
+import { diffChangeSet, singleFileDiff, type SingleFileDiff } from '../language/diff/plan-diff.js';
 import { renderDiffText } from '../language/diff/plan-diff-text.js';
-import { localeFromEnvironment } from '../language/i18n/locale.js';
-import type { ResolvedPlan } from '../language/model/plan-model.js';
 import { CliInputError, because, readPlanText } from './files.js';
-import { loadFileWithWorkspace } from './diff-workspace.js';
+import { SUBJECT_KEY, diffPlaces, documentPathFor, loadDiffSide, type DiffSideSource } from './diff-workspace.js';
 import { withLocaleAndConfig, type LocaleAndConfig } from './common-options.js';
 import { cliTexts } from './cli-texts.js';
 import type { WorkspaceOptions } from './workspace.js';
 import type { CliIo } from './io.js';
 
-interface Side {
-    label: string;
-    plans: ResolvedPlan[];
-    diagnostics: DiagnosticKey[];
-}
-
 const NO_FILE = '/dev/null';
 
+type Format = 'text' | 'json';
+
+/** A blob name (`git diff` passes `.` for a file it has no blob of) and a file mode. */
+const GIT_HEX = /^([0-9a-f]{4,64}|\.)$/;
+const GIT_MODE = /^([0-7]{6}|\.)$/;
+
+/** Whether arguments have the shape of git's external diff arguments (7, or 9 for a rename). */
+function isGitTail(args: readonly string[]): boolean {
+    if (args.length !== 7 && args.length !== 9) return false;
+    return GIT_HEX.test(args[2]) && GIT_MODE.test(args[3]) && GIT_HEX.test(args[5]) && GIT_MODE.test(args[6]);
+}
+
 /**
- * One version of the file. `textFile` is where its text is (a temporary file from git, or the
- * file itself); `workspacePath` is the path whose workspace resolves its references.
+ * Git appends its arguments to the configured command (`vplan diff --git PATH OLD-FILE ...`), and
+ * a path may look like an option (`--config=x.vplan`, `-h.vplan`, `--git.vplan`). This puts `--`
+ * before git's arguments, found by their shape, so that they are never read as options (options
+ * the user wrote after `--git` stay options). Other command lines are returned as they are.
  */
-async function loadSide(label: string, textFile: string, workspacePath: string, displayPath: string, options: WorkspaceOptions): Promise<Side> {
-    if (textFile === NO_FILE) return { label, plans: [], diagnostics: [] };
-    const text = readPlanText(resolve(options.cwd, textFile), textFile === workspacePath ? displayPath : textFile);
-    const loaded = await loadFileWithWorkspace({ absolutePath: resolve(options.cwd, workspacePath), displayPath, text }, options);
-    return {
-        label,
-        plans: loaded.plans.map(resolvePlan),
-        diagnostics: loaded.diagnostics.map(d => ({ code: d.code, severity: d.severity, message: d.message }))
-    };
+export function protectGitDriverArguments(argv: readonly string[]): string[] {
+    const diffAt = argv.indexOf('diff');
+    const gitAt = argv.indexOf('--git', diffAt + 1);
+    if (diffAt < 0 || gitAt < 0 || argv.slice(0, diffAt).some(a => !a.startsWith('-')) || argv.includes('--')) return [...argv];
+    const tail = argv.slice(gitAt + 1);
+    // An unmerged path comes alone.
+    if (tail.length === 1) return [...argv.slice(0, gitAt + 1), '--', ...tail];
+    for (let prefix = 0; prefix < tail.length; prefix++) {
+        const rest = tail.slice(prefix);
+        if (isGitTail(rest)) return [...argv.slice(0, gitAt + 1 + prefix), '--', ...rest];
+    }
+    return [...argv];
+}
+
+function write(io: CliIo, document: SingleFileDiff, format: Format, locale: Locale, lines: { before?: string[]; after?: string[] }): void {
+    if (format === 'json') io.write(JSON.stringify(document, null, 2) + '\n');
+    else io.write(renderDiffText(document, locale, lines));
+}
+
+/** `vplan diff OLD NEW`: each side in its own workspace (a lone copy in the other side's place). */
+async function diffFiles(oldFile: string, newFile: string, format: Format, options: WorkspaceOptions, locale: Locale, io: CliIo): Promise<void> {
+    const oldPath = resolve(options.cwd, oldFile);
+    const newPath = resolve(options.cwd, newFile);
+    const oldText = readPlanText(oldPath, oldFile);
+    const newText = readPlanText(newPath, newFile);
+    const places = diffPlaces(oldPath, newPath);
+    const exclude = new Set([oldPath, newPath, documentPathFor(oldPath), documentPathFor(newPath)]);
+    const oldSide = await loadDiffSide({ label: oldFile, text: oldText, place: places.old }, exclude, options);
+    const newSide = await loadDiffSide({ label: newFile, text: newText, place: places.new }, exclude, options);
+    const changeSet = diffChangeSet(oldSide, newSide, [{ old: SUBJECT_KEY, new: SUBJECT_KEY }]);
+    write(io, singleFileDiff(changeSet, { old: oldFile, new: newFile }), format, locale, {});
+}
+
+/** One side of git's arguments: its text, or a note when it is not plan text. */
+function gitSide(label: string, file: string, place: string, options: WorkspaceOptions, locale: Locale): { side: DiffSideSource; note?: { line: string; reason: string } } {
+    if (file === NO_FILE) return { side: { label, place } };
+    try {
+        return { side: { label, place, text: readPlanText(resolve(options.cwd, file), label) } };
+    } catch (error) {
+        if (!(error instanceof CliInputError)) throw error;
+        const line = error.render(locale);
+        return { side: { label, place }, note: { line, reason: line.slice(line.indexOf(`${label}: `) + label.length + 2) } };
+    }
+}
+
+/** `vplan diff --git PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE [NEW-PATH MESSAGE]`. */
+async function gitDriver(args: readonly string[], format: Format, options: WorkspaceOptions, locale: Locale, io: CliIo): Promise<void> {
+    const [path, oldFile, , , newFile] = args;
+    const newPath = args.length === 9 ? args[7] : path;
+    const header = `diff --vplan a/${path} b/${newPath}`;
+    try {
+        // Both sides take the place of the repository path git names, in the working tree's workspace.
+        const oldPlace = resolve(options.cwd, path);
+        const newPlace = resolve(options.cwd, newPath);
+        const oldSource = gitSide(`a/${path}`, oldFile, oldPlace, options, locale);
+        const newSource = gitSide(`b/${newPath}`, newFile, newPlace, options, locale);
+        const exclude = new Set([oldPlace, newPlace, documentPathFor(oldPlace), documentPathFor(newPlace)]);
+        const oldSide = await loadDiffSide(oldSource.side, exclude, options);
+        const newSide = await loadDiffSide(newSource.side, exclude, options);
+        const changeSet = diffChangeSet(oldSide, newSide, [{ old: SUBJECT_KEY, new: SUBJECT_KEY }]);
+        const notes = ([['old', oldSource], ['new', newSource]] as const)
+            .filter(([, source]) => source.note !== undefined)
+            .map(([side, source]) => ({ side, file: source.side.label, reason: source.note!.reason }));
+        const document = singleFileDiff(changeSet, { old: `a/${path}`, new: `b/${newPath}` }, {
+            notes, resolvedAgainstWorkingTree: changeSet.dependsOnOtherFiles
+        });
+        const sideNotes = [oldSource, newSource].filter(s => s.note).map(s => text(cliTexts.diffSideNotCompared, { line: s.note!.line }, locale));
+        write(io, document, format, locale, {
+            before: [header, ...sideNotes],
+            after: document.resolvedAgainstWorkingTree ? [text(cliTexts.diffWorkingTreeNote, {}, locale)] : []
+        });
+    } catch (error) {
+        // Never stop git (`git log -p` would end here for good): one line, and exit 0.
+        const message = error instanceof CliInputError ? error.render(locale) : error instanceof Error ? error.message.split('\n')[0] : String(error);
+        io.write(`${header}\n${text(cliTexts.diffGitFailed, { path: newPath, message }, locale)}\n`);
+    }
 }
 
 export function registerDiffCommand(program: Command, io: CliIo, setExitCode: (code: number) => void, locale: Locale): void {
@@ -49,41 +126,23 @@ export function registerDiffCommand(program: Command, io: CliIo, setExitCode: (c
         .argument(say(cliTexts.filesName), say(cliTexts.diffFilesArgument))
         .addOption(new Option(say(cliTexts.formatFlag), say(cliTexts.formatOption)).choices(['text', 'json']).default('text'))
         .option('--git', say(cliTexts.gitOption), false), locale)
-        .action(async (files: string[], options: { format: 'text' | 'json'; git: boolean } & LocaleAndConfig) => {
-            const cwd = process.cwd();
+        .action(async (files: string[], options: { format: Format; git: boolean } & LocaleAndConfig) => {
             const workspaceOptions: WorkspaceOptions = {
-                locale: options.locale, defaultLocale: localeFromEnvironment(process.env), configPath: options.config, cwd
+                locale: options.locale, defaultLocale: localeFromEnvironment(process.env), configPath: options.config, cwd: process.cwd()
             };
-            let oldSide: Side;
-            let newSide: Side;
-            let header: string | undefined;
+            const outputLocale = options.locale ?? workspaceOptions.defaultLocale;
             if (options.git) {
                 // git passes 7 arguments, 9 for a rename (new path and a message), 1 for an unmerged path.
                 if (files.length === 1) {
-                    io.write(`${text(cliTexts.unmergedPath, { path: files[0] }, options.locale ?? workspaceOptions.defaultLocale)}\n`);
-                    setExitCode(0);
-                    return;
-                }
-                if (files.length !== 7 && files.length !== 9) {
+                    io.write(`${text(cliTexts.unmergedPath, { path: files[0] }, outputLocale)}\n`);
+                } else if (files.length === 7 || files.length === 9) {
+                    await gitDriver(files, options.format, workspaceOptions, outputLocale, io);
+                } else {
                     throw new CliInputError('diff --git', because(cliTexts.diffGitArguments, { count: files.length }));
                 }
-                const [path, oldFile, , , newFile] = files;
-                const newPath = files.length === 9 ? files[7] : path;
-                header = `diff --vplan a/${path} b/${newPath}`;
-                oldSide = await loadSide(`a/${path}`, oldFile, path, path, workspaceOptions);
-                newSide = await loadSide(`b/${newPath}`, newFile, newPath, newPath, workspaceOptions);
             } else {
                 if (files.length !== 2) throw new CliInputError('diff', because(cliTexts.diffTwoFiles, { count: files.length }));
-                const [oldFile, newFile] = files;
-                oldSide = await loadSide(oldFile, oldFile, oldFile, oldFile, workspaceOptions);
-                newSide = await loadSide(newFile, newFile, newFile, newFile, workspaceOptions);
-            }
-            const result = diffFiles(oldSide, newSide);
-            if (options.format === 'json') {
-                io.write(JSON.stringify(result, null, 2) + '\n');
-            } else {
-                const locale = options.locale ?? workspaceOptions.defaultLocale;
-                io.write((header ? header + '\n' : '') + renderDiffText(result, locale));
+                await diffFiles(files[0], files[1], options.format, workspaceOptions, outputLocale, io);
             }
             setExitCode(0);
         });

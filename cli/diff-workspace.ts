@@ -1,14 +1,27 @@
 /**
- * Loading "one FILE with its workspace" (cli.md, common rules) for `render`, `diff` and `export`:
- * the FILE resolved against the whole of its workspace (language reference, section 2), so that
- * it means what `vplan check` says it means. For `diff --git` the text may come from a temporary
- * file git wrote: it is then loaded under the repository path it stands for, in that path's place.
+ * Loading for the commands that read one FILE in its workspace (`render`, `export`: cli.md,
+ * common rules) and for `vplan diff`, whose two sides are each read in a workspace of their own.
+ *
+ * A FILE named explicitly is plan text whatever its name: a file whose name does not end in
+ * `.vplan` is loaded under a stand-in name beside it that does, so that the language's services
+ * take it (the stand-in never touches the disk).
+ *
+ * `vplan diff` (language reference, section 2; cli.md, `vplan diff`, v2): each side is read in its
+ * own workspace, never together with the other side's file, so that two versions of one plan are
+ * not duplicates of each other. A side whose workspace holds no other `.vplan` file (a lone copy,
+ * such as git's temporary files) is read in the other side's workspace, in the other side's place;
+ * the git driver puts both sides in the place of the repository path git names. `loadDiffSide` is
+ * the one function that loads a side (the place for a cache of loaded workspaces).
  */
 
+import { NodeFileSystem } from 'langium/node';
+import { dirname } from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { isPlan, type Plan, type VplanFile } from '../language/generated/ast.js';
-import { readPlanText, type PlanFile } from './files.js';
-import { collectDiagnostics, loadWorkspace, type DiagnosticRecord, type LoadedWorkspace, type WorkspaceOptions } from './workspace.js';
+import { WorkspaceLayout, relativeTo } from '../language/workspace/workspace-layout.js';
+import type { DiffSideInput, DiffSourceFile, DiffDiagnostic } from '../language/diff/plan-diff.js';
+import { displayPathOf, readPlanText, type PlanFile } from './files.js';
+import { collectDiagnostics, loadWorkspace, toRecord, type DiagnosticRecord, type LoadedWorkspace, type WorkspaceOptions } from './workspace.js';
 
 export interface LoadedFile {
     workspace: LoadedWorkspace;
@@ -26,13 +39,18 @@ export interface FileSource {
     text?: string;
 }
 
+/** The path a file is loaded under: itself when it ends in `.vplan`, else a stand-in beside it that does. */
+export function documentPathFor(absolutePath: string): string {
+    return absolutePath.endsWith('.vplan') ? absolutePath : `${absolutePath}.vplan`;
+}
+
 /**
  * Loads one file with its workspace. Neighbours that cannot be read are left out quietly: the
  * command is about FILE, and `vplan check` reports the others.
  */
 export async function loadFileWithWorkspace(source: FileSource, options: WorkspaceOptions): Promise<LoadedFile> {
     const text = source.text ?? readPlanText(source.absolutePath, source.displayPath);
-    const target: PlanFile = { displayPath: source.displayPath, absolutePath: source.absolutePath, text };
+    const target: PlanFile = { displayPath: source.displayPath, absolutePath: documentPathFor(source.absolutePath), text };
     // loadWorkspace adds the rest of the file's workspace (language reference, section 2).
     const workspace = await loadWorkspace([target], options);
     const document = workspace.documents[0];
@@ -40,4 +58,81 @@ export async function loadFileWithWorkspace(source: FileSource, options: Workspa
         .filter(r => r.file === target.displayPath);
     const plans = document.parseResult.value.declarations.filter(isPlan);
     return { workspace, document, plans, diagnostics };
+}
+
+// ---------------------------------------------------------------------------------------------
+// vplan diff
+
+/** The key of the file compared, on each side (the other files are keyed by their path under the root). */
+export const SUBJECT_KEY = '\u0000subject';
+
+export interface DiffSideSource {
+    /** How the side is shown: the path as given, or `a/PATH` / `b/PATH` for the git driver. */
+    label: string;
+    /** The side's text; undefined when it does not exist (`/dev/null`) or is not plan text. */
+    text?: string;
+    /** The absolute path whose place the side takes in its workspace. */
+    place: string;
+}
+
+function layoutOnDisk(): WorkspaceLayout {
+    return new WorkspaceLayout(NodeFileSystem.fileSystemProvider());
+}
+
+/** The other `.vplan` files of the workspace of a file at `place`, without `exclude`. */
+function othersOf(layout: WorkspaceLayout, place: string, exclude: ReadonlySet<string>): string[] {
+    return layout.filesOf(layout.rootOf(dirname(place)).path).filter(path => !exclude.has(path) && path !== place);
+}
+
+/**
+ * The places of `vplan diff OLD NEW`: each file's own, except that a lone copy (no other `.vplan`
+ * file in its workspace but the other side's) takes the place of the other side when that one is
+ * not lone too.
+ */
+export function diffPlaces(oldPath: string, newPath: string): { old: string; new: string } {
+    const layout = layoutOnDisk();
+    const both = new Set([oldPath, newPath]);
+    const oldLone = othersOf(layout, oldPath, both).length === 0;
+    const newLone = othersOf(layout, newPath, both).length === 0;
+    if (oldLone && !newLone) return { old: newPath, new: newPath };
+    if (newLone && !oldLone) return { old: oldPath, new: oldPath };
+    return { old: oldPath, new: newPath };
+}
+
+/**
+ * Loads one side of a diff: its text in its place, with every other file of that place's workspace
+ * except the files at `exclude` (the places of both sides), all checked, so that the diff sees
+ * the diagnostics of every file (a catalogue change breaks plans elsewhere). A side without text
+ * is its workspace without the file.
+ */
+export async function loadDiffSide(side: DiffSideSource, exclude: ReadonlySet<string>, options: WorkspaceOptions): Promise<DiffSideInput> {
+    const layout = layoutOnDisk();
+    const root = layout.rootOf(dirname(side.place)).path;
+    const others = othersOf(layout, side.place, exclude);
+    const files: PlanFile[] = [];
+    const subject: PlanFile | undefined = side.text !== undefined
+        ? { displayPath: side.label, absolutePath: documentPathFor(side.place), text: side.text }
+        : undefined;
+    if (subject) files.push(subject);
+    for (const path of others) {
+        // A file of the workspace that cannot be read is left out: `vplan check` reports it.
+        try {
+            files.push({ displayPath: displayPathOf(path, options.cwd), absolutePath: path, text: readPlanText(path, path) });
+        } catch { /* see above */ }
+    }
+    const workspace = await loadWorkspace(files, options, new Set([...exclude, ...(subject ? [] : [documentPathFor(side.place)])]));
+    const sourceFiles = new Map<string, DiffSourceFile>();
+    const diagnostics: Array<DiffDiagnostic & { key: string }> = [];
+    workspace.files.forEach((file, index) => {
+        const document = workspace.documents[index];
+        const key = file === subject ? SUBJECT_KEY : relativeTo(file.absolutePath, root);
+        sourceFiles.set(key, { label: file.displayPath, text: file.text, root: document.parseResult.value });
+        for (const diagnostic of document.diagnostics ?? []) {
+            const record = toRecord(file.displayPath, diagnostic);
+            diagnostics.push({
+                key, file: record.file, line: record.line, column: record.column, severity: record.severity, code: record.code, message: record.message
+            });
+        }
+    });
+    return { files: sourceFiles, diagnostics };
 }

@@ -9,6 +9,7 @@ import { join, relative, resolve, isAbsolute } from 'node:path';
 import { MAX_PLAN_BYTES } from '../language/workspace/plan-size-limit.js';
 import { text, type Locale, type Message, type NoArgs } from '../language/i18n/locale.js';
 import { cliTexts } from './cli-texts.js';
+import { escapeControlCharacters } from './safe-text.js';
 
 /** A reason with its arguments, rendered when the locale is known. */
 export type Reason = (locale: Locale) => string;
@@ -35,7 +36,8 @@ export class CliInputError extends Error {
 
     /** The one line on stderr: `vplan: PATH: REASON`. */
     render(locale: Locale): string {
-        return text(cliTexts.inputError, { path: this.path, reason: this.renderReason(locale) }, locale);
+        // Escaped: a file name with a newline must not start a line of its own (safe-text.ts).
+        return text(cliTexts.inputError, { path: escapeControlCharacters(this.path), reason: this.renderReason(locale) }, locale);
     }
 }
 
@@ -123,6 +125,11 @@ function readPlanTextStrictly(absolutePath: string, display: string): string {
     } catch (error) {
         throw readError(display, error);
     }
+    return decodePlanBytes(bytes, display);
+}
+
+/** Plan text from bytes (a file's, or a git blob's): UTF-8 with a BOM dropped, else a CliInputError. */
+export function decodePlanBytes(bytes: Buffer, display: string): string {
     if (bytes.includes(0)) throw new CliInputError(display, cliTexts.binary);
     let text: string;
     try {
@@ -145,9 +152,10 @@ function firstInvalidUtf8Offset(bytes: Buffer): number {
     return bytes.length;
 }
 
+/** A path as the CLI shows it: relative to the current folder (`../vplan.config.json` too), absolute only when no relative path leads there (another drive). */
 export function displayPathOf(absolutePath: string, cwd: string): string {
     const rel = relative(cwd, absolutePath);
-    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : absolutePath;
+    return rel && !isAbsolute(rel) ? rel : absolutePath;
 }
 
 /**

@@ -3,12 +3,11 @@
  * reference, section 5) with the same formatter as the editor's Format Document. A file with
  * syntax errors is reported and never rewritten; a file already canonical is not touched; a
  * rewrite is atomic (temporary file in the same folder, then rename), so an interrupted run
- * never leaves half a plan behind.
+ * never leaves half a plan behind, and keeps the file's owner, group, mode, hard links and
+ * byte-order mark (output-file.ts). A file that changed since it was read, that nobody may
+ * write, or whose formatted text vplan would refuse as too large is left as it is, with a line.
  */
 
-import { randomBytes } from 'node:crypto';
-import { chmodSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import { EmptyFileSystem } from 'langium';
 import type { Command } from 'commander';
@@ -18,7 +17,11 @@ import type { VplanFile } from '../language/generated/ast.js';
 import { text, type Locale } from '../language/i18n/locale.js';
 import { syntaxMessageFor } from '../language/syntax/syntax-errors.js';
 import { renderMessage } from '../language/rules/registry.js';
-import { CliInputError, because, collectPlanFiles } from './files.js';
+import { MAX_PLAN_BYTES } from '../language/workspace/plan-size-limit.js';
+import { CliInputError, because, collectPlanFiles, type PlanFile } from './files.js';
+import { replacePlanFile } from './output-file.js';
+import { escapeControlCharacters } from './safe-text.js';
+import { startProgress } from './progress.js';
 import { withLocale } from './common-options.js';
 import { cliTexts } from './cli-texts.js';
 import type { CliIo } from './io.js';
@@ -59,19 +62,49 @@ export async function formatPlanText(services: Services, text: string, uri: URI)
     return formatted === text ? { kind: 'canonical' } : { kind: 'changed', text: formatted };
 }
 
-/** Replaces a file's content atomically, keeping its permissions; follows a symbolic link to its target. */
-export function writeFileAtomically(path: string, text: string): void {
-    const target = realpathSync(path);
-    const mode = statSync(target).mode & 0o7777;
-    const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+/** A text as UTF-8 bytes, with a byte-order mark when the file had one (`fmt` keeps it). */
+function encodeWithBom(text: string, bom: boolean): Buffer {
+    const bytes = Buffer.from(text, 'utf8');
+    return bom ? Buffer.concat([UTF8_BOM, bytes]) : bytes;
+}
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** The plan text of bytes as `readPlanText` gives it (up to two BOMs dropped), to compare with what was read. */
+function planTextOf(bytes: Buffer): string {
+    let text = bytes.toString('utf8');
+    for (let i = 0; i < 2 && text.charCodeAt(0) === 0xfeff; i++) text = text.slice(1);
+    return text;
+}
+
+type RewriteOutcome = 'written' | 'changed-meanwhile' | 'refused';
+
+/**
+ * Rewrites one file with its formatted text (output-file.ts keeps owner, group, mode and hard
+ * links), unless the result would be refused by vplan itself (too large), or the file changed
+ * since it was read (an editor saved it: skipped with a line, to be formatted again).
+ */
+function rewrite(file: PlanFile, formatted: string, io: CliIo, locale: Locale): RewriteOutcome {
+    const display = escapeControlCharacters(file.displayPath);
     try {
-        writeFileSync(temporary, text, { encoding: 'utf8', flag: 'wx', mode });
-        chmodSync(temporary, mode);
-        renameSync(temporary, target);
+        const size = Buffer.byteLength(formatted, 'utf8') + UTF8_BOM.length;
+        if (size > MAX_PLAN_BYTES) {
+            throw new CliInputError(file.displayPath, because(cliTexts.formattedTooLarge, { megabytes: size / 1024 / 1024, limit: MAX_PLAN_BYTES / 1024 / 1024 }));
+        }
+        const outcome = replacePlanFile(file.absolutePath, current => {
+            if (planTextOf(current) !== file.text) return undefined;
+            return encodeWithBom(formatted, current.subarray(0, 3).equals(UTF8_BOM));
+        }, file.displayPath);
+        if (outcome.kind === 'changed-meanwhile') {
+            io.error(new CliInputError(file.displayPath, cliTexts.changedMeanwhile).render(locale));
+            return 'changed-meanwhile';
+        }
+        io.write(`${display}\n`);
+        return 'written';
     } catch (error) {
-        try { unlinkSync(temporary); } catch { /* nothing was written */ }
-        const code = (error as NodeJS.ErrnoException)?.code;
-        throw new CliInputError(path, code === 'EACCES' || code === 'EPERM' ? cliTexts.cannotWriteDenied : because(cliTexts.cannotWrite, { code }));
+        if (!(error instanceof CliInputError)) throw error;
+        io.error(error.render(locale));
+        return 'refused';
     }
 }
 
@@ -80,26 +113,34 @@ export function registerFmtCommand(program: Command, io: CliIo, setExitCode: (co
     withLocale(program.command('fmt')
         .description(say(cliTexts.fmt))
         .argument(say(cliTexts.pathsName), say(cliTexts.pathsArgument))
-        .option('--check', say(cliTexts.fmtCheckOption), false), locale)
-        .action(async (paths: string[], options: { check: boolean }) => {
+        .option('--check', say(cliTexts.fmtCheckOption), false)
+        .option('--progress', say(cliTexts.progressOption), false), locale)
+        .action(async (paths: string[], options: { check: boolean; progress: boolean }) => {
             const files = collectPlanFiles(paths, process.cwd());
             const services = createVplanServices(EmptyFileSystem);
+            const progress = startProgress({ command: 'fmt', total: files.length, forced: options.progress, locale });
             let failed = false;
+            let refused = false;
             for (const file of files) {
                 const outcome = await formatPlanText(services, file.text, URI.file(file.absolutePath));
+                const display = escapeControlCharacters(file.displayPath);
                 if (outcome.kind === 'syntax-error') {
-                    io.error(`${file.displayPath}:${outcome.line}:${outcome.column}: VP000 ${syntaxErrorText(outcome.message, locale)} (${text(cliTexts.notFormatted, {}, locale)})`);
+                    io.error(`${display}:${outcome.line}:${outcome.column}: VP000 ${escapeControlCharacters(syntaxErrorText(outcome.message, locale))} (${text(cliTexts.notFormatted, {}, locale)})`);
                     failed = true;
                 } else if (outcome.kind === 'changed') {
                     if (options.check) {
-                        io.write(`${file.displayPath}\n`);
+                        io.write(`${display}\n`);
                         failed = true;
                     } else {
-                        writeFileAtomically(file.absolutePath, outcome.text);
-                        io.write(`${file.displayPath}\n`);
+                        const result = rewrite(file, outcome.text, io, locale);
+                        if (result === 'changed-meanwhile') failed = true;
+                        if (result === 'refused') refused = true;
                     }
                 }
+                progress.advance();
             }
-            setExitCode(failed ? 1 : 0);
+            progress.finish();
+            // A file that could not be written is work not done (exit 2); the others were still formatted.
+            setExitCode(refused ? 2 : failed ? 1 : 0);
         });
 }

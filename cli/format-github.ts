@@ -4,14 +4,19 @@
  */
 
 import { isAbsolute, relative, resolve } from 'node:path';
-import { registerCheckFormatter } from './check-command.js';
+import { registerCheckFormatter, registerTooManyWarningsWriter } from './check-command.js';
+import { escapeControlCharacters } from './safe-text.js';
 import type { DiagnosticRecord, SeverityName } from './workspace.js';
 
 const COMMANDS: Record<SeverityName, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
-/** Escapes a command's message (GitHub's rules: `%`, CR and LF). */
+/**
+ * Escapes a command's message: GitHub's rules (`%`, CR and LF, which GitHub decodes again), then
+ * every other control character as text (safe-text.ts), so that no file name or quoted text can
+ * start a workflow command of its own or drive the log viewer.
+ */
 export function escapeData(text: string): string {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    return escapeControlCharacters(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Escapes a property value: the message escapes plus `:` and `,`, which separate properties. */
@@ -39,3 +44,5 @@ export function githubCommand(record: DiagnosticRecord, cwd: string = process.cw
 }
 
 registerCheckFormatter('github', (records, _summary, _io, options) => records.map(record => githubCommand(record, options.cwd) + '\n').join(''));
+// `--max-warnings` exceeded: an error annotation without a file, on stdout with the others.
+registerTooManyWarningsWriter('github', (line, io) => io.write(`::error::${escapeData(line)}\n`));

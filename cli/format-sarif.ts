@@ -1,7 +1,7 @@
 /**
  * `vplan check --format sarif`: a SARIF 2.1.0 log in the subset GitHub code scanning accepts
- * (one run, every rule with an absolute helpUri, results with a relative artifact URI under
- * `%SRCROOT%` and a full region).
+ * (one run, every rule with an absolute helpUri when the repository has a real web address,
+ * results with a relative artifact URI under `%SRCROOT%` and a full region).
  */
 
 import type { Log, ReportingDescriptor, Result } from 'sarif';
@@ -10,22 +10,55 @@ import { pathToFileURL } from 'node:url';
 import packageJson from '../package.json' with { type: 'json' };
 import { RULES, ruleAnchor, type RuleSeverity } from '../language/rules/registry.js';
 import { registerCheckFormatter } from './check-command.js';
+import { escapeJsonControlCharacters } from './safe-text.js';
 import type { DiagnosticRecord, SeverityName } from './workspace.js';
 
 type SarifLevel = 'error' | 'warning' | 'note';
 
 const LEVELS: Record<RuleSeverity | SeverityName, SarifLevel> = { error: 'error', warning: 'warning', info: 'note' };
 
-/** The repository's web address (package.json `repository.url` without `git+` and `.git`). */
-export function repositoryWebUrl(): string {
-    const raw = (packageJson as { repository?: { url?: string } | string }).repository;
-    const url = typeof raw === 'string' ? raw : raw?.url ?? '';
-    return url.replace(/^git\+/, '').replace(/\.git$/, '').replace(/\/$/, '');
+export interface PackageLinks {
+    repository?: { type?: string; url?: string } | string;
+    homepage?: string;
 }
 
-/** The documentation of a rule; absolute, because GitHub ignores relative helpUris. */
-export function ruleHelpUri(code: string): string {
-    return `${repositoryWebUrl()}/blob/main/docs/rules.md#${ruleAnchor(code)}`;
+/** Host names that never resolve (RFC 2606, RFC 6761), and so never make a link. */
+const RESERVED_HOST = /(^|\.)(invalid|test|example|localhost|local)$|(^|\.)example\.(com|net|org)$/i;
+
+/** `url` as a web address to link to: an https URL of a real host (no credentials), without `git+`, `.git` and a final `/`. */
+export function realWebUrl(url: string | undefined): string | undefined {
+    if (!url) return undefined;
+    let parsed: URL;
+    try {
+        parsed = new URL(url.trim().replace(/^git\+/, ''));
+    } catch {
+        return undefined;
+    }
+    if (parsed.protocol !== 'https:' || parsed.username || parsed.password || !parsed.hostname.includes('.') || RESERVED_HOST.test(parsed.hostname)) return undefined;
+    return parsed.href.replace(/\.git$/, '').replace(/\/$/, '');
+}
+
+/**
+ * The repository's web address (package.json `repository`), when it is a real https URL; else
+ * undefined, and the log carries no link at all rather than a dead one (docs/decisions.md).
+ */
+export function repositoryWebUrl(links: PackageLinks = packageJson as PackageLinks): string | undefined {
+    const raw = links.repository;
+    return realWebUrl(typeof raw === 'string' ? raw : raw?.url);
+}
+
+/** The project's web page: package.json `homepage`, else the repository, when it is a real https URL. */
+export function projectWebUrl(links: PackageLinks = packageJson as PackageLinks): string | undefined {
+    return realWebUrl(links.homepage) ?? repositoryWebUrl(links);
+}
+
+/**
+ * The documentation of a rule in the repository (absolute, because GitHub ignores relative
+ * helpUris), or undefined when the repository has no real web address.
+ */
+export function ruleHelpUri(code: string, links: PackageLinks = packageJson as PackageLinks): string | undefined {
+    const repository = repositoryWebUrl(links);
+    return repository ? `${repository}/blob/main/docs/rules.md#${ruleAnchor(code)}` : undefined;
 }
 
 /** `Every member covered` → `EveryMemberCovered` (SARIF's rule `name` is an identifier-like word). */
@@ -45,12 +78,17 @@ function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?:
     return { uri: fromRoot.split('\\').join('/').split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
 }
 
+/** `{ key: value }`, or nothing when there is no value (SARIF omits a property rather than leave it empty). */
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+    return value === undefined ? {} : { [key]: value } as { [P in K]?: string };
+}
+
 export function sarifLog(records: readonly DiagnosticRecord[], cwd: string): Log {
     const rules: ReportingDescriptor[] = RULES.map(rule => ({
         id: rule.code,
         name: ruleName(rule.title.en),
         shortDescription: { text: rule.title.en },
-        helpUri: ruleHelpUri(rule.code),
+        ...optional('helpUri', ruleHelpUri(rule.code)),
         defaultConfiguration: { level: LEVELS[rule.severity] }
     }));
     const indexByCode = new Map(RULES.map((rule, index) => [rule.code, index]));
@@ -84,7 +122,7 @@ export function sarifLog(records: readonly DiagnosticRecord[], cwd: string): Log
                     name: 'vplan',
                     version: packageJson.version,
                     semanticVersion: packageJson.version,
-                    informationUri: repositoryWebUrl(),
+                    ...optional('informationUri', projectWebUrl()),
                     rules
                 }
             },
@@ -94,4 +132,4 @@ export function sarifLog(records: readonly DiagnosticRecord[], cwd: string): Log
     };
 }
 
-registerCheckFormatter('sarif', (records, _summary, _io, options) => JSON.stringify(sarifLog(records, options.cwd), null, 2) + '\n');
+registerCheckFormatter('sarif', (records, _summary, _io, options) => escapeJsonControlCharacters(JSON.stringify(sarifLog(records, options.cwd), null, 2)) + '\n');

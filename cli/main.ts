@@ -18,6 +18,7 @@ import { registerExtraCommands } from './commands.js';
 import { cliTexts } from './cli-texts.js';
 import { commandLineLocale, withLocaleAndConfig, type LocaleAndConfig } from './common-options.js';
 import { LocalisedCommand } from './localised-command.js';
+import { protectGitDriverArguments } from './diff-command.js';
 
 export function buildProgram(io: CliIo, setExitCode: (code: number) => void, locale: Locale = 'en'): Command {
     const say = (entry: typeof cliTexts.program) => text(entry, {}, locale);
@@ -39,12 +40,19 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void, loc
         .argument(say(cliTexts.pathsName), say(cliTexts.pathsArgument))
         .addOption(new Option(say(cliTexts.formatFlag), say(cliTexts.formatOption)).choices(['text', 'json', 'sarif', 'junit', 'github']).default('text'))
         .option('--max-warnings <n>', say(cliTexts.maxWarningsOption), value => parseCount(value, locale))
-        .option('--quiet', say(cliTexts.quietOption), false), locale)
-        .action(async (paths: string[], options: { format: CheckFormat; maxWarnings?: number; quiet: boolean } & LocaleAndConfig) => {
+        .option('--quiet', say(cliTexts.quietOption), false)
+        .option('--stdin', say(cliTexts.stdinOption), false)
+        .option('--stdin-filename <path>', say(cliTexts.stdinFilenameOption))
+        .option('--progress', say(cliTexts.progressOption), false), locale)
+        .action(async (paths: string[], options: CheckCommandOptions) => {
+            if (options.stdin && options.stdinFilename === undefined) throw new CliInputError('--stdin', cliTexts.stdinNeedsFilename);
+            if (!options.stdin && options.stdinFilename !== undefined) throw new CliInputError('--stdin-filename', cliTexts.stdinFilenameNeedsStdin);
             setExitCode(await runCheck(paths, {
                 format: options.format,
                 maxWarnings: options.maxWarnings,
                 quiet: options.quiet,
+                stdinFilename: options.stdin ? options.stdinFilename : undefined,
+                progress: options.progress,
                 locale: options.locale,
                 defaultLocale: localeFromEnvironment(process.env),
                 configPath: options.config,
@@ -56,13 +64,24 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void, loc
     return program;
 }
 
+interface CheckCommandOptions extends LocaleAndConfig {
+    format: CheckFormat;
+    maxWarnings?: number;
+    quiet: boolean;
+    stdin: boolean;
+    stdinFilename?: string;
+    progress: boolean;
+}
+
 function parseCount(value: string, locale: Locale): number {
     // InvalidArgumentError, so that commander prints it (one line) before exiting with a usage error.
     if (!/^\d+$/.test(value)) throw new InvalidArgumentError(text(cliTexts.wholeNumber, {}, locale));
     return Number(value);
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(commandLine: string[]): Promise<number> {
+    // Git's arguments to `vplan diff --git` are never options, whatever the file names (`-h.vplan`).
+    const argv = protectGitDriverArguments(commandLine);
     const io = processIo();
     const locale = commandLineLocale(argv, process.env);
     let exitCode = 0;

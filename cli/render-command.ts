@@ -2,19 +2,17 @@
  * `vplan render FILE [-o OUT] [--format html|svg] [--plan ID]`: draws the timeline of a plan
  * (language reference section 8; contract: shared/spec/cli.md). The HTML is one self-contained,
  * script-free, printable page; `-o` writes atomically (a temporary file renamed into place), so
- * a reader never sees half a timeline.
+ * a reader never sees half a timeline, and never over the plan or another file it read.
  */
 
-import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { localeFromEnvironment, text, type Locale } from '../language/i18n/locale.js';
 import { planFacts } from '../language/analysis/plan-facts.js';
 import { buildTimeline } from '../language/timeline/timeline-model.js';
 import { renderHtml } from '../language/timeline/render-html.js';
 import { renderSvg } from '../language/timeline/render-svg.js';
-import { CliInputError, because } from './files.js';
+import { writeOutputFile } from './output-file.js';
 import { loadFileWorkspace, selectPlan } from './file-workspace.js';
 import { withLocaleAndConfig, type LocaleAndConfig } from './common-options.js';
 import { cliTexts } from './cli-texts.js';
@@ -44,21 +42,12 @@ export function renderToday(env: Record<string, string | undefined>, now: Date =
     return now;
 }
 
-/** Writes through a temporary file in the same folder and renames it into place. */
-export function writeFileAtomically(path: string, content: string, display: string): void {
-    const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-    try {
-        writeFileSync(temporary, content, { encoding: 'utf8', flag: 'wx' });
-        renameSync(temporary, path);
-    } catch (error) {
-        rmSync(temporary, { force: true });
-        const code = (error as NodeJS.ErrnoException)?.code;
-        const reason = code === 'ENOENT' ? cliTexts.folderMissing
-            : code === 'EACCES' || code === 'EPERM' ? cliTexts.permissionDenied
-                : code === 'EISDIR' ? cliTexts.isFolder
-                    : because(cliTexts.cannotWrite, { code });
-        throw new CliInputError(display, reason);
-    }
+/**
+ * Writes `-o OUT` safely (output-file.ts): atomically for a regular file, through a symbolic link
+ * or into a FIFO or character device as it is, never over one of `inputs` (the files read).
+ */
+export function writeFileAtomically(path: string, content: string, display: string, inputs: readonly string[] = []): void {
+    writeOutputFile(path, content, display, inputs);
 }
 
 export function registerRenderCommand(program: Command, io: CliIo, setExitCode: (code: number) => void, locale: Locale): void {
@@ -81,7 +70,10 @@ export function registerRenderCommand(program: Command, io: CliIo, setExitCode: 
             const format = renderFormatFor(options.format, options.output);
             const output = format === 'svg' ? renderSvg(model, { locale }) : renderHtml(model, { locale });
             if (options.output !== undefined) {
-                writeFileAtomically(resolve(cwd, options.output), output, options.output);
+                // Never over a file the plan was read from (`render plan.vplan -o plan.vplan`, or its catalogue).
+                const inputs = loaded.workspace.services.shared.workspace.LangiumDocuments.all
+                    .filter(document => document.uri.scheme === 'file').map(document => document.uri.fsPath).toArray();
+                writeFileAtomically(resolve(cwd, options.output), output, options.output, [resolve(cwd, file), ...inputs]);
             } else {
                 io.write(output);
             }

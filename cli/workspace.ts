@@ -3,7 +3,7 @@
  * vplan.config.json files, built and validated by the same services as the language server.
  */
 
-import { URI, type LangiumDocument } from 'langium';
+import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { dirname, resolve } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
@@ -39,6 +39,8 @@ export interface WorkspaceOptions {
     defaultLocale: Locale;
     configPath?: string;
     cwd: string;
+    /** Called each time one of the files reported on has been checked (progress, cli/progress.ts). */
+    onFileChecked?: () => void;
 }
 
 export interface LoadedWorkspace {
@@ -56,9 +58,9 @@ export interface LoadedWorkspace {
  * that cannot be read is left out quietly: the command reports on `files`, and `vplan check` on
  * the whole folder reports the others.
  */
-function companionsOf(files: readonly PlanFile[], services: Services): { companions: CompanionFile[]; caches: SummaryCache[] } {
+function companionsOf(files: readonly PlanFile[], services: Services, exclude: ReadonlySet<string> = new Set()): { companions: CompanionFile[]; caches: SummaryCache[] } {
     const layout = services.Vplan.config.WorkspaceLayout;
-    const named = new Set(files.map(file => file.absolutePath));
+    const named = new Set([...files.map(file => file.absolutePath), ...exclude]);
     const roots = new Set(files.map(file => layout.rootOf(dirname(file.absolutePath)).path));
     const companions: CompanionFile[] = [];
     const caches: SummaryCache[] = [];
@@ -87,7 +89,11 @@ function companionsOf(files: readonly PlanFile[], services: Services): { compani
 
 type Services = ReturnType<typeof createVplanServices>;
 
-export async function loadWorkspace(files: PlanFile[], options: WorkspaceOptions): Promise<LoadedWorkspace> {
+/**
+ * `exclude`: absolute paths of files left out of the workspaces (`vplan diff` reads each side
+ * without the other side's file: two versions of one plan are not duplicates of each other).
+ */
+export async function loadWorkspace(files: PlanFile[], options: WorkspaceOptions, exclude?: ReadonlySet<string>): Promise<LoadedWorkspace> {
     // Batch mode: one build, never updated, so no reference index and no validation memo.
     const services = createVplanServices({ ...NodeFileSystem, mode: 'batch' });
     const settings = services.Vplan.config.SettingsProvider;
@@ -109,9 +115,15 @@ export async function loadWorkspace(files: PlanFile[], options: WorkspaceOptions
         return document;
     };
     const documents = files.map(load);
+    if (options.onFileChecked) {
+        const reported = new Set(documents.map(document => document.uri.toString()));
+        services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => {
+            if (reported.has(document.uri.toString())) options.onFileChecked!();
+        });
+    }
     // Each file is resolved against the whole of its workspace, so `vplan check a.vplan` reports
     // exactly what `vplan check .` reports for it; the companions are not reported.
-    const { companions, caches } = companionsOf(files, services);
+    const { companions, caches } = companionsOf(files, services, exclude);
     await buildWithCompanions(services.shared, documents, companions);
     for (const cache of caches) cache.save();
     return { services, files, documents };

@@ -1,6 +1,7 @@
 /**
  * The timeline preview: one webview beside the editor that follows the active plan, updates as
- * the coordinator types (throttled, never older after newer), survives a window reload, and
+ * the coordinator types (throttled, never older after newer), survives a window reload (keeping
+ * only the document, the plan and the scroll position, and asking the server again), and
  * reveals a declaration when an item is clicked. Security: a strict CSP with a fresh nonce,
  * scripts only from media/, no forms, and plan text only ever inserted as text by media/timeline.js.
  * The vscode-free parts live in language/timeline/preview-support.ts (unit-tested).
@@ -13,7 +14,7 @@ import {
 } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-    TIMELINE_VIEW_TYPE, TimelineUpdateGate, buildWebviewHtml, createThrottle, parseWebviewMessage, rangeForItem
+    TIMELINE_VIEW_TYPE, TimelineUpdateGate, buildWebviewHtml, createThrottle, parsePreviewState, parseWebviewMessage, rangeForItem, webviewView
 } from '../language/timeline/preview-support.js';
 import {
     OPEN_TIMELINE_COMMAND, TIMELINE_CHANGED_NOTIFICATION, TIMELINE_REQUEST, type TimelineChangedParams, type TimelineParams, type TimelineResult
@@ -23,11 +24,6 @@ import { clientTexts } from './client-texts.js';
 import { currentLocale } from './client-locale.js';
 
 const THROTTLE_MS = 300;
-
-interface PreviewState {
-    uri?: unknown;
-    planId?: unknown;
-}
 
 function isVplanDocument(document: TextDocument | undefined): document is TextDocument {
     return document?.languageId === 'vplan';
@@ -116,7 +112,8 @@ class TimelinePreview implements Disposable {
         this.last = result;
         // The title in the language of the drawing beside it (the document's, which a config file may pin).
         this.panel.title = result.planId ? text(clientTexts.timelineOfPlan, { plan: result.planId }, result.locale) : text(clientTexts.timeline, {}, result.locale);
-        void this.panel.webview.postMessage({ type: 'update', seq: ticket, view: result });
+        // Only what the webview draws: it keeps the document, the plan and its scroll position for a reload, nothing more.
+        void this.panel.webview.postMessage({ type: 'update', seq: ticket, view: webviewView(result) });
     }
 
     private async onMessage(raw: unknown): Promise<void> {
@@ -206,8 +203,9 @@ export function registerTimelinePreview(context: ExtensionContext, client: Langu
         }),
         window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, {
             async deserializeWebviewPanel(panel: WebviewPanel, state: unknown) {
-                const saved = (state ?? {}) as PreviewState;
-                if (typeof saved.uri !== 'string') {
+                // The saved state names the document and the plan; the drawing is asked of the server again.
+                const saved = parsePreviewState(state);
+                if (!saved) {
                     panel.dispose();
                     return;
                 }
@@ -218,7 +216,7 @@ export function registerTimelinePreview(context: ExtensionContext, client: Langu
                     panel.dispose();
                     return;
                 }
-                open(uri, typeof saved.planId === 'string' ? saved.planId : undefined, panel);
+                open(uri, saved.planId, panel);
             }
         }),
         { dispose: () => preview?.dispose() }

@@ -4,6 +4,10 @@
  * language/timeline/timeline-protocol.ts) and builds the DOM with createElementNS, setAttribute
  * and textContent only: plan text is never parsed as markup. Clicking (or Enter on) an item asks
  * the extension to reveal its declaration; the message names the item, never a range.
+ *
+ * What VS Code keeps on disk for a reload (`setState`) identifies the plan and the view only: the
+ * document URI, the plan's name and the scroll position. Never the drawing or any plan text: after
+ * a reload the extension asks the language server again and the answer is drawn afresh.
  */
 (function () {
     'use strict';
@@ -17,6 +21,27 @@
     const tableHost = /** @type {HTMLElement} */ (document.getElementById('vp-table'));
     const status = /** @type {HTMLElement} */ (document.getElementById('vp-status'));
     let shownSeq = 0;
+
+    /**
+     * The state worth keeping across a reload, from whatever was stored (older versions stored
+     * the whole drawing: it is dropped here).
+     * @param {any} raw
+     * @returns {{ uri?: string, planId?: string, scrollX: number, scrollY: number }}
+     */
+    function viewState(raw) {
+        const state = { scrollX: 0, scrollY: 0 };
+        if (!raw || typeof raw !== 'object') return state;
+        const text = (/** @type {unknown} */ value, /** @type {number} */ max) => (typeof value === 'string' && value.length <= max ? value : undefined);
+        const scroll = (/** @type {unknown} */ value) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.round(value) : 0);
+        const uri = text(raw.uri, 8192);
+        const planId = text(raw.planId, 200);
+        return { ...(uri !== undefined ? { uri } : {}), ...(planId !== undefined ? { planId } : {}), scrollX: scroll(raw.scrollX), scrollY: scroll(raw.scrollY) };
+    }
+
+    let saved = viewState(vscode.getState());
+    vscode.setState(saved);
+    /** The scroll position to restore once the first drawing of the same plan arrives after a reload. */
+    let pendingScroll = saved.scrollX > 0 || saved.scrollY > 0 ? { uri: saved.uri, planId: saved.planId, x: saved.scrollX, y: saved.scrollY } : undefined;
 
     /** @param {unknown} value */
     function num(value) {
@@ -144,6 +169,15 @@
         return element;
     }
 
+    /** @param {any} table */
+    function buildTableLegend(table) {
+        if (typeof table.legend !== 'string' || !table.legend) return undefined;
+        const legend = document.createElement('p');
+        legend.className = 'vp-table-legend';
+        legend.textContent = table.legend;
+        return legend;
+    }
+
     /** @param {any} view */
     function render(view) {
         status.textContent = view && typeof view.message === 'string' ? view.message : '';
@@ -151,7 +185,17 @@
         tableHost.replaceChildren();
         if (!view || !view.scene) return;
         figure.appendChild(buildScene(view.scene));
-        if (view.table) tableHost.appendChild(buildTable(view.table));
+        if (view.table) {
+            tableHost.appendChild(buildTable(view.table));
+            const legend = buildTableLegend(view.table);
+            if (legend) tableHost.appendChild(legend);
+        }
+    }
+
+    /** @param {Partial<typeof saved>} changes */
+    function saveState(changes) {
+        saved = viewState({ ...saved, ...changes });
+        vscode.setState(saved);
     }
 
     window.addEventListener('message', event => {
@@ -160,16 +204,27 @@
         if (message.type === 'update' && typeof message.seq === 'number') {
             if (message.seq <= shownSeq) return; // never an older version after a newer one
             shownSeq = message.seq;
-            render(message.view);
-            vscode.setState({ uri: message.view?.uri, planId: message.view?.planId, view: message.view });
+            const view = message.view;
+            render(view);
+            const uri = typeof view?.uri === 'string' ? view.uri : undefined;
+            const planId = typeof view?.planId === 'string' ? view.planId : undefined;
+            if (pendingScroll && view?.scene) {
+                // The first drawing after a reload: back to where the reader was, if it is the same plan.
+                if (pendingScroll.uri === uri && pendingScroll.planId === planId) window.scrollTo(pendingScroll.x, pendingScroll.y);
+                pendingScroll = undefined;
+            }
+            const samePlan = uri === saved.uri && planId === saved.planId;
+            saveState({ uri, planId, scrollX: samePlan ? window.scrollX : 0, scrollY: samePlan ? window.scrollY : 0 });
         } else if (message.type === 'reset') {
             shownSeq = 0;
         }
     });
 
-    // After a reload, show the last picture at once; the extension sends a fresh one on 'ready'.
-    const state = vscode.getState();
-    if (state && state.view) render(state.view);
+    let scrollTimer = 0;
+    window.addEventListener('scroll', () => {
+        clearTimeout(scrollTimer);
+        scrollTimer = setTimeout(() => saveState({ scrollX: window.scrollX, scrollY: window.scrollY }), 150);
+    });
     /** The room the drawing has, so the extension can ask for a layout that fits. */
     function currentWidth() {
         return Math.max(600, Math.round(document.documentElement.clientWidth - 24));

@@ -3,20 +3,33 @@
  * from `createVplanServices`, the same factory the CLI and the tests use.
  */
 
-import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createVplanServices } from '../language/vplan-module.js';
 import { registerServerExtensions } from './server-extensions.js';
 import { registerTimelineRequest } from './timeline-request.js';
 import { applyServerHeapSettings } from './heap-settings.js';
+import { readCommandLine } from './command-line.js';
+import { DiagnosticsPublisher } from './diagnostics-publisher.js';
+import { startVplanLanguageServer } from './start-server.js';
 
-// Before the workspace is loaded: collect garbage at 30% growth instead of V8's 4× (heap-settings.ts).
-applyServerHeapSettings();
+function runServer(): void {
+    // Before the workspace is loaded: collect garbage at 30% growth instead of V8's 4× (heap-settings.ts).
+    applyServerHeapSettings();
+    const connection = createConnection(ProposedFeatures.all);
+    // Editor mode; the services refuse files over 5 MB like the CLI does (workspace/large-file-guard.ts).
+    const services = createVplanServices({ connection, ...NodeFileSystem });
+    const publisher = new DiagnosticsPublisher(connection, services.shared);
+    registerServerExtensions(services, publisher);
+    registerTimelineRequest(connection, services, document => publisher.isCurrent(document));
+    startVplanLanguageServer(services.shared, publisher);
+}
 
-const connection = createConnection(ProposedFeatures.all);
-// Editor mode; the services refuse files over 5 MB like the CLI does (workspace/large-file-guard.ts).
-const services = createVplanServices({ connection, ...NodeFileSystem });
-registerServerExtensions(connection, services);
-registerTimelineRequest(connection, services);
-startLanguageServer(services.shared);
+const outcome = readCommandLine(process.argv.slice(2), process.env);
+if ('start' in outcome) {
+    runServer();
+} else {
+    if (outcome.stdout) process.stdout.write(outcome.stdout);
+    if (outcome.stderr) process.stderr.write(outcome.stderr);
+    process.exitCode = outcome.exit;
+}

@@ -4,15 +4,15 @@
  */
 
 import { DocumentState } from 'langium';
-import type { Connection } from 'vscode-languageserver';
 import type { createVplanServices } from '../language/vplan-module.js';
 import { isLocale, localeFromTag } from '../language/i18n/locale.js';
 import { CONFIG_FILE_NAME } from '../language/config/vplan-config.js';
 import { configDiagnostics } from '../language/config/config-diagnostics.js';
+import type { DiagnosticsPublisher } from './diagnostics-publisher.js';
 
 type Services = ReturnType<typeof createVplanServices>;
 
-export function registerServerExtensions(connection: Connection, services: Services): void {
+export function registerServerExtensions(services: Services, publisher: DiagnosticsPublisher): void {
     const { shared, Vplan } = services;
     const settings = Vplan.config.SettingsProvider;
 
@@ -42,21 +42,21 @@ export function registerServerExtensions(connection: Connection, services: Servi
         }
     });
 
-    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => publishConfigDiagnostics(connection, services));
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => publishConfigDiagnostics(publisher, services));
 }
 
 const published = new Set<string>();
 
-function publishConfigDiagnostics(connection: Connection, services: Services): void {
+function publishConfigDiagnostics(publisher: DiagnosticsPublisher, services: Services): void {
     const settings = services.Vplan.config.SettingsProvider;
     const current = new Set<string>();
     for (const loaded of settings.loadedConfigs()) {
         const uri = loaded.uri.toString();
         current.add(uri);
-        void connection.sendDiagnostics({ uri, diagnostics: configDiagnostics(loaded, settings.localeOfConfig(loaded)) });
+        void publisher.sendFor(uri, configDiagnostics(loaded, settings.localeOfConfig(loaded)));
     }
     for (const uri of published) {
-        if (!current.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+        if (!current.has(uri)) void publisher.sendFor(uri, []);
     }
     published.clear();
     current.forEach(uri => published.add(uri));

@@ -63,7 +63,12 @@ export function timelineResult(services: Services, document: LangiumDocument<Vpl
     };
 }
 
-export function registerTimelineRequest(connection: Connection, services: Services): void {
+/**
+ * `isCurrent` tells whether a validated document was built from the latest text the client sent:
+ * a build overtaken by a newer edit announces nothing (the build of that edit will), so a burst
+ * of edits gives one notification, not one per edit.
+ */
+export function registerTimelineRequest(connection: Connection, services: Services, isCurrent: (document: LangiumDocument) => boolean = () => true): void {
     const { shared } = services;
 
     connection.onRequest(TIMELINE_REQUEST, async (params: TimelineParams, token: CancellationToken): Promise<TimelineResult> => {
@@ -92,7 +97,7 @@ export function registerTimelineRequest(connection: Connection, services: Servic
     });
 
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, documents => {
-        const uris = documents.map(d => d.uri.toString()).filter(uri => !isBuiltinUri(uri));
+        const uris = documents.filter(isCurrent).map(d => d.uri.toString()).filter(uri => !isBuiltinUri(uri));
         if (uris.length > 0) void connection.sendNotification(TIMELINE_CHANGED_NOTIFICATION, { uris } satisfies TimelineChangedParams);
     });
 }

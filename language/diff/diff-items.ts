@@ -31,11 +31,6 @@ export const PLAN_ITEM_KINDS: readonly ItemKind[] = [
     'plan', 'member', 'supporter', 'risk', 'phase', 'measure', 'intervention', 'agreement', 'regie', 'aftercare', 'meeting', 'incident', 'evaluation'
 ];
 
-/** Kinds whose items have a name of their own (a rename keeps what they mean). */
-export const NAMED_KINDS: ReadonlySet<ItemKind> = new Set<ItemKind>([
-    'plan', 'organisation', 'measure type', 'member', 'supporter', 'risk', 'measure', 'intervention', 'agreement'
-]);
-
 export type FieldValue = string | number | boolean | null | string[];
 
 export interface ItemField {
@@ -85,7 +80,7 @@ export function fileItems(root: VplanFile): FileItems {
         else if (isOrganisation(declaration)) declarations.push(organisationItem(declaration));
         else if (isMeasureType(declaration)) declarations.push(measureTypeItem(declaration));
     }
-    return { plans, declarations };
+    return { plans, declarations: numbered(declarations) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -28,7 +28,7 @@
 import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { VplanFile } from '../generated/ast.js';
 import {
-    NAMED_KINDS, PLAN_ITEM_KINDS, fileItems, type DiffItem, type FieldValue, type ItemField, type ItemKind, type PlanItems, type RegieHolder
+    PLAN_ITEM_KINDS, fileItems, type DiffItem, type FieldValue, type ItemField, type ItemKind, type PlanItems, type RegieHolder
 } from './diff-items.js';
 import { textDifference, type TextDifference } from './written-form.js';
 
@@ -331,7 +331,7 @@ function explainedByHandovers(change: ItemChange, handovers: readonly HandoverCh
     });
 }
 
-function diffPlans(oldPlan: PlanItems, newPlan: PlanItems, globalRenames: Renames): { changes: ItemChange[]; handovers: HandoverChange[] } {
+function diffPlans(oldPlan: PlanItems, newPlan: PlanItems, globalRenames: Renames): { changes: ItemChange[]; handovers: HandoverChange[]; renames: Renames } {
     const name = newPlan.plan.key;
     const renames: Renames = new Map(globalRenames);
     for (const kind of ['member', 'supporter', 'risk', 'measure', 'intervention', 'agreement'] as const) {
@@ -342,14 +342,15 @@ function diffPlans(oldPlan: PlanItems, newPlan: PlanItems, globalRenames: Rename
     const changes: ItemChange[] = planFields.length > 0 ? [{ change: 'changed', kind: 'plan', name, fields: planFields }] : [];
     const kinds = PLAN_ITEM_KINDS.filter(k => k !== 'plan');
     changes.push(...diffItems(oldPlan.items, newPlan.items, renames, name, kinds).filter(c => !explainedByHandovers(c, handovers)));
-    return { changes, handovers };
+    return { changes, handovers, renames };
 }
 
-/** The changes between two versions of one file (either may be absent). */
-function diffFile(oldRoot: VplanFile | undefined, newRoot: VplanFile | undefined): { changes: ItemChange[]; handovers: HandoverChange[] } {
+/** The changes between two versions of one file (either may be absent), and the renames found in it. */
+function diffFile(oldRoot: VplanFile | undefined, newRoot: VplanFile | undefined): { changes: ItemChange[]; handovers: HandoverChange[]; renames: Renames } {
     const before = oldRoot ? fileItems(oldRoot) : { plans: [], declarations: [] };
     const after = newRoot ? fileItems(newRoot) : { plans: [], declarations: [] };
     const globalRenames: Renames = new Map();
+    const allRenames: Renames = new Map();
     for (const kind of ['organisation', 'measure type'] as const) findRenames(kind, before.declarations, after.declarations, globalRenames);
     const declarationChanges = diffItems(before.declarations, after.declarations, globalRenames, undefined, ['organisation', 'measure type']);
 
@@ -374,6 +375,7 @@ function diffFile(oldRoot: VplanFile | undefined, newRoot: VplanFile | undefined
             const inner = diffPlans(oldPlan, newPlan, globalRenames);
             changes.push(...inner.changes);
             handovers.push(...inner.handovers);
+            for (const [from, to] of inner.renames) allRenames.set(from, to);
         } else if (![...planRenames.values()].includes(newPlan.plan.key)) {
             changes.push({ change: 'added', kind: 'plan', name: newPlan.plan.key, text: newPlan.plan.written });
         }
@@ -384,29 +386,44 @@ function diffFile(oldRoot: VplanFile | undefined, newRoot: VplanFile | undefined
         else changes.push({ change: 'removed', kind: 'plan', name: oldPlan.plan.key, text: oldPlan.plan.written });
     }
     changes.push(...declarationChanges);
-    return { changes, handovers };
+    for (const [from, to] of planRenames) allRenames.set(from, to);
+    return { changes, handovers, renames: allRenames };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Diagnostics
 
-/** A message with the line numbers it cites (`declared in a.vplan, line 4`) left out: a layout change moves them. */
-function messageKey(d: { code: string; message: string }): string {
-    return `${d.code}\u0000${d.message.replace(/\b(line|regel) \d+/g, '$1 #')}`;
+/**
+ * A message as the diff compares it: the line numbers it cites (`declared in a.vplan, line 4`) left
+ * out, since a layout change moves them, and the names a rename changed put in (an old message
+ * about `pim` is the new one about `pieter`).
+ */
+function messageKey(d: { code: string; message: string }, renames: Renames): string {
+    let message = d.message.replace(/\b(line|regel) \d+/g, '$1 #');
+    if (renames.size > 0) message = message.replace(/[A-Za-z_][A-Za-z0-9_]*/g, word => renames.get(word) ?? word);
+    return `${d.code}\u0000${message}`;
 }
 
-/** The diagnostics the new version introduces and resolves, compared by code and message as multisets. */
-export function diffDiagnostics<D extends { code: string; message: string }>(oldDiagnostics: readonly D[], newDiagnostics: readonly D[]): { introduced: D[]; resolved: D[] } {
-    const unmatched = (from: readonly D[], against: readonly D[]) => {
+/**
+ * The diagnostics the new version introduces and resolves, compared by code and message as
+ * multisets; `renames` (old name to new) applies to the old version's messages.
+ */
+export function diffDiagnostics<D extends { code: string; message: string }>(
+    oldDiagnostics: readonly D[], newDiagnostics: readonly D[], renames: ReadonlyMap<string, string> = new Map()
+): { introduced: D[]; resolved: D[] } {
+    const none: Renames = new Map();
+    const oldKey = (d: D) => messageKey(d, renames as Renames);
+    const newKey = (d: D) => messageKey(d, none);
+    const unmatched = (from: readonly D[], fromKey: (d: D) => string, against: readonly D[], againstKey: (d: D) => string) => {
         const remaining = new Map<string, number>();
-        for (const d of against) remaining.set(messageKey(d), (remaining.get(messageKey(d)) ?? 0) + 1);
+        for (const d of against) remaining.set(againstKey(d), (remaining.get(againstKey(d)) ?? 0) + 1);
         return from.filter(d => {
-            const n = remaining.get(messageKey(d)) ?? 0;
-            if (n > 0) remaining.set(messageKey(d), n - 1);
+            const n = remaining.get(fromKey(d)) ?? 0;
+            if (n > 0) remaining.set(fromKey(d), n - 1);
             return n === 0;
         });
     };
-    return { introduced: unmatched(newDiagnostics, oldDiagnostics), resolved: unmatched(oldDiagnostics, newDiagnostics) };
+    return { introduced: unmatched(newDiagnostics, newKey, oldDiagnostics, oldKey), resolved: unmatched(oldDiagnostics, oldKey, newDiagnostics, newKey) };
 }
 
 /** References whose target is a global declaration (an organisation or a measure type, maybe in another file). */
@@ -420,7 +437,7 @@ function namesOtherFiles(root: VplanFile): boolean {
     const own = (root as AstNode & { $document?: LangiumDocument }).$document;
     for (const node of AstUtils.streamAst(root)) {
         for (const info of AstUtils.streamReferences(node)) {
-            const target = info.reference.ref;
+            const target = 'ref' in info.reference ? info.reference.ref : info.reference.items[0]?.ref;
             if (target) {
                 const document = AstUtils.getDocument(target);
                 if (document !== own && document.uri.scheme === 'file') return true;
@@ -442,14 +459,19 @@ function countBySeverity(diagnostics: readonly DiffDiagnostic[]): SeverityCounts
 
 const strip = ({ key: _key, ...diagnostic }: DiffDiagnostic & { key: string }): DiffDiagnostic => diagnostic;
 
+/** The order of `vplan check`: by position, then code. */
+const byPosition = (a: DiffDiagnostic, b: DiffDiagnostic) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+
 // ---------------------------------------------------------------------------------------------
 // The change set
 
 export function diffChangeSet(oldSide: DiffSideInput, newSide: DiffSideInput, pairs: readonly FilePair[], options: DiffOptions = {}): ChangeSet {
+    const pairRenames: Renames[] = [];
     const files: FileDiff[] = pairs.map(pair => {
         const before = pair.old !== undefined ? oldSide.files.get(pair.old) : undefined;
         const after = pair.new !== undefined ? newSide.files.get(pair.new) : undefined;
-        const { changes, handovers } = diffFile(before?.root, after?.root);
+        const { changes, handovers, renames } = diffFile(before?.root, after?.root);
+        pairRenames.push(renames);
         const sameMeaning = changes.length === 0 && handovers.length === 0 && before && after ? textDifference(before.text, after.text) : null;
         return { old: before?.label ?? null, new: after?.label ?? null, changes, handovers, sameMeaning };
     });
@@ -467,7 +489,7 @@ export function diffChangeSet(oldSide: DiffSideInput, newSide: DiffSideInput, pa
     const newByKey = byKey(newSide);
     const comparisons: Array<[string | undefined, string | undefined]> = pairs.map(p => [p.old, p.new]);
     const paired = new Set(pairs.flatMap(p => [p.old, p.new]).filter((k): k is string => k !== undefined));
-    const otherKeys = new Set([...oldSide.files.keys(), ...newSide.files.keys()].filter(k => !paired.has(k)));
+    const otherKeys = [...new Set([...oldSide.files.keys(), ...newSide.files.keys()])].filter(k => !paired.has(k)).sort();
     for (const key of otherKeys) {
         const before = oldSide.files.get(key);
         const after = newSide.files.get(key);
@@ -476,10 +498,12 @@ export function diffChangeSet(oldSide: DiffSideInput, newSide: DiffSideInput, pa
     const introduced: DiffDiagnostic[] = [];
     const resolved: DiffDiagnostic[] = [];
     let elsewhere = false;
-    for (const [oldKey, newKey] of comparisons) {
-        const result = diffDiagnostics(oldKey !== undefined ? oldByKey.get(oldKey) ?? [] : [], newKey !== undefined ? newByKey.get(newKey) ?? [] : []);
-        introduced.push(...result.introduced.map(strip));
-        resolved.push(...result.resolved.map(strip));
+    for (const [index, [oldKey, newKey]] of comparisons.entries()) {
+        // A rename in a pair's file changes the messages that name it in that file.
+        const renames = index < pairs.length ? pairRenames[index] : undefined;
+        const result = diffDiagnostics(oldKey !== undefined ? oldByKey.get(oldKey) ?? [] : [], newKey !== undefined ? newByKey.get(newKey) ?? [] : [], renames);
+        introduced.push(...result.introduced.map(strip).sort(byPosition));
+        resolved.push(...result.resolved.map(strip).sort(byPosition));
         if ((result.introduced.length > 0 || result.resolved.length > 0) && !paired.has(oldKey ?? newKey!)) elsewhere = true;
     }
     const pairRoots = pairs.flatMap(p => [p.old !== undefined ? oldSide.files.get(p.old)?.root : undefined, p.new !== undefined ? newSide.files.get(p.new)?.root : undefined]);

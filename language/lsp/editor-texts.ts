@@ -83,6 +83,49 @@ export const editorTexts = {
 
     // Completion details.
     keyword: words({ en: 'Keyword', nl: 'Trefwoord' }),
+    // Dates proposed after `from`, `to` and the other date positions (always the date to write).
+    datePlanStart: words({ en: 'start of the plan period', nl: 'start van de planperiode' }),
+    datePlanEnd: message<{ last: string }>({
+        en: a => `end of the plan period (its last day is ${a.last})`,
+        nl: a => `einde van de planperiode (laatste dag ${a.last})`
+    }),
+    dateAfterPlan: message<{ last: string }>({
+        en: a => `first day after the plan period (which ends on ${a.last})`,
+        nl: a => `eerste dag na de planperiode (die loopt t/m ${a.last})`
+    }),
+    dateToday: words({ en: 'today', nl: 'vandaag' }),
+    dateOneYearOn: message<{ last: string }>({
+        en: a => `one year after the start (last day ${a.last})`,
+        nl: a => `een jaar na de start (laatste dag ${a.last})`
+    }),
+    dateRegieHandover: message<{ holder: string; last: string }>({
+        en: a => `handover: the previous regie period (${a.holder}) ends here (its last day is ${a.last})`,
+        nl: a => `overdracht: de vorige regieperiode (${a.holder}) eindigt hier (laatste dag ${a.last})`
+    }),
+    datePhaseFollows: message<{ kind: string; last: string }>({
+        en: a => `right after the previous phase (${a.kind}, last day ${a.last})`,
+        nl: a => `direct na de vorige fase (${a.kind}, laatste dag ${a.last})`
+    }),
+    dateMeetingDay: words({ en: 'the day of the meeting', nl: 'de dag van het overleg' }),
+    dateInclusive: words({ en: 'the date is included', nl: 'de datum telt mee' }),
+    dateExclusive: message<{ last: string }>({
+        en: a => `an end is the first day no longer covered: the last day is ${a.last}`,
+        nl: a => `een einde is de eerste dag die niet meer meetelt: de laatste dag is ${a.last}`
+    }),
+    weekday: message<{ index: number }>({
+        // index 0 is Monday.
+        en: a => ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'][a.index],
+        nl: a => ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'][a.index]
+    }),
+    // Organisations after a measure's `by`.
+    mayImpose: message<{ type: string; kinds: string }>({
+        en: a => `may impose ${a.type} (imposed by: ${a.kinds})`,
+        nl: a => `mag ${a.type} opleggen (opgelegd door: ${a.kinds})`
+    }),
+    mayNotImpose: message<{ type: string; kinds: string }>({
+        en: a => `not among the kinds that impose ${a.type} (${a.kinds}): VP033`,
+        nl: a => `hoort niet bij de soorten die ${a.type} opleggen (${a.kinds}): VP033`
+    }),
     valueSet: message<{ set: string }>({
         // English keeps the value set's name; Dutch names it as a coordinator would.
         en: a => a.set,

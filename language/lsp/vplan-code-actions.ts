@@ -22,16 +22,19 @@ export class VplanCodeActionProvider implements CodeActionProvider {
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
         const file = document.parseResult.value as VplanFile;
-        // A file that does not parse gets no fixes: offsets may not match what the author sees.
-        if (document.parseResult.lexerErrors.length > 0 || document.parseResult.parserErrors.length > 0 || !file.$cstNode) return undefined;
+        if (!file.$cstNode) return undefined;
+        // A file that does not parse gets only the fixes of syntax errors (VP000), which replace a
+        // token; the others need the tree, which may not match what the author sees.
+        const broken = document.parseResult.lexerErrors.length > 0 || document.parseResult.parserErrors.length > 0;
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context.diagnostics) {
-            actions.push(...this.actionsFor(document, file, diagnostic));
+            if (broken && diagnostic.code !== 'VP000') continue;
+            actions.push(...this.actionsFor(document, file, diagnostic, broken));
         }
         return actions.length > 0 ? actions : undefined;
     }
 
-    protected actionsFor(document: LangiumDocument, file: VplanFile, diagnostic: Diagnostic): CodeAction[] {
+    protected actionsFor(document: LangiumDocument, file: VplanFile, diagnostic: Diagnostic, broken = false): CodeAction[] {
         const data = diagnosticData(diagnostic);
         if (!data) return [];
         const text = document.textDocument.getText();
@@ -48,7 +51,8 @@ export class VplanCodeActionProvider implements CodeActionProvider {
         };
         const actions: CodeAction[] = [];
         for (const proposal of this.proposals(support, data)) {
-            const after = applyFixEdits(this.services, text, proposal.edits);
+            // In a file with other syntax errors the result cannot be laid out (it does not parse yet): the edit stays as it is.
+            const after = broken ? applyRawEdits(text, proposal.edits) : applyFixEdits(this.services, text, proposal.edits);
             const edit = after === undefined ? undefined : minimalTextEdit(text, after);
             if (!edit) continue;
             actions.push({
@@ -97,6 +101,13 @@ export class VplanCodeActionProvider implements CodeActionProvider {
         }
         return result.sort((a, b) => a.name.localeCompare(b.name));
     }
+}
+
+/** Raw edits applied as they are, last first. */
+function applyRawEdits(text: string, edits: readonly FixProposal['edits'][number][]): string {
+    let result = text;
+    for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) result = result.slice(0, edit.offset) + edit.newText + result.slice(edit.end);
+    return result;
 }
 
 /** The vplan data of a diagnostic; the code alone suffices for fixes that read the model. */

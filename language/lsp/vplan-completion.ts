@@ -1,29 +1,49 @@
 /**
- * Completion. Langium proposes keywords and cross-references (members after `for`/`on`/...,
- * organisations after `by`/`owner`/..., measure types after `measure NAME`) from the grammar and
- * the scope. Value words (roles, kinds, statuses, units, ...) are plain IDs in the grammar, so
- * this provider maps each ID assignment to its value set in language/model/vocabulary.ts.
- * Measure types carry their title and limits. Snippets (vplan-snippets.ts, the only source of
- * snippets) take the place of the keyword that starts their construct, so they come exactly where
- * the grammar allows the construct, and never twice.
+ * Completion: what is valid at the cursor, and nothing else. Langium proposes keywords and
+ * cross-references (members after `for`/`on`/..., organisations after `by`/`owner`/..., measure
+ * types after `measure NAME`) from the grammar and the scope; this provider adds:
+ *
+ * - value words (roles, kinds, statuses, units, ...), plain IDs in the grammar, from the value set
+ *   each ID assignment takes (language/model/vocabulary.ts);
+ * - dates where the grammar takes one: the plan start, today, the end of the previous regie entry
+ *   or phase, the plan end, the meeting's day (from the plan facts);
+ * - details: an organisation's title and kind; after a measure's `by` the kinds its type names in
+ *   `imposed by` come first; a member's kind and roles; a measure type's title and limits;
+ * - no item a construct may hold only once (VP005) when it is already there, and no name a list
+ *   already holds;
+ * - snippets (vplan-snippets.ts, the only source of snippets) in place of the keyword that starts
+ *   their construct, so they come exactly where the grammar allows the construct, and never twice.
+ *
+ * The list also opens by itself after a space or a comma (trigger characters): then it answers only
+ * where a name, a value word or a date is expected (after `by `, `on `, `roles `, `from `, ...), and
+ * stays closed elsewhere (indentation, titles, after a complete item).
  */
 
-import { AstUtils, GrammarAST, type AstNodeDescription, type MaybePromise, type ReferenceInfo } from 'langium';
 import {
-    DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature
+    AstUtils, GrammarAST, stream, type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise,
+    type Reference, type ReferenceInfo, type Stream
+} from 'langium';
+import {
+    DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions, type CompletionValueItem,
+    type NextFeature
 } from 'langium/lsp';
-import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
-import { isMeasureType } from '../generated/ast.js';
-import { text } from '../i18n/locale.js';
-import { conceptWord, type ConceptName } from '../i18n/phrases.js';
-import { today as currentDay, type Day } from '../model/dates.js';
+import {
+    CompletionItemKind, CompletionTriggerKind, InsertTextFormat, type CancellationToken, type CompletionList, type CompletionParams
+} from 'vscode-languageserver';
+import { isAftercare, isMeasure, isMeasureType, isMeeting, isMember, isOrganisation, isPlan, type Plan } from '../generated/ast.js';
+import { text, type Locale, type Message, type NoArgs } from '../i18n/locale.js';
+import { conceptWord, valueWord, type ConceptName } from '../i18n/phrases.js';
+import { addMonthsClamped, formatDay, parseDate, today as currentDay, type Day } from '../model/dates.js';
 import { measureTypeView } from '../model/declaration-views.js';
 import { VALUE_SETS, type ValueSetName } from '../model/vocabulary.js';
+import { planFacts, type PlanFacts } from '../analysis/plan-facts.js';
+import { ONCE_ONLY_ITEMS } from '../rules/structure-rules.js';
 import type { VplanServices } from '../vplan-module.js';
-import { documentLocale, durationOrDash } from './vplan-editor-text.js';
+import { documentLocale, durationOrDash, lastDay } from './vplan-editor-text.js';
 import { editorTexts } from './editor-texts.js';
 import { expandSnippet, renderSnippet, snippetFor } from './vplan-snippets.js';
 import { measureTypeHover } from './vplan-hover.js';
+import { weekdayName } from './vplan-date-text.js';
 
 /** Which value set an ID assignment takes: `Rule.property` → set. */
 export const VALUE_WORD_FEATURES: Readonly<Record<string, ValueSetName>> = {
@@ -42,6 +62,7 @@ export const VALUE_WORD_FEATURES: Readonly<Record<string, ValueSetName>> = {
     'Organisation.kind': 'organisationKind',
     'ImposedByItem.kinds': 'organisationKind',
     'RegieKindItem.kind': 'organisationKind',
+    'EndedItem.reason': 'endedReason',
     'Duration.unit': 'durationUnit'
 };
 
@@ -54,15 +75,29 @@ export function valueSetOf(feature: GrammarAST.AbstractElement): ValueSetName | 
 }
 
 export class VplanCompletionProvider extends DefaultCompletionProvider {
-    /** Injectable clock for tests: the dates the snippets propose. */
+    /** Injectable clock for tests: the dates the snippets and the date proposals use. */
     today: () => Day = () => currentDay();
+
+    /** A space or a comma opens the list where a name or a value follows (`by `, `on `, `roles victim, `). */
+    override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: [' ', ','] };
 
     constructor(protected readonly services: VplanServices) {
         super(services);
     }
 
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        const triggered = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter;
+        // Every space typed asks: answer cheaply where no name or value can follow.
+        if (triggered && !mayExpectNameOrValue(document.textDocument.getText(), document.textDocument.offsetAt(params.position))) return undefined;
+        const list = await super.getCompletion(document, params, cancelToken);
+        if (!triggered || !list) return list;
+        // Opened by a space or a comma: only where a name, a value word or a date is what comes next.
+        return list.items.some(item => item.kind !== CompletionItemKind.Keyword && item.kind !== CompletionItemKind.Snippet) ? list : undefined;
+    }
+
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         if (GrammarAST.isRuleCall(next.feature) && GrammarAST.isTerminalRule(next.feature.rule.ref)) {
+            if (next.feature.rule.ref.name === 'DATE') return this.completionForDate(context, next.feature, acceptor);
             const set = valueSetOf(next.feature);
             if (set) {
                 const detail = text(editorTexts.valueSet, { set }, documentLocale(this.services, context.document));
@@ -72,6 +107,7 @@ export class VplanCompletionProvider extends DefaultCompletionProvider {
             }
             return;
         }
+        if (GrammarAST.isKeyword(next.feature) && this.isOnceOnlyAndPresent(context, next.feature)) return;
         // A construct with a snippet is offered as the snippet, in place of its bare keyword.
         if (GrammarAST.isKeyword(next.feature) && this.snippetFor(context, next.feature, acceptor)) return;
         return super.completionFor(context, next, acceptor);
@@ -85,6 +121,36 @@ export class VplanCompletionProvider extends DefaultCompletionProvider {
             detail: text(editorTexts.keyword, {}, documentLocale(this.services, context.document)),
             sortText: '1'
         });
+    }
+
+    /**
+     * Whether `keyword` starts an item that its construct may hold only once (VP005) and already
+     * holds elsewhere than at the cursor: the nearest enclosing construct that limits that item.
+     */
+    protected isOnceOnlyAndPresent(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
+        const itemType = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
+        if (!itemType) return false;
+        for (let node: AstNode | undefined = context.node; node; node = node.$container) {
+            const limited = ONCE_ONLY_ITEMS.get(node.$type);
+            if (!limited?.has(itemType)) continue;
+            const items = (node as AstNode & { items?: readonly AstNode[] }).items ?? [];
+            return items.some(item => item.$type === itemType && !containsOffset(item, context.offset));
+        }
+        return false;
+    }
+
+    /** Names a list already holds are not offered again (`on mark, <|>` offers the others). */
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const listed = new Set<string>();
+        const value = (refInfo.container as unknown as Record<string, unknown>)[refInfo.property];
+        if (Array.isArray(value)) {
+            for (const reference of value as Reference[]) {
+                const cst = reference.$refNode;
+                if (reference.$refText && !(cst && cst.offset <= context.offset && context.offset <= cst.end)) listed.add(reference.$refText);
+            }
+        }
+        const candidates = super.getReferenceCandidates(refInfo, context);
+        return listed.size === 0 ? candidates : stream(candidates).filter(description => !listed.has(description.name));
     }
 
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
@@ -105,8 +171,59 @@ export class VplanCompletionProvider extends DefaultCompletionProvider {
                 documentation: { kind: 'markdown', value: measureTypeHover(node, locale) }
             };
         }
+        if (node && isOrganisation(node)) return this.organisationItem(item, node.title, node.kind, refInfo, locale);
+        if (node && isMember(node)) {
+            const about = [node.kind && valueWord('memberKind', node.kind, locale), node.roles.map(role => valueWord('role', role, locale)).join(', ')]
+                .filter(Boolean).join(' · ');
+            return { ...item, detail: about || conceptWord('member', locale), labelDetails: { description: conceptWord('member', locale) } };
+        }
         const concept = DECLARATION_CONCEPTS[description.type];
-        return { ...item, detail: locale === 'en' || !concept ? description.type.toLowerCase() : conceptWord(concept, locale) };
+        const title = node && typeof (node as { title?: unknown }).title === 'string' ? (node as unknown as { title: string }).title : undefined;
+        const word = concept ? conceptWord(concept, locale) : description.type.toLowerCase();
+        return title ? { ...item, detail: title, labelDetails: { description: word } } : { ...item, detail: word };
+    }
+
+    /**
+     * An organisation with its title and kind. After a measure's `by`, the kinds its type names in
+     * `imposed by` come first (VP033): the others stay in the list, below them.
+     */
+    protected organisationItem(item: CompletionValueItem, title: string | undefined, kind: string | undefined, refInfo: ReferenceInfo, locale: Locale): CompletionValueItem {
+        const labelled: CompletionValueItem = {
+            ...item,
+            detail: title ?? conceptWord('organisation', locale),
+            labelDetails: { description: kind ?? conceptWord('organisation', locale) }
+        };
+        const measure = refInfo.property === 'organisation' ? AstUtils.getContainerOfType(refInfo.container, isMeasure) : undefined;
+        const type = measure?.type?.ref;
+        const imposedBy = type ? measureTypeView(type).imposedBy : [];
+        if (!type || imposedBy.length === 0) return labelled;
+        const kinds = imposedBy.join(', ');
+        const allowed = kind !== undefined && (imposedBy as readonly string[]).includes(kind);
+        const why = text(allowed ? editorTexts.mayImpose : editorTexts.mayNotImpose, { type: type.name, kinds }, locale);
+        return { ...labelled, sortText: allowed ? '0' : '0~', documentation: why };
+    }
+
+    /** Dates that make sense where the grammar takes one, each with what it is. */
+    protected completionForDate(context: CompletionContext, ruleCall: GrammarAST.RuleCall, acceptor: CompletionAcceptor): void {
+        const feature = AstUtils.getContainerOfType(ruleCall, GrammarAST.isAssignment)?.feature;
+        const rule = AstUtils.getContainerOfType(ruleCall, GrammarAST.isParserRule)?.name;
+        const plan = context.node ? AstUtils.getContainerOfType(context.node, isPlan) : undefined;
+        const locale = documentLocale(this.services, context.document);
+        const proposals = dateProposals({
+            feature, rule, node: context.node, offset: context.offset, plan, facts: plan ? planFacts(plan) : undefined, today: this.today(), locale
+        });
+        const seen = new Set<Day>();
+        proposals.forEach(({ day, detail }, index) => {
+            if (seen.has(day) || !Number.isFinite(day)) return;
+            seen.add(day);
+            acceptor(context, {
+                label: formatDay(day),
+                kind: CompletionItemKind.Value,
+                detail,
+                labelDetails: { description: weekdayName(day, locale) },
+                sortText: `0${String(index).padStart(2, '0')}`
+            });
+        });
     }
 
     /**
@@ -144,3 +261,100 @@ const DECLARATION_CONCEPTS: Readonly<Record<string, ConceptName>> = {
     Plan: 'plan', Organisation: 'organisation', MeasureType: 'measureType', Member: 'member', Supporter: 'supporter',
     Risk: 'risk', Measure: 'measure', Intervention: 'intervention', Agreement: 'agreement'
 };
+
+/** Whether the offset lies inside the node's text (at its end included: the word being typed). */
+function containsOffset(node: AstNode, offset: number): boolean {
+    const cst = node.$cstNode;
+    return cst !== undefined && cst.offset <= offset && offset <= cst.end;
+}
+
+/**
+ * A cheap look at the line before a trigger character: nothing can be proposed at the indentation
+ * of a line, inside a string or after a line comment.
+ */
+export function mayExpectNameOrValue(text: string, offset: number): boolean {
+    const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+    const line = text.slice(lineStart, offset);
+    if (line.trim() === '') return false;
+    let inString = false;
+    for (let i = 0; i < line.length; i++) {
+        const char = line[i];
+        if (inString) {
+            if (char === '\\') i++;
+            else if (char === '"') inString = false;
+        } else if (char === '"') {
+            inString = true;
+        } else if (char === '/' && (line[i + 1] === '/' || line[i + 1] === '*')) {
+            return false;
+        }
+    }
+    return !inString;
+}
+
+interface DateContext {
+    /** The assignment the date is for: `start`, `end` or `date`. */
+    feature?: string;
+    /** The grammar rule holding it (`SpanItem`, `PeriodEnd`, `RegieEntry`, `Meeting`, ...). */
+    rule?: string;
+    node?: AstNode;
+    offset: number;
+    plan?: Plan;
+    facts?: PlanFacts;
+    today: Day;
+    locale: Locale;
+}
+
+/** The dates worth proposing at a date position, most useful first, each with what it is. */
+export function dateProposals(c: DateContext): Array<{ day: Day; detail: string }> {
+    const say = (entry: Message<NoArgs>) => text(entry, {}, c.locale);
+    const period = c.facts?.plan.period;
+    const planStart = period ? [{ day: period.start, detail: say(editorTexts.datePlanStart) }] : [];
+    const planEnd = period ? [{ day: period.end, detail: text(editorTexts.datePlanEnd, { last: lastDay(period.end) }, c.locale) }] : [];
+    const today = [{ day: c.today, detail: say(editorTexts.dateToday) }];
+    if (c.feature === 'start') {
+        if (c.rule === 'PlanPeriod') return today;
+        if (c.rule === 'RegieEntry') return [...previousRegieEnd(c), ...planStart, ...today];
+        if (c.rule === 'Phase') return [...previousPhaseEnd(c), ...planStart, ...today];
+        if (c.node && AstUtils.getContainerOfType(c.node, isAftercare) && period) {
+            return [{ day: period.end, detail: text(editorTexts.dateAfterPlan, { last: lastDay(period.end) }, c.locale) }, ...today];
+        }
+        return [...planStart, ...today];
+    }
+    if (c.feature === 'end') {
+        if (c.node && AstUtils.getContainerOfType(c.node, (n): n is AstNode => n.$type === 'PlanPeriod')) {
+            const start = parseDate((AstUtils.getContainerOfType(c.node, (n): n is AstNode => n.$type === 'PlanPeriod') as { start?: string }).start);
+            if (start === undefined) return [];
+            const end = addMonthsClamped(start, 12);
+            return [{ day: end, detail: text(editorTexts.dateOneYearOn, { last: lastDay(end) }, c.locale) }];
+        }
+        return planEnd;
+    }
+    if (c.feature === 'date') {
+        if (c.rule === 'ActionItem') {
+            const meeting = c.node ? AstUtils.getContainerOfType(c.node, isMeeting) : undefined;
+            const day = parseDate(meeting?.date);
+            return [...(day !== undefined ? [{ day, detail: say(editorTexts.dateMeetingDay) }] : []), ...today];
+        }
+        if (c.rule === 'CheckedItem') return today;
+        return [...today, ...planStart];
+    }
+    return [];
+}
+
+/** The end of the last regie entry before the cursor that has one: where the next holder takes over. */
+function previousRegieEnd(c: DateContext): Array<{ day: Day; detail: string }> {
+    const before = (c.facts?.plan.regie ?? []).filter(entry => entry.start !== undefined && (entry.node.$cstNode?.end ?? Infinity) <= c.offset);
+    const last = before.at(-1);
+    if (!last?.explicitEnd || last.end === undefined) return [];
+    const holder = last.node.organisation?.$refText ?? '?';
+    return [{ day: last.end, detail: text(editorTexts.dateRegieHandover, { holder, last: lastDay(last.end) }, c.locale) }];
+}
+
+/** The end of the last phase before the cursor: where the next one starts. */
+function previousPhaseEnd(c: DateContext): Array<{ day: Day; detail: string }> {
+    const before = (c.facts?.plan.phases ?? []).filter(phase => phase.dates.interval && (phase.node.$cstNode?.end ?? Infinity) <= c.offset);
+    const last = before.at(-1);
+    const end = last?.dates.interval?.end;
+    if (!last || end === undefined) return [];
+    return [{ day: end, detail: text(editorTexts.datePhaseFollows, { kind: valueWord('phaseKind', last.kind ?? '?', c.locale), last: lastDay(end) }, c.locale) }];
+}

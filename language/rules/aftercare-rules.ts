@@ -21,7 +21,7 @@ import { GrammarUtils } from 'langium';
 import { isAftercare, isCheckpointsItem, isEvaluation, isMeeting, isOwnerItem, isSpanItem, type Aftercare } from '../generated/ast.js';
 import { addMonthsClamped, formatDay, formatDuration, type Day } from '../model/dates.js';
 import type { ResolvedAftercare, ResolvedPlan } from '../model/plan-model.js';
-import { dayCount, monthCount, monthsAndDaysText } from '../i18n/phrases.js';
+import { dayCount, monthCount, monthsAndDaysText, orList } from '../i18n/phrases.js';
 import { defineRule, defineRules, finding, message, text, type ModuleFindings, type RuleReporter } from './rule-unit.js';
 import { examplePlan } from './example-plan.js';
 import { byKindPreference, dayText, firstDateLeaf, insertItem, nodeAt, setEnd, type FixProposal } from './fix-support.js';
@@ -30,7 +30,8 @@ type PlanArgs = { plan: string; planEnd?: string };
 type ItemArgs = { template: string };
 type NoEndArgs = { start: string; suggestedEnd: string; minMonths: number };
 type ZeroArgs = { offset: string };
-type BeyondArgs = { offset: string; day: string; start: string; end: string; months: number; days: number };
+/** `totalDays`: the whole period in days, the longest offset that can be written when it is not whole months. */
+type BeyondArgs = { offset: string; day: string; start: string; end: string; months: number; days: number; totalDays?: number };
 type LengthArgs = { start: string; end: string; months: number; days: number; minMonths: number; minEnd: string };
 type FollowArgs = { start: string; planEnd: string; days: number; lastGapDay: string };
 
@@ -97,6 +98,17 @@ export const vp020 = defineRule({
     }
 });
 
+/**
+ * The longest offsets that fit, as they can be written (a duration is one number and one unit, so
+ * "11 months and 28 days" cannot be): the whole months, and the whole period in days when it is not
+ * whole months. Each, written literally, lands on or before the end.
+ */
+function longestOffsets(a: BeyondArgs, locale: 'en' | 'nl'): string {
+    const months = a.months > 0 ? `\`${formatDuration({ amount: a.months, unit: 'month' })}\`` : undefined;
+    const days = a.days > 0 && a.totalDays !== undefined ? `\`${formatDuration({ amount: a.totalDays, unit: 'day' })}\`` : undefined;
+    return orList([months, days].filter((offset): offset is string => offset !== undefined), locale);
+}
+
 const vp021Texts = {
     fixOwner: message<{ owner: string }>({
         en: a => `Add owner ${a.owner}`,
@@ -144,10 +156,10 @@ export const vp021 = defineRule({
         beyond: finding<BeyondArgs>({
             en: a =>
                 `Checkpoint '${a.offset}' falls on ${a.day}, after the aftercare ends (${a.start} to ${a.end}, ${monthsAndDaysText(a.months, a.days, 'en')}): ` +
-                `use an offset of at most ${monthsAndDaysText(a.months, a.days, 'en')} (a check on ${a.end} is fine) or lengthen the aftercare.`,
+                `use an offset of at most ${longestOffsets(a, 'en')} (a check on ${a.end} is fine) or lengthen the aftercare.`,
             nl: a =>
                 `Controlemoment '${a.offset}' valt op ${a.day}, na het einde van de nazorg (${a.start} tot ${a.end}, ${monthsAndDaysText(a.months, a.days, 'nl')}): ` +
-                `kies hoogstens ${monthsAndDaysText(a.months, a.days, 'nl')} (een controle op ${a.end} is goed) of verleng de nazorg.`
+                `kies hoogstens ${longestOffsets(a, 'nl')} (een controle op ${a.end} is goed) of verleng de nazorg.`
         })
     },
     texts: vp021Texts,
@@ -260,10 +272,12 @@ export const vp023 = defineRule({
     findings: {
         late: finding<FollowArgs, { planEnd: string }>({
             en: a =>
-                `The aftercare starts on ${a.start}, ${dayCount(a.days, 'en')} after the plan ends on ${a.planEnd}, so ${a.planEnd} through ${a.lastGapDay} fall in neither. ` +
+                `The aftercare starts on ${a.start}, ${dayCount(a.days, 'en')} after the plan ends on ${a.planEnd}, so ` +
+                `${a.days === 1 ? `${a.planEnd} falls` : `${a.planEnd} through ${a.lastGapDay} fall`} in neither. ` +
                 `Start the aftercare on ${a.planEnd} at the latest (\`from ${a.planEnd}\`).`,
             nl: a =>
-                `De nazorg begint op ${a.start}, ${dayCount(a.days, 'nl')} nadat het plan eindigt op ${a.planEnd}, dus ${a.planEnd} tot en met ${a.lastGapDay} vallen nergens onder. ` +
+                `De nazorg begint op ${a.start}, ${dayCount(a.days, 'nl')} nadat het plan eindigt op ${a.planEnd}, dus ` +
+                `${a.days === 1 ? `${a.planEnd} valt` : `${a.planEnd} tot en met ${a.lastGapDay} vallen`} nergens onder. ` +
                 `Laat de nazorg uiterlijk op ${a.planEnd} beginnen (\`from ${a.planEnd}\`).`
         })
     },
@@ -362,7 +376,8 @@ function checkComplete(aftercare: ResolvedAftercare, minMonths: number, planEnd:
         } else if (interval && checkpoint.day !== undefined && checkpoint.day > interval.end) {
             const { months, days } = monthsAndDays(interval.start, interval.end);
             report('VP021.beyond', checkpoint.node, {
-                offset: formatDuration(checkpoint.offset), day: formatDay(checkpoint.day), start: formatDay(interval.start), end: formatDay(interval.end), months, days
+                offset: formatDuration(checkpoint.offset), day: formatDay(checkpoint.day), start: formatDay(interval.start), end: formatDay(interval.end), months, days,
+                totalDays: interval.end - interval.start
             });
         }
     }

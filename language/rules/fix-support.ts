@@ -112,6 +112,14 @@ function isRegieEntryWithNote(node: AstNode): boolean {
     return node.$type === 'RegieEntry' && (node as RegieEntry).note !== undefined;
 }
 
+/** The edit that removes a node (an item, a regie entry) with the line break before it. */
+export function removeNode(file: VplanFile, node: AstNode): RawEdit {
+    const leaves = CstUtils.flattenCst(file.$cstNode!).toArray();
+    const first = leaves.findIndex(leaf => leaf.offset === node.$cstNode!.offset);
+    const from = first > 0 ? leaves[first - 1].end : node.$cstNode!.offset;
+    return { offset: from, end: significantLeaves(node).at(-1)!.end, newText: '' };
+}
+
 /** The leaf of the first date written in a node. */
 export function firstDateLeaf(node: AstNode): LeafCstNode | undefined {
     return significantLeaves(node).find(leaf => /^\d{4}-\d{2}-\d{2}$/.test(leaf.text));

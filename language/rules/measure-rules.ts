@@ -13,8 +13,7 @@
  * dates, runs (see the facts).
  */
 
-import { CstUtils, type AstNode } from 'langium';
-import { isByItem, isExtendItem, isMeasure, isOnItem, isSpanItem, type VplanFile } from '../generated/ast.js';
+import { isByItem, isExtendItem, isMeasure, isOnItem, isSpanItem } from '../generated/ast.js';
 import { firstItem, itemsOf } from '../model/ast-queries.js';
 import { addDuration, formatDay, formatDuration, type DurationValue } from '../model/dates.js';
 import { hasLimit, type MeasureTypeView, type OrganisationView, type ResolvedMeasure, type ResolvedPlan } from '../model/plan-model.js';
@@ -23,7 +22,7 @@ import { fits, type MeasureRequirement } from '../analysis/requirement-facts.js'
 import { dayCount, durationText, orList } from '../i18n/phrases.js';
 import { defineRule, defineRules, finding, message, text, type ModuleFindings, type RuleReporter } from './rule-unit.js';
 import { EXAMPLE_CATALOGUE, EXAMPLE_SECTIONS, examplePlan } from './example-plan.js';
-import { byKindPreference, insertItem, nodeAt, setEnd, significantLeaves, unusedPlanName, type FixProposal, type RawEdit } from './fix-support.js';
+import { byKindPreference, insertItem, nodeAt, removeNode, setEnd, unusedPlanName, type FixProposal } from './fix-support.js';
 
 interface LimitArgs {
     measure: string;
@@ -144,7 +143,7 @@ export const vp030 = defineRule({
             const removed = [term, ...later];
             return [{
                 title: text(vp030Texts.fixRemove, { maxEnd, count: removed.length }, context.locale),
-                edits: removed.map(node => removal(context.file, node)),
+                edits: removed.map(node => removeNode(context.file, node)),
                 preferred: true
             }];
         }
@@ -152,7 +151,7 @@ export const vp030 = defineRule({
         const end = finding.key === 'term' && finding.fix?.maxDuration ? `for ${finding.fix.maxDuration}` : `to ${maxEnd}`;
         const edit = setEnd(term, end);
         if (!edit) return [];
-        const edits = [edit, ...later.map(node => removal(context.file, node))];
+        const edits = [edit, ...later.map(node => removeNode(context.file, node))];
         // A next `extend to` would start earlier and so run longer: it ends at its own latest end.
         const next = finding.key === 'term' && finding.fix?.nextMaxEnd ? limits.terms[termIndex + 1]?.term.node : undefined;
         const nextEdit = next ? setEnd(next, `to ${finding.fix!.nextMaxEnd}`) : undefined;
@@ -394,7 +393,7 @@ export const vp034 = defineRule({
         },
         fix: 'Record the measure the placement runs within: an `ots` (or `voorlopige_ots`) `on` the child over those days, or an ' +
             '`extend` of the OTS that ends too early. If the placement really ends earlier, end it when the OTS ends. The quick fix ' +
-            'extends an OTS that ends on the first uncovered day when its `term max` allows it, and adds an OTS over the stretch ' +
+            'extends an OTS that ends on the first uncovered day when its limits allow it, and adds an OTS over the stretch ' +
             'imposed by an organisation of the workspace of a kind its type names (a `rechter`); it offers nothing when no such ' +
             'organisation exists.'
     }
@@ -456,14 +455,6 @@ function reportRequirement(requirement: MeasureRequirement, report: Report): voi
         start, end: formatDay(gap.end), lastDay: formatDay(gap.end - 1), days: gap.end - gap.start,
         previous: gap.previousCanExtend ? gap.previous?.name : undefined, suggested: gap.suggestedType
     }, { property: 'name', fix: { measure: measure.name, member: gap.member.name, start } });
-}
-
-/** The edit that removes an item (an `extend`) with the line break before it. */
-function removal(file: VplanFile, node: AstNode): RawEdit {
-    const leaves = CstUtils.flattenCst(file.$cstNode!).toArray();
-    const first = leaves.findIndex(leaf => leaf.offset === node.$cstNode!.offset);
-    const from = first > 0 ? leaves[first - 1].end : node.$cstNode!.offset;
-    return { offset: from, end: significantLeaves(node).at(-1)!.end, newText: '' };
 }
 
 /** VP030: each term against `term max`, then the running total against `total max`. */

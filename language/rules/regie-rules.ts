@@ -11,18 +11,25 @@
  *   is real, only the name is wrong (dropping it would turn one typo into a gap);
  * - VP013 ignores measures whose type does not resolve or whose term is invalid, and stays silent on
  *   days where a regievoerder does not resolve (VP081) or has no valid kind.
+ *
+ * VP013's advice is a handover that works when followed literally: an organisation of the measure's
+ * kind holds regie from the first such day to the measure's end, and the entries around those days
+ * make room (end earlier, start later, go, or resume after), so that no gap (VP011) or overlap
+ * (VP012) arises; its quick fix makes exactly those edits, naming an organisation of the workspace.
  */
 
-import { isAftercare, isEvaluation, isMeeting, isRegieBlock } from '../generated/ast.js';
-import { formatDay, type Day } from '../model/dates.js';
-import type { Interval, ResolvedMeasure, ResolvedPlan } from '../model/plan-model.js';
+import { isAftercare, isEvaluation, isMeeting, isRegieBlock, type VplanFile } from '../generated/ast.js';
+import { formatDay, parseDate, type Day } from '../model/dates.js';
+import type { Interval, OrganisationView, ResolvedMeasure, ResolvedPlan } from '../model/plan-model.js';
+import { isOrganisationView } from '../model/declaration-views.js';
 import type { PlanFacts } from '../analysis/plan-facts.js';
 import type { RegieFacts, RegieSegment } from '../analysis/regie-facts.js';
 import { andList, dayCount, orList } from '../i18n/phrases.js';
 import { defineRule, defineRules, finding, message, text, type ModuleFindings, type RuleReporter } from './rule-unit.js';
 import { examplePlan } from './example-plan.js';
 import {
-    byKindPreference, dayText, firstDateLeaf, insertItem, offsetAfterOpenBrace, quoted, setEnd, type FixProposal
+    byKindPreference, dayText, firstDateLeaf, insertItem, offsetAfter, offsetAfterOpenBrace, quoted, removeNode, setEnd, significantLeaves,
+    type FixProposal, type RawEdit
 } from './fix-support.js';
 
 type DefinedArgs = { plan: string; start?: string };
@@ -54,9 +61,29 @@ type FollowArgs = {
     kinds: string[];
     day: string;
     holders: string[];
+    /** The handover: from `day` to `measureEnd` (exclusive; the measure's end or the plan's), through `lastDay`. */
     measureEnd: string;
-    suggestion: string;
+    lastDay: string;
+    /** The measure's own regie kind, and an organisation of that kind the plan already names. */
+    kind: string;
+    example?: string;
+    /** The entries that make room, by holder (see `Handover`). */
+    cut?: string;
+    advanced?: string;
+    dropped: Array<{ holder: string; start: string }>;
+    delayed?: string;
+    resume?: string;
+    /** The written (or `for`) ends the moved and resumed entries keep, when they have one. */
+    advancedEnd?: string;
+    delayedEnd?: string;
+    resumeEnd?: string;
 };
+
+/** A regie entry as code: `holder from START` with ` to END` when it has a written end. */
+const entryCode = (holder: string, start: string, end?: string) => `\`${holder} from ${start}${end ? ` to ${end}` : ''}\``;
+
+/** Quick-fix data of VP013: the measure and the first such day. */
+type FollowFix = { measure: string; day: string };
 
 const regieExample = (entries: string) => examplePlan({ regie: `    regie {\n${entries.split('\n').map(line => `        ${line}`).join('\n')}\n    }` });
 
@@ -271,19 +298,82 @@ export const vp012 = defineRule({
     }
 });
 
+const handoverParts = {
+    en: (a: FollowArgs): string[] => [
+        ...(a.cut ? [`end the entry of '${a.cut}' \`to ${a.day}\``] : []),
+        a.advanced
+            ? `let '${a.advanced}' start on ${a.day} (${entryCode(a.advanced, a.day, a.advancedEnd)})`
+            : `let an organisation of kind ${a.kind}${a.example ? `, such as '${a.example}',` : ''} hold regie on those days ` +
+              `(\`${a.example ?? `<${a.kind}>`} from ${a.day} to ${a.measureEnd}\`)`,
+        ...(a.dropped.length > 0
+            ? [`remove the ${a.dropped.length === 1 ? 'entry' : 'entries'} of ${andList(a.dropped.map(d => `'${d.holder}' from ${d.start}`), 'en')}`]
+            : []),
+        ...(a.delayed ? [`let '${a.delayed}' start on ${a.measureEnd} (${entryCode(a.delayed, a.measureEnd, a.delayedEnd)})`] : []),
+        ...(a.resume ? [`let '${a.resume}' take regie back on ${a.measureEnd} (${entryCode(a.resume, a.measureEnd, a.resumeEnd)})`] : [])
+    ],
+    nl: (a: FollowArgs): string[] => [
+        ...(a.cut ? [`laat de regel van '${a.cut}' eindigen \`to ${a.day}\``] : []),
+        a.advanced
+            ? `laat '${a.advanced}' beginnen op ${a.day} (${entryCode(a.advanced, a.day, a.advancedEnd)})`
+            : `laat een organisatie van soort ${a.kind}${a.example ? `, zoals '${a.example}',` : ''} op die dagen de regie voeren ` +
+              `(\`${a.example ?? `<${a.kind}>`} from ${a.day} to ${a.measureEnd}\`)`,
+        ...(a.dropped.length > 0
+            ? [`verwijder de ${a.dropped.length === 1 ? 'regel' : 'regels'} van ${andList(a.dropped.map(d => `'${d.holder}' vanaf ${d.start}`), 'nl')}`]
+            : []),
+        ...(a.delayed ? [`laat '${a.delayed}' beginnen op ${a.measureEnd} (${entryCode(a.delayed, a.measureEnd, a.delayedEnd)})`] : []),
+        ...(a.resume ? [`laat '${a.resume}' de regie terugnemen op ${a.measureEnd} (${entryCode(a.resume, a.measureEnd, a.resumeEnd)})`] : [])
+    ]
+};
+
+const vp013Texts = {
+    fixHandover: message<{ organisation: string; day: string; lastDay: string }>({
+        en: a => `Let ${a.organisation} hold regie from ${a.day} through ${a.lastDay}, while the measure runs`,
+        nl: a => `${a.organisation} de regie laten voeren van ${a.day} tot en met ${a.lastDay}, zolang de maatregel loopt`
+    })
+};
+
 export const vp013 = defineRule({
     code: 'VP013',
     severity: 'warning',
     title: { en: 'Regie follows the measure', nl: 'Regie volgt de maatregel' },
     findings: {
-        kind: finding<FollowArgs>({
+        kind: finding<FollowArgs, FollowFix>({
             en: a => `While measure '${a.measure}' (${a.type}) runs, regie normally lies with an organisation of kind ${orList(a.kinds, 'en')}, ` +
                 `but on ${a.day} it is held by ${andList(a.holders, 'en')}. ` +
-                `Let an organisation of kind ${orList(a.kinds, 'en')} hold regie from ${a.day} while the measure runs (it ends on ${a.measureEnd}), e.g. \`${a.suggestion}\`.`,
+                `Hand regie over while the measure runs, from ${a.day} through ${a.lastDay}: ${andList(handoverParts.en(a), 'en')}.`,
             nl: a => `Zolang maatregel '${a.measure}' (${a.type}) loopt, ligt de regie normaal bij een organisatie van soort ${orList(a.kinds, 'nl')}, ` +
                 `maar op ${a.day} heeft ${andList(a.holders, 'nl')} de regie. ` +
-                `Laat vanaf ${a.day} een organisatie van soort ${orList(a.kinds, 'nl')} de regie voeren zolang de maatregel loopt (die eindigt op ${a.measureEnd}), bijvoorbeeld \`${a.suggestion}\`.`
+                `Draag de regie over zolang de maatregel loopt, van ${a.day} tot en met ${a.lastDay}: ${andList(handoverParts.nl(a), 'nl')}.`
         })
+    },
+    texts: vp013Texts,
+    fix: (context): FixProposal[] => {
+        const { facts, finding, locale } = context;
+        const fix = finding.fix;
+        const period = facts?.plan.period;
+        if (!facts || !fix || !period || facts.regie.overlaps.length > 0) return [];
+        const measure = facts.plan.measures.find(m => m.name === fix.measure);
+        const kind = measure?.type?.regie;
+        if (!measure?.interval || !kind) return [];
+        const day = parseDate(fix.day);
+        const end = Math.min(measure.interval.end, period.end);
+        if (day === undefined || end <= day) return [];
+        const handover = planHandover(facts.regie.segments, { start: day, end }, kind);
+        // A real organisation of the kind: the one the message names when the workspace has it, else the first by name.
+        const named = exampleOrganisation(facts.plan, kind);
+        const organisation = handover.advanced
+            ? undefined
+            : context.organisations.find(o => o.name === named && o.kind === kind) ?? context.organisations.find(o => o.kind === kind);
+        if (!handover.advanced && !organisation) return [];
+        const edits = handoverEdits(context.file, context.text, handover, organisation?.name);
+        if (!edits) return [];
+        return [{
+            title: text(vp013Texts.fixHandover, {
+                organisation: handover.advanced?.holder ?? organisation!.name, day: formatDay(day), lastDay: formatDay(end - 1)
+            }, locale),
+            edits,
+            preferred: true
+        }];
     },
     docs: {
         checks: 'On every day a measure whose type names `regie KIND` runs, inside the plan period and while someone holds regie, a ' +
@@ -296,8 +386,12 @@ export const vp013 = defineRule({
             show: 'measure hv huisverbod {\n    on mark\n    protects sanne, noor\n    by burgemeester_dordrecht\n    from 2026-01-12 for 10 days\n    extend for 18 days\n}\nregie {\n    wijkteam_dordrecht from 2026-01-12\n}',
             file: regieExample('wijkteam_dordrecht from 2026-01-12')
         },
-        fix: 'Let an organisation of the named kind hold regie while the measure runs (`veiligthuis_zhz from 2026-01-12 to 2026-02-09`, ' +
-            'then a warm handover), or, if your region works differently, turn the rule down in `vplan.config.json`.'
+        fix: 'Let an organisation of the named kind hold regie while the measure runs (`veiligthuis_zhz from 2026-01-12 to 2026-02-09`) ' +
+            'and let the entries around it make room: the earlier holder ends where it starts, the next starts where it ends (a warm ' +
+            'handover), as the message spells out. The quick fix makes these edits, with an organisation of that kind from the ' +
+            'workspace (or moves the start of an entry of the right kind that starts too late); it offers nothing when the regie ' +
+            'entries overlap ([VP012](#vp012)) or no organisation of that kind exists. If your region works differently, turn the ' +
+            'rule down in `vplan.config.json`.'
     }
 });
 
@@ -395,6 +489,7 @@ function reportRegieFollowsMeasure(facts: PlanFacts, period: Interval, report: R
         for (const m of running) {
             if (reported.has(m)) continue;
             reported.add(m);
+            const handover = planHandover(segments, { start: day, end: m.interval.end }, m.kind);
             report('VP013.kind', m.measure.node, {
                 measure: m.measure.name,
                 type: m.measure.type?.name ?? '?',
@@ -402,8 +497,124 @@ function reportRegieFollowsMeasure(facts: PlanFacts, period: Interval, report: R
                 day: formatDay(day),
                 holders: holders.map(h => `'${h.holder}' (${h.entry.organisation?.kind})`),
                 measureEnd: formatDay(m.interval.end),
-                suggestion: `<${kinds[0]}> from ${formatDay(day)} to ${formatDay(m.interval.end)}`
-            }, { property: 'name' });
+                lastDay: formatDay(m.interval.end - 1),
+                kind: m.kind,
+                example: handover.advanced ? undefined : exampleOrganisation(facts.plan, m.kind),
+                cut: handover.cut?.holder,
+                advanced: handover.advanced?.holder,
+                dropped: handover.dropped.map(d => ({ holder: d.holder, start: formatDay(d.start) })),
+                delayed: handover.delayed?.holder,
+                resume: handover.resume?.holder,
+                advancedEnd: writtenEnd(handover.advanced),
+                delayedEnd: writtenEnd(handover.delayed),
+                resumeEnd: writtenEnd(handover.resume)
+            }, { property: 'name', fix: { measure: m.measure.name, day: formatDay(day) } });
         }
     }
+}
+
+/**
+ * VP013's handover over `window` (from the first such day to the measure's end, within the plan):
+ * an organisation of `kind` holds regie on every day of it, and the entries that held regie there
+ * make room. Entries are taken as they lie (sorted, without overlaps: with VP012 the fix offers
+ * nothing).
+ */
+interface Handover {
+    window: Interval;
+    /** The entry holding regie on the first day, since before it: it ends on the first day. */
+    cut?: RegieSegment;
+    /** An entry of the right kind that starts inside the window and lasts to its end: it starts on the first day instead. */
+    advanced?: RegieSegment;
+    /** Entries inside the window: they go. */
+    dropped: RegieSegment[];
+    /** An entry that starts inside the window and lasts beyond it: it starts at the window's end. */
+    delayed?: RegieSegment;
+    /** The cut entry ran beyond the window: its holder takes regie back at the window's end. */
+    resume?: RegieSegment;
+}
+
+function planHandover(segments: readonly RegieSegment[], window: Interval, kind: string): Handover {
+    const handover: Handover = { window, dropped: [] };
+    const inside = segments.filter(s => s.start < window.end && s.end > window.start);
+    for (const segment of inside) {
+        if (segment.start < window.start) {
+            handover.cut ??= segment;
+            if (segment.end > window.end) handover.resume ??= segment;
+        } else if (!handover.advanced && segment.entry.organisation?.kind === kind && segment.end >= window.end) {
+            handover.advanced = segment;
+        } else if (segment.end > window.end) {
+            handover.delayed ??= segment;
+        } else {
+            handover.dropped.push(segment);
+        }
+    }
+    return handover;
+}
+
+/** The end an entry keeps when its start moves: its written (`to` or `for`) end; an open entry keeps none. */
+function writtenEnd(segment: RegieSegment | undefined): string | undefined {
+    return segment?.entry.explicitEnd && Number.isFinite(segment.end) ? formatDay(segment.end) : undefined;
+}
+
+/** An organisation of `kind` the plan already names (regie holders first), for the message. */
+function exampleOrganisation(plan: ResolvedPlan, kind: string): string | undefined {
+    const named: Array<OrganisationView | undefined> = [
+        ...plan.regie.map(entry => entry.organisation),
+        ...plan.meetings.flatMap(meeting => [meeting.chair, ...meeting.participants]),
+        ...plan.measures.map(measure => measure.by),
+        ...plan.interventions.map(intervention => intervention.by),
+        ...plan.agreements.map(agreement => (isOrganisationView(agreement.checkedBy) ? agreement.checkedBy : undefined)),
+        ...plan.aftercareBlocks.map(aftercare => aftercare.owner)
+    ];
+    return named.find(organisation => organisation?.kind === kind)?.name;
+}
+
+/** The edits of a handover; `organisation` holds regie over the window unless an entry is advanced. */
+function handoverEdits(file: VplanFile, text: string, handover: Handover, organisation: string | undefined): RawEdit[] | undefined {
+    const { window, cut, advanced, dropped, delayed, resume } = handover;
+    const day = formatDay(window.start);
+    const end = formatDay(window.end);
+    const edits: RawEdit[] = [];
+    const push = (edit: RawEdit | undefined) => { if (edit) edits.push(edit); return edit !== undefined; };
+    if (cut && !push(setEnd(cut.entry.node, `to ${day}`))) return undefined;
+    if (advanced) {
+        if (!moveStart(advanced, day, edits)) return undefined;
+    } else {
+        const lines = [`${organisation} from ${day} to ${end}`];
+        const resumeEnd = writtenEnd(resume);
+        if (resume) lines.push(`${resume.holder} from ${end}${resumeEnd ? ` to ${resumeEnd}` : ''}`);
+        // The new entries go right after the entry they take over from, else in place of the first entry
+        // that goes, else before the entry that starts later.
+        if (cut) {
+            const offset = offsetAfter(file, text, cut.entry.node);
+            edits.push({ offset, end: offset, newText: lines.map(line => `\n${line}`).join('') });
+        } else if (dropped.length > 0) {
+            const first = dropped[0].entry.node;
+            const leaves = significantLeaves(first);
+            if (leaves.length === 0) return undefined;
+            edits.push({ offset: leaves[0].offset, end: leaves[leaves.length - 1].end, newText: lines.join('\n') });
+        } else if (delayed?.entry.node.$cstNode) {
+            const offset = delayed.entry.node.$cstNode.offset;
+            edits.push({ offset, end: offset, newText: lines.map(line => `${line}\n`).join('') });
+        } else {
+            return undefined;
+        }
+    }
+    // Without a cut entry, the first entry that goes was replaced above.
+    for (const segment of advanced || cut ? dropped : dropped.slice(1)) edits.push(removeNode(file, segment.entry.node));
+    if (delayed && !moveStart(delayed, end, edits)) return undefined;
+    return edits;
+}
+
+/** Moves an entry's start, keeping its end where it was (a `for` end becomes a `to` end). */
+function moveStart(segment: RegieSegment, start: string, edits: RawEdit[]): boolean {
+    const dateLeaf = firstDateLeaf(segment.entry.node);
+    if (!dateLeaf) return false;
+    edits.push({ offset: dateLeaf.offset, end: dateLeaf.end, newText: start });
+    if (segment.entry.node.duration !== undefined) {
+        const edit = setEnd(segment.entry.node, `to ${formatDay(segment.end)}`);
+        if (!edit) return false;
+        edits.push(edit);
+    }
+    return true;
 }

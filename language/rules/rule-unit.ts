@@ -15,7 +15,7 @@ import type { IToken } from 'chevrotain';
 import type { Range } from 'vscode-languageserver-types';
 import type { Plan, VplanFile } from '../generated/ast.js';
 import type { VplanConfig } from '../config/vplan-config.js';
-import type { Locale, Message } from '../i18n/locale.js';
+import type { Message } from '../i18n/locale.js';
 import type { PlanFacts } from '../analysis/plan-facts.js';
 import type { ResolvedPlan } from '../model/plan-model.js';
 import type { FixProposal, FixSupport } from './fix-support.js';
@@ -32,10 +32,8 @@ export interface Finding<A = Record<string, never>, F = undefined> extends Messa
     readonly __fix?: F;
 }
 
-/** Declares a text that is not a finding (a quick-fix title, a placeholder): `message<Args>({ en, nl })`. */
-export function message<A = Record<string, never>>(texts: Message<A>): Message<A> {
-    return texts;
-}
+/** A text that is not a finding (a quick-fix title, a placeholder) is a catalogue entry: `message<Args>({ en, nl })`. */
+export { message, text } from '../i18n/locale.js';
 
 /** Declares a finding: `finding<Args, FixData>({ en: a => ..., nl: a => ... })`. */
 export function finding<A = Record<string, never>, F = undefined>(message: Message<A>): Finding<A, F> {
@@ -174,9 +172,4 @@ export interface RuleFixContext<M extends Findings> extends FixSupport {
     /** The plan the diagnostic lies in, and its facts. */
     plan?: Plan;
     facts?: PlanFacts;
-}
-
-/** Renders a message in a locale. */
-export function text<A>(message: Message<A>, args: A, locale: Locale): string {
-    return message[locale](args);
 }

@@ -31,6 +31,7 @@ import { hasSyntaxErrorInside, planNamespace } from '../model/ast-queries.js';
 import type { ResolvedPlan } from '../model/plan-model.js';
 import { isBuiltinUri } from '../workspace/builtin-documents.js';
 import type { Locale } from '../i18n/locale.js';
+import { article } from '../i18n/phrases.js';
 import { defineRule, defineRules, finding, type ModuleFindings, type RuleReporter } from './rule-unit.js';
 import { EXAMPLE_SECTIONS, examplePlan } from './example-plan.js';
 
@@ -195,7 +196,7 @@ export const vp080 = defineRule({
     title: { en: 'Unique names', nl: 'Unieke namen' },
     findings: {
         duplicate: finding<DuplicateArgs>({
-            en: a => `The name '${a.name}' is already used by a ${CONSTRUCT.en[a.firstConstruct]} declared ${whereText('en', a)}; ` +
+            en: a => `The name '${a.name}' is already used by ${article(CONSTRUCT.en[a.firstConstruct])} ${CONSTRUCT.en[a.firstConstruct]} declared ${whereText('en', a)}; ` +
                 `names must be unique, and references to '${a.name}' go to that first one. Rename this ${CONSTRUCT.en[a.construct]}.`,
             nl: a => `De naam '${a.name}' is al in gebruik (${CONSTRUCT.nl[a.firstConstruct]}, gedeclareerd ${whereText('nl', a)}); ` +
                 `namen moeten uniek zijn, en verwijzingen naar '${a.name}' gaan naar die eerste. Kies hier een andere naam.`
@@ -476,3 +477,19 @@ export const structureRules = defineRules({
         checkPlanNames(plan, report);
     }
 });
+
+/**
+ * The items each construct may hold at most once (VP005), by the construct's and the item's AST
+ * type. Completion reads it (language/lsp/vplan-completion.ts): an item that is already there is
+ * not offered again.
+ */
+export const ONCE_ONLY_ITEMS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+    ['Plan', PLAN_SECTIONS],
+    ['Risk', RISK_ITEMS],
+    ['Measure', MEASURE_ITEMS],
+    ['Intervention', INTERVENTION_ITEMS],
+    ['Agreement', AGREEMENT_ITEMS],
+    ['Aftercare', AFTERCARE_ITEMS],
+    ['Meeting', MEETING_ITEMS],
+    ['MeasureType', MEASURE_TYPE_ITEMS]
+].map(([construct, rules]) => [construct as string, new Set((rules as ItemRule[]).map(rule => rule.type))]));

@@ -20,7 +20,9 @@ import type { Locale } from '../i18n/locale.js';
 import { orList } from '../i18n/phrases.js';
 import { VALUE_SET_LOOKUP, VALUE_SETS, type ValueSetName } from '../model/vocabulary.js';
 import type { SyntaxMessage } from '../syntax/syntax-errors.js';
-import { defineRule, defineRules, finding, type Finding, type ModuleFindings, type RuleReporter } from './rule-unit.js';
+import { findBsns } from '../model/personal-data.js';
+import { defineRule, defineRules, finding, message, text, type Finding, type ModuleFindings, type RuleReporter } from './rule-unit.js';
+import type { FixProposal } from './fix-support.js';
 import { examplePlan, EXAMPLE_SECTIONS } from './example-plan.js';
 
 /** How the parser's neutral token keys (`<ID>`, `'member'`) read in a message. */
@@ -32,15 +34,51 @@ const TERMINAL_NAMES: Record<string, Record<Locale, string>> = {
     '<EOF>': { en: 'the end of the file', nl: 'het einde van het bestand' }
 };
 
+/** What a cross-reference names, for "the name of ..." (`<REF:Member>`). */
+const REFERENCE_NAMES: Record<string, Record<Locale, string>> = {
+    Member: { en: 'a household member', nl: 'een gezinslid' },
+    Organisation: { en: 'an organisation', nl: 'een organisatie' },
+    MeasureType: { en: 'a measure type', nl: 'een soort maatregel' },
+    Risk: { en: 'a risk', nl: 'een risico' },
+    AgreementParty: { en: 'a household member or supporter', nl: 'een gezinslid of steunfiguur' },
+    Checker: { en: 'an organisation or supporter', nl: 'een organisatie of steunfiguur' },
+    ActionOwner: { en: 'an organisation, household member or supporter', nl: 'een organisatie, gezinslid of steunfiguur' }
+};
+
 function tokenName(key: string, locale: Locale): string {
+    const reference = /^<REF:(\w+)>$/.exec(key);
+    if (reference) {
+        const target = REFERENCE_NAMES[reference[1]];
+        return target ? (locale === 'nl' ? `de naam van ${target.nl}` : `the name of ${target.en}`) : tokenName('<ID>', locale);
+    }
     return TERMINAL_NAMES[key]?.[locale] ?? key;
 }
 
-/** "Unexpected 'x'" / "Unexpected end of file", in the locale; a long token is cut short. */
+/** A token that is not repeated (it may hold personal data, spec section 7), by its kind. */
+const WITHHELD: Record<string, Record<Locale, string>> = {
+    '<INT>': { en: 'number', nl: 'getal' },
+    '<DATE>': { en: 'date', nl: 'datum' },
+    '<STRING>': { en: 'text', nl: 'tekst' },
+    '<ID>': { en: 'name', nl: 'naam' }
+};
+
+/** "Unexpected 'x'" / "Unexpected end of file" / "Unexpected number (not repeated ...)", in the locale; a long token is cut short. */
 function unexpected(found: string, locale: Locale): string {
     if (found === '<EOF>') return locale === 'nl' ? 'Onverwacht einde van het bestand' : 'Unexpected end of file';
+    const withheld = WITHHELD[found];
+    if (withheld) {
+        return locale === 'nl'
+            ? `Onverwacht${found === '<DATE>' || found === '<STRING>' || found === '<ID>' ? 'e' : ''} ${withheld.nl} (hier niet herhaald: het kan een persoonsgegeven zijn)`
+            : `Unexpected ${withheld.en} (not repeated here: it may be personal data)`;
+    }
     const shown = `'${found.length > 40 ? found.slice(0, 40) + '…' : found}'`;
     return locale === 'nl' ? `Onverwacht ${shown}` : `Unexpected ${shown}`;
+}
+
+/** " Did you mean `protects`?" after a message, or nothing. */
+function didYouMean(suggestion: string | undefined, locale: Locale): string {
+    if (!suggestion) return '';
+    return locale === 'nl' ? ` Bedoel je \`${suggestion}\`?` : ` Did you mean \`${suggestion}\`?`;
 }
 
 /** "a name, 'to' or 'for'" / "een naam, 'to' of 'for'". */
@@ -77,13 +115,19 @@ const parserFindings = {
         en: a => `'${a.word}' is a reserved word and cannot be used as a name; choose another pseudonym.`,
         nl: a => `'${a.word}' is een gereserveerd woord en kan geen naam zijn; kies een ander pseudoniem.`
     }),
-    expected: finding<{ expected: string[]; found: string }>({
-        en: a => `${unexpected(a.found, 'en')}: expected ${alternatives(a.expected, 'en')}.`,
-        nl: a => `${unexpected(a.found, 'nl')}: verwacht ${alternatives(a.expected, 'nl')}.`
+    expected: finding<{ expected: string[]; found: string; suggestion?: string }>({
+        en: a => `${unexpected(a.found, 'en')}: expected ${alternatives(a.expected, 'en')}.${didYouMean(a.suggestion, 'en')}`,
+        nl: a => `${unexpected(a.found, 'nl')}: verwacht ${alternatives(a.expected, 'nl')}.${didYouMean(a.suggestion, 'nl')}`
     }),
-    trailing: finding<{ found: string }>({
-        en: a => `${unexpected(a.found, 'en')}: expected a declaration ('plan', 'organisation' or 'measure type').`,
-        nl: a => `${unexpected(a.found, 'nl')}: verwacht een declaratie ('plan', 'organisation' of 'measure type').`
+    trailing: finding<{ found: string; suggestion?: string }>({
+        en: a => `${unexpected(a.found, 'en')}: expected a declaration ('plan', 'organisation' or 'measure type').${didYouMean(a.suggestion, 'en')}`,
+        nl: a => `${unexpected(a.found, 'nl')}: verwacht een declaratie ('plan', 'organisation' of 'measure type').${didYouMean(a.suggestion, 'nl')}`
+    }),
+    householdMixed: finding({
+        en: () => '`affects household` names the whole household and cannot be mixed with members: write `affects household` alone, ' +
+            'or list the members it affects instead (`affects sanne, noor`).',
+        nl: () => '`affects household` noemt het hele gezin en gaat niet samen met losse gezinsleden: schrijf alleen `affects household`, ' +
+            'of noem in plaats daarvan de gezinsleden die het raakt (`affects sanne, noor`).'
     }),
     character: finding<{ found: string }>({
         en: a => `Unexpected character '${a.found}'.`,
@@ -99,6 +143,22 @@ const parserFindings = {
     })
 } satisfies DecodedFindings;
 
+/** A value word as the message shows it: quoted, unless it may hold a BSN (spec section 7: then it is not repeated). */
+function shownValue(value: string, locale: Locale): string {
+    if (value !== WITHHELD_VALUE) return `'${value}'`;
+    return locale === 'nl' ? '(een naam die hier niet herhaald wordt: het kan een persoonsgegeven zijn)' : '(a name not repeated here: it may be personal data)';
+}
+
+/** The value of a VP000.value finding whose word holds what VP070 reports (no word of the language starts with `<`). */
+const WITHHELD_VALUE = '<ID>';
+
+const vp000Texts = {
+    fixTitle: message<{ replacement: string }>({
+        en: a => `Change to '${a.replacement}'`,
+        nl: a => `Vervang door '${a.replacement}'`
+    })
+};
+
 export const vp000 = defineRule({
     code: 'VP000',
     severity: 'error',
@@ -106,13 +166,25 @@ export const vp000 = defineRule({
     findings: {
         ...parserFindings,
         value: finding<{ value: string; set: ValueSetName }>({
-            en: a => `Unknown ${SET_NAMES[a.set].en} '${a.value}'; allowed: ${VALUE_SETS[a.set].join(', ')}.`,
-            nl: a => `Onbekende ${SET_NAMES[a.set].nl} '${a.value}'; toegestaan: ${VALUE_SETS[a.set].join(', ')}.`
+            en: a => `Unknown ${SET_NAMES[a.set].en} ${shownValue(a.value, 'en')}; allowed: ${VALUE_SETS[a.set].join(', ')}.`,
+            nl: a => `Onbekende ${SET_NAMES[a.set].nl} ${shownValue(a.value, 'nl')}; toegestaan: ${VALUE_SETS[a.set].join(', ')}.`
         }),
         escape: finding<{ escape: string }>({
             en: a => `Invalid escape '${a.escape}' in a string: only \\" and \\\\ are allowed.`,
             nl: a => `Ongeldige escape '${a.escape}' in een tekst: alleen \\" en \\\\ zijn toegestaan.`
         })
+    },
+    texts: vp000Texts,
+    // "Did you mean `protects`?": the misspelt token becomes the keyword (the refinement found it, syntax-refinement.ts).
+    fix: (context): FixProposal[] => {
+        const finding = context.finding;
+        const replacement = finding.key === 'expected' || finding.key === 'trailing' ? finding.args.suggestion : undefined;
+        if (!replacement || context.end <= context.start) return [];
+        return [{
+            title: text(vp000Texts.fixTitle, { replacement }, context.locale),
+            edits: [{ offset: context.start, end: context.end, newText: replacement }],
+            preferred: true
+        }];
     },
     docs: {
         checks: 'The file follows the grammar of the language reference: keywords, braces, dates as `YYYY-MM-DD`, strings on one ' +
@@ -173,14 +245,19 @@ function checkValues(node: AstNode, report: Report): void {
             for (let index = 0; index < raw.length; index++) {
                 const value: unknown = raw[index];
                 if (typeof value === 'string' && !allowed.has(value)) {
-                    report('VP000.value', node, { value, set }, { property: property as never, index });
+                    report('VP000.value', node, { value: withheld(value), set }, { property: property as never, index });
                 }
             }
         } else if (typeof raw === 'string' && !allowed.has(raw)) {
             // A single word: no array is made for it (this runs for every value word of every file).
-            report('VP000.value', node, { value: raw, set }, { property: property as never, index: undefined });
+            report('VP000.value', node, { value: withheld(raw), set }, { property: property as never, index: undefined });
         }
     }
+}
+
+/** The word, or the withheld marker when it holds a BSN (VP070 reports it; the syntax error does not repeat it). */
+function withheld(word: string): string {
+    return /\d{9}/.test(word) && findBsns(word).length > 0 ? WITHHELD_VALUE : word;
 }
 
 /**

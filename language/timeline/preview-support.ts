@@ -7,6 +7,7 @@
 
 import { escapeMarkup } from './escape.js';
 import type { TimelineModel, TimelineRange } from './timeline-model.js';
+import type { TimelineResult } from './timeline-protocol.js';
 
 export const TIMELINE_VIEW_TYPE = 'vplan.timeline';
 
@@ -49,6 +50,35 @@ export function buildWebviewHtml(options: WebviewHtmlOptions): string {
     ].join('\n');
 }
 
+/** What the webview draws: the scene and the table, and what identifies them. */
+export type WebviewView = Pick<TimelineResult, 'uri' | 'version' | 'planId' | 'scene' | 'table' | 'message'>;
+
+/**
+ * The part of a server answer the webview gets: no model (the extension keeps it to reveal
+ * declarations) and no SVG text.
+ */
+export function webviewView(result: TimelineResult): WebviewView {
+    return { uri: result.uri, version: result.version, planId: result.planId, scene: result.scene, table: result.table, message: result.message };
+}
+
+/**
+ * What the webview keeps for a reload (VS Code stores it on disk): the document, the plan and the
+ * scroll position, never plan text. media/timeline.js stores it; the extension reads the URI and
+ * the plan back from it, and asks the server for the drawing again.
+ */
+export interface PreviewViewState {
+    uri: string;
+    planId?: string;
+}
+
+/** The saved state of a preview, checked: undefined unless it names a document. */
+export function parsePreviewState(state: unknown): PreviewViewState | undefined {
+    if (typeof state !== 'object' || state === null) return undefined;
+    const { uri, planId } = state as { uri?: unknown; planId?: unknown };
+    if (typeof uri !== 'string' || uri.length === 0 || uri.length > 8192) return undefined;
+    return typeof planId === 'string' && planId.length > 0 && planId.length <= 200 ? { uri, planId } : { uri };
+}
+
 /** What the webview may ask; anything else is ignored. */
 export type WebviewMessage = { type: 'ready'; width?: number } | { type: 'resize'; width: number } | { type: 'reveal'; itemId: string };
 
@@ -78,7 +108,9 @@ export function rangeForItem(model: TimelineModel | undefined, itemId: string): 
     if (regie) return regie.range;
     const marker = model.markers.find(m => m.id === itemId);
     if (marker) return marker.range;
-    if (itemId.startsWith('member:')) return model.members.find(m => `member:${m.name}` === itemId)?.range;
+    const incident = model.incidents?.find(i => i.id === itemId);
+    if (incident) return incident.range;
+    if (itemId.startsWith('member')) return model.members.find(m => m.id === itemId)?.range;
     return undefined;
 }
 

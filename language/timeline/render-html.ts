@@ -22,7 +22,8 @@ export function tableToHtml(table: TimelineTable): string {
         }).join('');
         return `    <tr${classes ? ` class="${classes}"` : ''}>${cells}</tr>`;
     }).join('\n');
-    return `<table class="vp-table">\n  <caption>${escapeMarkup(table.caption)}</caption>\n  <thead><tr>${head}</tr></thead>\n  <tbody>\n${body}\n  </tbody>\n</table>`;
+    const legend = table.legend ? `\n<p class="vp-table-legend">${escapeMarkup(table.legend)}</p>` : '';
+    return `<table class="vp-table">\n  <caption>${escapeMarkup(table.caption)}</caption>\n  <thead><tr>${head}</tr></thead>\n  <tbody>\n${body}\n  </tbody>\n</table>${legend}`;
 }
 
 export function renderHtml(model: TimelineModel, options: RenderOptions = {}): string {

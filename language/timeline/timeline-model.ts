@@ -4,14 +4,19 @@
  * JSON-serialisable, and drawn by one renderer for the CLI (SVG/HTML) and the
  * editor's preview. Dates are ISO `YYYY-MM-DD`; every end is exclusive, as in the language.
  * Pure: the only clock is `options.today`.
+ *
+ * Bounded by the plan text, never by the length of a period: the axis gets at most `MAX_TICKS`
+ * ticks (months, or every few months or years on a long axis), and everything else is one entry
+ * per declaration or per stretch between two of them.
  */
 
 import type { AstNode } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { addMonthsClamped, dayFromParts, formatDay, partsFromDay, type Day, type DurationValue } from '../model/dates.js';
-import type { Interval } from '../model/plan-model.js';
+import { dayFromParts, formatDay, partsFromDay, type Day, type DurationValue } from '../model/dates.js';
+import type { Interval, ResolvedAction } from '../model/plan-model.js';
 import type { PlanFacts } from '../analysis/plan-facts.js';
 import { declarationOf } from '../model/declaration-views.js';
+import type { EndedReason } from '../model/vocabulary.js';
 
 export type TimelineMode = 'dwang' | 'drang' | 'voluntary' | 'unknown';
 export type TimelineItemKind = 'measure' | 'intervention' | 'agreement';
@@ -44,6 +49,13 @@ export interface TimelineTerm extends TimelineSpan {
     defaultEnd: boolean;
 }
 
+/** v2: an intervention's `ended DATE REASON`: the help stopped on DATE (the first day without it). */
+export interface TimelineEnded {
+    date: string;
+    /** Undefined when the reason is not a value word (VP000). */
+    reason?: EndedReason;
+}
+
 export interface TimelineItem {
     /** Unique in the model, stable for one text: `kind:name`. */
     id: string;
@@ -54,10 +66,19 @@ export interface TimelineItem {
     name: string;
     /** For measures: the measure type's name. */
     typeName?: string;
-    /** Undefined when the dates are missing or invalid (the item then shows only in the table). */
+    /**
+     * The days the item really runs (for an intervention with `ended`: up to its `ended` date).
+     * Undefined when the dates are missing or invalid (the item then shows only in the table).
+     */
     start?: string;
     end?: string;
     terms: TimelineTerm[];
+    /** v2: an intervention's planned period when `ended` cut it short (its rest is drawn faintly). */
+    planned?: TimelineSpan;
+    /** v2: when and why an intervention stopped (a valid `ended` date). */
+    ended?: TimelineEnded;
+    /** v2: a measure's type requires one of these measure types alongside (`requires`). */
+    requires?: string[];
     /** An agreement without `from` holds for the whole plan. */
     wholePlan: boolean;
     by?: string;
@@ -72,6 +93,9 @@ export interface TimelineLaneItem {
 }
 
 export interface TimelineMemberLane {
+    /** `member:NAME`; `member#INDEX` for a member without a name (while typing). */
+    id: string;
+    /** Empty for a member without a name. */
     name: string;
     kind?: string;
     roles: string[];
@@ -131,9 +155,30 @@ export interface TimelineAftercare {
     diagnostics: TimelineDiagnostic[];
 }
 
+/** v2: what a meeting decided (`action STRING owner REF due DATE`). */
+export interface TimelineAction {
+    text: string;
+    /** The owner's name as written (resolved or not); undefined when none is written. */
+    owner?: string;
+    /** The last day it is due (inclusive); undefined when invalid. */
+    due?: string;
+}
+
 export interface TimelineMarker {
     id: string;
     kind: 'meeting' | 'evaluation';
+    date?: string;
+    title: string;
+    /** v2: a meeting's actions (empty for an evaluation). */
+    actions: TimelineAction[];
+    range?: TimelineRange;
+    diagnostics: TimelineDiagnostic[];
+}
+
+/** v2: a new incident or report (*nieuwe melding*), drawn across all lanes. */
+export interface TimelineIncident {
+    id: string;
+    /** Undefined when the date is invalid (the incident then shows only in the table). */
     date?: string;
     title: string;
     range?: TimelineRange;
@@ -141,7 +186,7 @@ export interface TimelineMarker {
 }
 
 export interface TimelineTick {
-    /** The first day of a month. */
+    /** The first day of a month (of every `tickMonths`-th month on a long axis). */
     date: string;
     year: number;
     month: number;
@@ -150,13 +195,18 @@ export interface TimelineTick {
 export interface TimelineAxis extends TimelineSpan {
     /** Number of days from start to end. */
     days: number;
+    /** Months between two ticks: 1, or more on a long axis so there are at most `MAX_TICKS`. */
+    tickMonths: number;
     ticks: TimelineTick[];
 }
 
 export interface TimelineModel {
-    version: 1;
+    version: 2;
     plan: { name: string; title: string; status?: string; period?: TimelineSpan; range?: TimelineRange };
-    /** Undefined when the plan has no valid period and no dated item. */
+    /**
+     * From the plan start to the end of aftercare (or of the plan, if later); without a valid plan
+     * period, the span of the dated items. Undefined when there is neither.
+     */
     axis?: TimelineAxis;
     today: string;
     /** Whether today lies on the axis (the marker is drawn only then). */
@@ -167,6 +217,10 @@ export interface TimelineModel {
     members: TimelineMemberLane[];
     aftercare?: TimelineAftercare;
     markers: TimelineMarker[];
+    /** v2: incidents, by date (those without a valid date last). */
+    incidents: TimelineIncident[];
+    /** How many dated items, markers and incidents lie wholly outside the axis (drawn only in the table). */
+    outsideAxis: number;
     /** Every diagnostic inside the plan, for the table's summary. */
     diagnostics: TimelineDiagnostic[];
 }
@@ -221,19 +275,45 @@ function durationText(amount: number, unit: string): string {
     return `${amount} ${unit}${amount === 1 ? '' : 's'}`;
 }
 
-/** First days of the months inside [start, end]. */
-export function monthTicks(start: Day, end: Day): TimelineTick[] {
+/** At most this many ticks on an axis, however long: the output stays bounded by the plan text. */
+export const MAX_TICKS = 160;
+/** The tick steps in months, from monthly to once a millennium. */
+const TICK_STEPS = [1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12000];
+
+/** Months between two ticks on an axis from `start` to `end`: the smallest step giving at most `MAX_TICKS`. */
+export function tickStepMonths(start: Day, end: Day): number {
+    const months = Math.max(0, end - start) / 30.436875;
+    return TICK_STEPS.find(step => months / step <= MAX_TICKS - 1) ?? TICK_STEPS[TICK_STEPS.length - 1];
+}
+
+/**
+ * First days of the months inside [start, end], every `stepMonths`-th month (counted from
+ * January of year 0, so a yearly step ticks each January).
+ */
+export function monthTicks(start: Day, end: Day, stepMonths = 1): TimelineTick[] {
     const first = partsFromDay(start);
-    let tick = first.day === 1 ? start : dayFromParts(first.year, first.month, 1);
-    if (tick < start) tick = addMonthsClamped(tick, 1);
+    let index = first.year * 12 + (first.month - 1) + (first.day === 1 ? 0 : 1);
+    index = Math.ceil(index / stepMonths) * stepMonths;
     const ticks: TimelineTick[] = [];
-    while (tick <= end) {
-        const parts = partsFromDay(tick);
-        ticks.push({ date: formatDay(tick), year: parts.year, month: parts.month });
-        tick = addMonthsClamped(tick, 1);
+    for (;;) {
+        const year = Math.floor(index / 12);
+        const month = (index % 12) + 1;
+        if (year > 9999) break;
+        const tick = dayFromParts(year, month, 1);
+        if (tick > end) break;
+        ticks.push({ date: formatDay(tick), year, month });
+        index += stepMonths;
     }
     return ticks;
 }
+
+/** The action's owner as written: the resolved name, else the reference text. */
+function ownerName(action: ResolvedAction): string | undefined {
+    return action.owner?.name ?? (action.node.owner?.$refText || undefined);
+}
+
+const byDate = <T extends { date?: string }>(a: T, b: T): number =>
+    (a.date ?? '\uffff') < (b.date ?? '\uffff') ? -1 : (a.date ?? '\uffff') > (b.date ?? '\uffff') ? 1 : 0;
 
 /**
  * Builds the timeline of one plan from its facts. `diagnostics` (of the plan's document) are
@@ -247,6 +327,8 @@ export function buildTimeline(facts: PlanFacts, diagnostics: readonly Diagnostic
     const diagnosticsIn = (range: TimelineRange | undefined): TimelineDiagnostic[] =>
         range ? planDiagnostics.filter(d => contains(range, d.range)) : [];
     const period = plan.period;
+    // Names and titles may be missing while the author types (`member`, `intervention {`): never undefined here.
+    const nameOf = (node: { name?: string } | undefined): string => node?.name ?? '';
     const dayRanges: Interval[] = [];
     const note = (interval: Interval | undefined) => { if (interval) dayRanges.push(interval); };
     note(period);
@@ -258,7 +340,7 @@ export function buildTimeline(facts: PlanFacts, diagnostics: readonly Diagnostic
         if (!interval) continue;
         note(interval);
         const range = rangeOf(phase.node);
-        phases.push({ kind: phase.kind ?? phase.node.kind, ...span(interval), range, diagnostics: diagnosticsIn(range) });
+        phases.push({ kind: phase.kind ?? phase.node.kind ?? '', ...span(interval), range, diagnostics: diagnosticsIn(range) });
     }
     phases.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
 
@@ -266,23 +348,25 @@ export function buildTimeline(facts: PlanFacts, diagnostics: readonly Diagnostic
     const items: TimelineItem[] = [];
 
     for (const measure of plan.measures) {
-        const id = `measure:${measure.name}`;
+        const name = nameOf(measure);
         const range = rangeOf(measure.node);
         const terms: TimelineTerm[] = measure.terms
             .map((term, index) => term.interval ? { ...span(term.interval), kind: index === 0 ? 'first' as const : 'extend' as const, defaultEnd: term.defaultEnd } : undefined)
             .filter((t): t is TimelineTerm => t !== undefined);
         note(measure.interval);
+        const requires = measure.type?.requires ?? [];
         items.push({
-            id,
+            id: `measure:${name}`,
             kind: 'measure',
             mode: measure.type?.mode ?? 'unknown',
-            title: measure.type?.title ?? measure.node.type?.$refText ?? measure.name,
-            name: measure.name,
+            title: measure.type?.title ?? measure.node.type?.$refText ?? name,
+            name,
             typeName: measure.type?.name ?? measure.node.type?.$refText,
             start: isoOrUndefined(measure.interval?.start),
             end: isoOrUndefined(measure.interval?.end),
             terms,
             wholePlan: false,
+            requires: requires.length > 0 ? [...requires] : undefined,
             by: measure.by?.name,
             range,
             diagnostics: diagnosticsIn(range)
@@ -290,20 +374,25 @@ export function buildTimeline(facts: PlanFacts, diagnostics: readonly Diagnostic
     }
 
     for (const intervention of plan.interventions) {
-        const id = `intervention:${intervention.name}`;
+        const name = nameOf(intervention);
         const range = rangeOf(intervention.node);
-        const interval = intervention.dates.interval;
+        // The days the help really runs: `ended` cuts the planned period short (coverage reads the same interval).
+        const interval = intervention.interval;
+        const planned = intervention.dates.interval;
+        const endedDay = intervention.ended?.day;
         note(interval);
         items.push({
-            id,
+            id: `intervention:${name}`,
             kind: 'intervention',
             mode: intervention.framework,
-            title: intervention.title ?? intervention.name,
-            name: intervention.name,
+            title: intervention.title ?? name,
+            name,
             start: isoOrUndefined(interval?.start),
             end: isoOrUndefined(interval?.end),
             terms: interval ? [{ ...span(interval), kind: 'first', defaultEnd: false }] : [],
             wholePlan: false,
+            planned: interval && planned && interval.end < planned.end ? span(planned) : undefined,
+            ended: endedDay !== undefined ? { date: formatDay(endedDay), reason: intervention.ended?.reason } : undefined,
             by: intervention.by?.name,
             range,
             diagnostics: diagnosticsIn(range)
@@ -311,18 +400,18 @@ export function buildTimeline(facts: PlanFacts, diagnostics: readonly Diagnostic
     }
 
     for (const agreement of plan.agreements) {
-        const id = `agreement:${agreement.name}`;
+        const name = nameOf(agreement);
         const range = rangeOf(agreement.node);
         const wholePlan = agreement.dates === undefined;
         const interval = wholePlan ? period : agreement.dates?.interval;
         note(interval);
         items.push({
-            id,
+            id: `agreement:${name}`,
             kind: 'agreement',
             // A safety agreement is made with the household, not imposed: it is voluntary.
             mode: 'voluntary',
-            title: agreement.title ?? agreement.name,
-            name: agreement.name,
+            title: agreement.title ?? name,
+            name,
             start: isoOrUndefined(interval?.start),
             end: isoOrUndefined(interval?.end),
             terms: interval ? [{ ...span(interval), kind: 'first', defaultEnd: wholePlan }] : [],
@@ -334,16 +423,18 @@ export function buildTimeline(facts: PlanFacts, diagnostics: readonly Diagnostic
     }
 
     // Member lanes and the days nothing covers (the coverage facts: what VP001–VP004 judge)
-    const members: TimelineMemberLane[] = facts.coverage.members.map(coverage => {
+    const members: TimelineMemberLane[] = facts.coverage.members.map((coverage, index) => {
         const member = coverage.member;
+        const name = nameOf(member);
         const laneItems: TimelineLaneItem[] = [];
         for (const entry of coverage.items) {
-            const itemId = `${entry.kind}:${entry.item.name}`;
+            const itemId = `${entry.kind}:${nameOf(entry.item)}`;
             if (!laneItems.some(lane => lane.itemId === itemId && lane.relation === entry.relation)) laneItems.push({ itemId, relation: entry.relation });
         }
         const range = rangeOf(member.node);
         return {
-            name: member.name,
+            id: name ? `member:${name}` : `member#${index}`,
+            name,
             kind: member.kind ?? member.node.kind,
             roles: [...member.roles],
             outside: member.outside,
@@ -405,35 +496,60 @@ export function buildTimeline(facts: PlanFacts, diagnostics: readonly Diagnostic
         };
     }
 
-    // Meetings and evaluations
+    // Meetings (with what they decided) and evaluations
     const markers: TimelineMarker[] = [];
     plan.meetings.forEach((meeting, index) => {
         if (meeting.day !== undefined) note({ start: meeting.day, end: meeting.day });
         const range = rangeOf(meeting.node);
-        markers.push({ id: `meeting:${index}`, kind: 'meeting', date: isoOrUndefined(meeting.day), title: meeting.title ?? '', range, diagnostics: diagnosticsIn(range) });
+        const actions: TimelineAction[] = meeting.actions.map(action => ({ text: action.text ?? '', owner: ownerName(action), due: isoOrUndefined(action.due) }));
+        markers.push({ id: `meeting:${index}`, kind: 'meeting', date: isoOrUndefined(meeting.day), title: meeting.title ?? '', actions, range, diagnostics: diagnosticsIn(range) });
     });
     plan.evaluations.forEach((evaluation, index) => {
         if (evaluation.day !== undefined) note({ start: evaluation.day, end: evaluation.day });
         const range = rangeOf(evaluation.node);
-        markers.push({ id: `evaluation:${index}`, kind: 'evaluation', date: isoOrUndefined(evaluation.day), title: evaluation.title ?? '', range, diagnostics: diagnosticsIn(range) });
+        markers.push({ id: `evaluation:${index}`, kind: 'evaluation', date: isoOrUndefined(evaluation.day), title: evaluation.title ?? '', actions: [], range, diagnostics: diagnosticsIn(range) });
     });
     markers.sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? -1 : (a.date ?? '') > (b.date ?? '') ? 1 : 0));
 
-    // The axis: plan start to the end of aftercare (or of the plan), widened so no dated item falls off.
+    // Incidents, across all lanes
+    const incidents: TimelineIncident[] = plan.incidents.map((incident, index) => {
+        if (incident.day !== undefined) note({ start: incident.day, end: incident.day });
+        const range = rangeOf(incident.node);
+        return { id: `incident:${index}`, date: isoOrUndefined(incident.day), title: incident.title ?? '', range, diagnostics: diagnosticsIn(range) };
+    });
+    incidents.sort(byDate);
+
+    // The axis (section 8): from the plan start to the end of aftercare, or of the plan if that is
+    // later; items beyond it are cut at its edges (their dates stay in tooltips and the table).
+    // Without a valid plan period: the span of the dated items.
     let axis: TimelineAxis | undefined;
     let todayOnAxis = false;
-    if (dayRanges.length > 0) {
-        const start = dayRanges.reduce((min, r) => Math.min(min, r.start), Infinity);
-        const end = dayRanges.reduce((max, r) => Math.max(max, r.end), -Infinity);
-        axis = { start: formatDay(start), end: formatDay(end), days: end - start, ticks: monthTicks(start, end) };
-        todayOnAxis = today >= start && today < end;
+    let outsideAxis = 0;
+    let axisStart: Day | undefined;
+    let axisEnd: Day | undefined;
+    if (period) {
+        axisStart = period.start;
+        axisEnd = Math.max(period.end, plan.aftercare?.dates?.interval?.end ?? period.end);
+    } else if (dayRanges.length > 0) {
+        axisStart = dayRanges.reduce((min, r) => Math.min(min, r.start), Infinity);
+        axisEnd = dayRanges.reduce((max, r) => Math.max(max, r.end), -Infinity);
+    }
+    if (axisStart !== undefined && axisEnd !== undefined) {
+        const tickMonths = tickStepMonths(axisStart, axisEnd);
+        axis = { start: formatDay(axisStart), end: formatDay(axisEnd), days: axisEnd - axisStart, tickMonths, ticks: monthTicks(axisStart, axisEnd, tickMonths) };
+        todayOnAxis = today >= axisStart && today < axisEnd;
+        const start = axis.start;
+        const end = axis.end;
+        const offSpan = (s: { start?: string; end?: string }) => s.start !== undefined && s.end !== undefined && (s.end <= start || s.start >= end);
+        const offPoint = (date: string | undefined) => date !== undefined && (date < start || date > end);
+        outsideAxis = items.filter(offSpan).length + markers.filter(m => offPoint(m.date)).length + incidents.filter(i => offPoint(i.date)).length;
     }
 
     return {
-        version: 1,
+        version: 2,
         plan: {
-            name: plan.name,
-            title: plan.title ?? plan.name,
+            name: plan.name ?? '',
+            title: plan.title ?? plan.name ?? '',
             status: plan.status,
             period: period ? span(period) : undefined,
             range: planRange
@@ -447,6 +563,8 @@ export function buildTimeline(facts: PlanFacts, diagnostics: readonly Diagnostic
         members,
         aftercare,
         markers,
+        incidents,
+        outsideAxis,
         diagnostics: planDiagnostics
     };
 }

@@ -1,7 +1,8 @@
 /**
  * The timeline's colours and strokes, by CSS class. Every colour is a CSS variable with a
  * default, so the editor's preview can map them to the VS Code theme (media/timeline.css) while
- * the CLI's SVG and HTML use the defaults. Modes differ by colour, border style AND a text label.
+ * the CLI's SVG and HTML use the defaults. Modes (and agreements, a category of their own) differ
+ * by colour, border style AND a text label.
  */
 
 /** Default colour values (light, printable). */
@@ -20,6 +21,10 @@ export const TIMELINE_COLOR_DEFAULTS = `
   --vplan-voluntary-text: #ffffff;
   --vplan-unknown: #757575;
   --vplan-unknown-text: #ffffff;
+  --vplan-agreement: #d3ecef;
+  --vplan-agreement-border: #00656e;
+  --vplan-agreement-text: #1f1f1f;
+  --vplan-incident: #37474f;
   --vplan-regie: #1a5fb4;
   --vplan-regie-text: #ffffff;
   --vplan-aftercare: #6a3d9a;
@@ -63,7 +68,16 @@ export const TIMELINE_SVG_RULES = `
 .vp-item .vp-mode-drang + .vp-bar-label { fill: var(--vplan-drang-text); }
 .vp-item .vp-mode-voluntary + .vp-bar-label { fill: var(--vplan-voluntary-text); }
 .vp-item .vp-mode-unknown + .vp-bar-label { fill: var(--vplan-unknown-text); }
+.vp-agreement-bar { fill: var(--vplan-agreement); stroke: var(--vplan-agreement-border); stroke-width: 2; }
+.vp-item .vp-agreement-bar + .vp-bar-label { fill: var(--vplan-agreement-text); }
+.vp-svg .vp-item text.vp-bar-label-outside { fill: var(--vplan-fg); }
+.vp-bar-label-outside, .vp-marker-label { paint-order: stroke; stroke: var(--vplan-bg); stroke-width: 3px; stroke-linejoin: round; }
+.vp-planned-rest { fill-opacity: 0.22; stroke-opacity: 0.6; stroke-dasharray: 2 3; }
+.vp-ended-mark { stroke: var(--vplan-fg); stroke-width: 2.5; }
+.vp-rest-label { font-size: 10px; font-style: italic; }
+.vp-clip-mark { fill: var(--vplan-bg); stroke: var(--vplan-fg); stroke-width: 1; }
 .vp-has-error { stroke: var(--vplan-error); stroke-width: 2.5; }
+.vp-legend-error { fill: var(--vplan-bg); stroke: var(--vplan-error); stroke-width: 2.5; }
 .vp-term-boundary { stroke: var(--vplan-bg); stroke-width: 2; }
 .vp-regie-bar { fill: var(--vplan-regie); stroke: var(--vplan-fg); }
 .vp-regie .vp-bar-label { fill: var(--vplan-regie-text); }
@@ -78,6 +92,9 @@ export const TIMELINE_SVG_RULES = `
 .vp-checkpoint-mark { fill: var(--vplan-aftercare); stroke: var(--vplan-fg); }
 .vp-marker-meeting-mark { fill: var(--vplan-marker); }
 .vp-marker-evaluation-mark { fill: var(--vplan-bg); stroke: var(--vplan-marker); stroke-width: 1.5; }
+.vp-incident-mark, .vp-legend-incident { fill: var(--vplan-incident); stroke: var(--vplan-incident); }
+.vp-incident-line { stroke: var(--vplan-incident); stroke-width: 1.5; stroke-dasharray: 6 3; }
+.vp-outside-note { fill: var(--vplan-muted) !important; }
 .vp-today-line { stroke: var(--vplan-today); stroke-width: 2; }
 .vp-today-label { fill: var(--vplan-today) !important; font-weight: 600; }
 `;
@@ -100,6 +117,7 @@ export const TIMELINE_PAGE_RULES = `
 .vp-cell-mode-drang { border-left: 6px dashed var(--vplan-drang) !important; }
 .vp-cell-mode-voluntary { border-left: 6px dotted var(--vplan-voluntary) !important; }
 .vp-row-error td { color: var(--vplan-error); }
+.vp-table-legend { font-size: 12px; color: var(--vplan-muted); margin: 4px 0 0; }
 `;
 
 export const TIMELINE_PRINT_RULES = `

@@ -20,6 +20,8 @@ export interface TimelineTable {
     caption: string;
     columns: string[];
     rows: TimelineTableRow[];
+    /** What a row in the error colour means (shown under the table). */
+    legend: string;
 }
 
 function notes(labels: TimelineWords, diagnostics: readonly TimelineDiagnostic[], extra: Array<string | undefined> = []): string {
@@ -51,9 +53,9 @@ export function buildTimelineTable(model: TimelineModel, locale: Locale = 'en'):
     }
     const itemsById = new Map(model.items.map(item => [item.id, item]));
     for (const member of model.members) {
-        const lane = member.name;
-        if (member.noAction !== undefined) row([lane, labels.noAction, '', member.noAction, member.name, '', '', notes(labels, member.diagnostics)], { itemId: `member:${member.name}`, range: member.range, hasError: hasError(member.diagnostics) });
-        else if (member.diagnostics.length > 0) row([lane, '', '', '', member.name, '', '', notes(labels, member.diagnostics)], { itemId: `member:${member.name}`, range: member.range, hasError: hasError(member.diagnostics) });
+        const lane = member.name || labels.unnamedMember;
+        if (member.noAction !== undefined) row([lane, labels.noAction, '', member.noAction, member.name, '', '', notes(labels, member.diagnostics)], { itemId: member.id, range: member.range, hasError: hasError(member.diagnostics) });
+        else if (member.diagnostics.length > 0) row([lane, '', '', '', member.name, '', '', notes(labels, member.diagnostics)], { itemId: member.id, range: member.range, hasError: hasError(member.diagnostics) });
         for (const entry of member.items) {
             const item = itemsById.get(entry.itemId);
             if (!item) continue;
@@ -62,10 +64,14 @@ export function buildTimelineTable(model: TimelineModel, locale: Locale = 'en'):
                 item.by ? labels.by(item.by) : undefined,
                 item.wholePlan ? labels.wholePlan : item.terms.some(t => t.defaultEnd) ? labels.defaultEnd : undefined,
                 item.terms.length > 1 ? item.terms.map(t => `${t.start}–${t.end}`).join(', ') : undefined,
+                item.ended ? labels.endedNote(item.ended.reason, item.ended.date, item.planned?.end) : undefined,
+                item.requires ? labels.requires(item.requires) : undefined,
                 item.start ? undefined : labels.noDates
             ];
-            row([lane, labels.kinds[item.kind], labels.modes[item.mode], item.title, item.name, item.start, item.end, notes(labels, item.diagnostics, extra)],
-                { itemId: item.id, range: item.range, mode: item.mode, hasError: hasError(item.diagnostics) });
+            // An agreement is no framework of help: its category is its kind, in the column before.
+            const mode = item.kind === 'agreement' ? undefined : item.mode;
+            row([lane, labels.kinds[item.kind], mode && labels.modes[mode], item.title, item.name, item.start, item.end, notes(labels, item.diagnostics, extra)],
+                { itemId: item.id, range: item.range, mode, hasError: hasError(item.diagnostics) });
         }
         for (const gap of member.uncovered) row([lane, labels.kinds.uncovered, '', '', '', gap.start, gap.end, ''], { hasError: true });
     }
@@ -78,10 +84,19 @@ export function buildTimelineTable(model: TimelineModel, locale: Locale = 'en'):
     for (const marker of model.markers) {
         row([labels.markers, labels.kinds[marker.kind], '', marker.title, '', marker.date ?? labels.noDates, '', notes(labels, marker.diagnostics)],
             { itemId: marker.id, range: marker.range, hasError: hasError(marker.diagnostics) });
+        // What the meeting decided: who carries it out, and the last day it is due (inclusive, so not in the To column).
+        for (const action of marker.actions) {
+            row([labels.markers, labels.kinds.action, '', action.text, '', '', '', labels.actionNote(action.owner, action.due)], { itemId: marker.id, range: marker.range });
+        }
+    }
+    for (const incident of model.incidents) {
+        row([labels.incidents, labels.kinds.incident, '', incident.title, '', incident.date ?? labels.noDates, '', notes(labels, incident.diagnostics)],
+            { itemId: incident.id, range: incident.range, hasError: hasError(incident.diagnostics) });
     }
     return {
         caption: labels.tableCaption(model.plan),
         columns: [c.lane, c.kind, c.mode, c.title, c.name, c.from, c.to, c.notes],
-        rows
+        rows,
+        legend: labels.tableLegend
     };
 }

@@ -6,8 +6,9 @@
  */
 
 import { message, text, words, type Locale, type NoArgs } from '../i18n/locale.js';
-import { conceptWord, durationText, relationWord, severityWord, valueWord, type ConceptName } from '../i18n/phrases.js';
+import { conceptWord, durationText, orList, relationWord, severityWord, valueWord, type ConceptName } from '../i18n/phrases.js';
 import type { DurationValue } from '../model/dates.js';
+import type { EndedReason } from '../model/vocabulary.js';
 import type { TimelineDiagnostic, TimelineMode } from './timeline-model.js';
 
 export const timelineTexts = {
@@ -22,6 +23,44 @@ export const timelineTexts = {
         nl: a => `Tijdlijn als tabel: ${a.title} (${a.name})`
     }),
     markers: words({ en: 'Meetings', nl: 'Overleggen' }),
+    incidents: words({ en: 'Incidents', nl: 'Incidenten' }),
+    /** A member lane whose member has no name yet (while typing `member`). */
+    unnamedMember: words({ en: '(no name)', nl: '(zonder naam)' }),
+    action: words({ en: 'action', nl: 'actie' }),
+    /** A meeting action: who carries it out and its last day (inclusive). */
+    actionNote: message<{ owner?: string; due?: string }>({
+        en: a => [a.owner ? `owner ${a.owner}` : 'no owner', a.due ? `due on or before ${a.due}` : 'no valid due date'].join('; '),
+        nl: a => [a.owner ? `ligt bij ${a.owner}` : 'bij niemand belegd', a.due ? `uiterlijk op ${a.due}` : 'geen geldige uiterste datum'].join('; ')
+    }),
+    /** Why help stopped (`ended DATE REASON`), as a short label on the timeline. */
+    endedReasons: {
+        completed: words({ en: 'completed', nl: 'afgerond' }),
+        dropout: words({ en: 'dropped out', nl: 'uitval' }),
+        referred: words({ en: 'referred', nl: 'doorverwezen' })
+    } satisfies Record<EndedReason, unknown>,
+    ended: words({ en: 'stopped', nl: 'gestopt' }),
+    /** `ended DATE REASON`: DATE is the first day without the help. */
+    endedNote: message<{ reason?: string; date: string; plannedEnd?: string }>({
+        en: a => `${a.reason ? `stopped (${a.reason})` : 'stopped'}: no help from ${a.date} on` + (a.plannedEnd ? `; planned to ${a.plannedEnd} (not included)` : ''),
+        nl: a => `${a.reason ? `gestopt (${a.reason})` : 'gestopt'}: geen hulp meer vanaf ${a.date}` + (a.plannedEnd ? `; gepland tot ${a.plannedEnd} (niet inbegrepen)` : '')
+    }),
+    plannedRest: words({ en: 'planned, stopped early', nl: 'gepland, eerder gestopt' }),
+    /** A measure type's `requires`: one of these must run alongside. */
+    requires: message<{ types: string }>({
+        en: a => `requires ${a.types} alongside`,
+        nl: a => `vereist daarnaast ${a.types}`
+    }),
+    hasError: words({ en: 'error in the plan', nl: 'fout in het plan' }),
+    /** Under the table: what a red row means (never colour alone: each such row says it in words too). */
+    tableLegend: words({
+        en: 'Rows in red: an error in the plan (see Notes), days on which a member is not covered, or a regie gap or overlap.',
+        nl: 'Rijen in rood: een fout in het plan (zie Opmerkingen), dagen waarop een gezinslid niet gedekt is, of een regiegat of dubbele regie.'
+    }),
+    /** Under the drawing when something dated lies before the plan start or after the end of aftercare. */
+    outsideAxis: message<{ count: number }>({
+        en: a => `${a.count} ${a.count === 1 ? 'item lies' : 'items lie'} outside the time axis (plan start to end of aftercare): see the table.`,
+        nl: a => `${a.count} ${a.count === 1 ? 'onderdeel ligt' : 'onderdelen liggen'} buiten de tijdas (begin van het plan tot einde nazorg): zie de tabel.`
+    }),
     today: words({ en: 'today', nl: 'vandaag' }),
     regieGap: words({ en: 'regie gap', nl: 'regiegat' }),
     regieOverlap: words({ en: 'regie overlap', nl: 'dubbele regie' }),
@@ -74,7 +113,7 @@ export const timelineTexts = {
 };
 
 type LaneKind = 'measure' | 'intervention' | 'agreement' | 'phase' | 'regie' | 'handover' | 'gap' | 'overlap' | 'uncovered'
-    | 'aftercare' | 'checkpoint' | 'meeting' | 'evaluation';
+    | 'aftercare' | 'checkpoint' | 'meeting' | 'evaluation' | 'incident' | 'action';
 
 /** The catalogue rendered for one locale: what the layout, the table and the HTML page read. */
 export interface TimelineWords {
@@ -83,6 +122,13 @@ export interface TimelineWords {
     regie: string;
     aftercare: string;
     markers: string;
+    incidents: string;
+    unnamedMember: string;
+    ended: string;
+    plannedRest: string;
+    hasError: string;
+    tableLegend: string;
+    endedReasons: Record<EndedReason, string>;
     today: string;
     modes: Record<TimelineMode, string>;
     kinds: Record<LaneKind, string>;
@@ -104,6 +150,10 @@ export interface TimelineWords {
     handover: (from: string, to: string) => string;
     by: (organisation: string) => string;
     diagnostic: (diagnostic: TimelineDiagnostic) => string;
+    actionNote: (owner: string | undefined, due: string | undefined) => string;
+    endedNote: (reason: EndedReason | undefined, date: string, plannedEnd: string | undefined) => string;
+    requires: (types: readonly string[]) => string;
+    outsideAxis: (count: number) => string;
     duration: (duration: DurationValue) => string;
     memberKind: (kind: string) => string;
     role: (role: string) => string;
@@ -113,12 +163,22 @@ function render(locale: Locale): TimelineWords {
     const say = (entry: typeof timelineTexts.timeline) => text(entry, {}, locale);
     const concept = (name: ConceptName) => conceptWord(name, locale);
     const phases = Object.fromEntries(['safety', 'stability', 'recovery'].map(kind => [kind, valueWord('phaseKind', kind, locale)]));
+    const endedReasons: Record<EndedReason, string> = {
+        completed: say(timelineTexts.endedReasons.completed), dropout: say(timelineTexts.endedReasons.dropout), referred: say(timelineTexts.endedReasons.referred)
+    };
     return {
         locale,
         timeline: say(timelineTexts.timeline),
         regie: capitalise(concept('regie')),
         aftercare: capitalise(concept('aftercare')),
         markers: say(timelineTexts.markers),
+        incidents: say(timelineTexts.incidents),
+        unnamedMember: say(timelineTexts.unnamedMember),
+        ended: say(timelineTexts.ended),
+        plannedRest: say(timelineTexts.plannedRest),
+        hasError: say(timelineTexts.hasError),
+        tableLegend: say(timelineTexts.tableLegend),
+        endedReasons,
         today: say(timelineTexts.today),
         modes: {
             dwang: valueWord('framework', 'dwang', locale), drang: valueWord('framework', 'drang', locale),
@@ -128,7 +188,7 @@ function render(locale: Locale): TimelineWords {
             measure: concept('measure'), intervention: concept('intervention'), agreement: concept('agreement'), phase: concept('phase'),
             regie: concept('regie'), handover: concept('handover'), gap: say(timelineTexts.regieGap), overlap: say(timelineTexts.regieOverlap),
             uncovered: say(timelineTexts.uncovered), aftercare: concept('aftercare'), checkpoint: concept('checkpoint'),
-            meeting: concept('meeting'), evaluation: concept('evaluation')
+            meeting: concept('meeting'), evaluation: concept('evaluation'), incident: concept('incident'), action: say(timelineTexts.action)
         },
         relations: { on: relationWord('on', locale), for: relationWord('for', locale), protects: relationWord('protects', locale) },
         phases,
@@ -148,6 +208,10 @@ function render(locale: Locale): TimelineWords {
         handover: (from, to) => text(timelineTexts.handover, { from, to }, locale),
         by: organisation => text(timelineTexts.by, { organisation }, locale),
         diagnostic: diagnostic => text(timelineTexts.diagnostic, { diagnostic }, locale),
+        actionNote: (owner, due) => text(timelineTexts.actionNote, { owner, due }, locale),
+        endedNote: (reason, date, plannedEnd) => text(timelineTexts.endedNote, { reason: reason && endedReasons[reason], date, plannedEnd }, locale),
+        requires: types => text(timelineTexts.requires, { types: orList(types, locale) }, locale),
+        outsideAxis: count => text(timelineTexts.outsideAxis, { count }, locale),
         duration: duration => durationText(duration, locale),
         memberKind: kind => valueWord('memberKind', kind, locale),
         role: role => valueWord('role', role, locale)

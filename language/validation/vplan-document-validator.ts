@@ -14,6 +14,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { VplanServices } from '../vplan-module.js';
 import type { VplanSettingsProvider } from '../config/settings-provider.js';
 import { syntaxMessageFor } from '../syntax/syntax-errors.js';
+import { newRefinementBudget, SyntaxMessageRefiner, type RefinementBudget } from '../syntax/syntax-refinement.js';
 import { renderMessage } from '../rules/registry.js';
 import { referenceFinding } from '../rules/reference-rules.js';
 import { RULES_BY_CODE, type ConfiguredSeverity } from '../rules/registry.js';
@@ -43,6 +44,7 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
     protected readonly reflection: VplanServices['shared']['AstReflection'];
     protected readonly lexer: VplanServices['parser']['Lexer'];
     protected readonly memo: ValidationMemo;
+    protected readonly syntaxRefiner: SyntaxMessageRefiner;
     /** Off for a one-shot build that validates every document once (the CLI). */
     memoize = true;
     private checksOnlyOnRootAndPlans: boolean | undefined;
@@ -54,6 +56,7 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
         this.reflection = services.shared.AstReflection;
         this.lexer = services.parser.Lexer;
         this.memo = new ValidationMemo(this.globalNames);
+        this.syntaxRefiner = new SyntaxMessageRefiner(services);
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
@@ -148,23 +151,27 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const start = diagnostics.length;
         super.processLexingErrors(parseResult, diagnostics, options);
-        this.tagSyntax(diagnostics, start);
+        this.tagSyntax(diagnostics, start, parseResult);
     }
 
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const start = diagnostics.length;
         super.processParsingErrors(parseResult, diagnostics, options);
-        this.tagSyntax(diagnostics, start);
+        this.tagSyntax(diagnostics, start, parseResult);
     }
 
-    private tagSyntax(diagnostics: Diagnostic[], start: number): void {
+    /** Parse errors get the tokens valid at that point, a "did you mean" and no quoted personal data (syntax-refinement.ts). */
+    private tagSyntax(diagnostics: Diagnostic[], start: number, parseResult: ParseResult): void {
+        let budget: RefinementBudget | undefined;
         for (let i = start; i < diagnostics.length; i++) {
-            const { messageId, args } = syntaxMessageFor(typeof diagnostics[i].message === 'string' ? diagnostics[i].message as string : '');
+            const encoded = typeof diagnostics[i].message === 'string' ? diagnostics[i].message as string : '';
+            const refined = this.syntaxRefiner.refine(encoded, parseResult, budget ??= newRefinementBudget());
+            const { messageId, args } = refined?.message ?? syntaxMessageFor(encoded);
             diagnostics[i] = {
                 ...diagnostics[i],
                 severity: DiagnosticSeverity.Error,
                 code: 'VP000',
-                data: { code: 'VP000', messageId, args } satisfies VplanDiagnosticData
+                data: { code: 'VP000', messageId, args, fix: refined?.fix } satisfies VplanDiagnosticData
             };
         }
     }

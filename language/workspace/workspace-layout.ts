@@ -138,6 +138,7 @@ const SKIPPED_FOLDERS = new Set(['node_modules']);
 export class WorkspaceLayout {
     protected readonly configs = new Map<string, ConfigFile | null>();
     protected readonly roots = new Map<string, WorkspaceRoot>();
+    protected readonly settings = new Map<string, VplanConfig>();
     protected readonly fs: WorkspaceFileSystem;
 
     constructor(fs: WorkspaceFileSystem | FileSystemProvider) {
@@ -158,6 +159,7 @@ export class WorkspaceLayout {
     invalidate(): void {
         this.configs.clear();
         this.roots.clear();
+        this.settings.clear();
     }
 
     /** The config file in a folder, parsed, if there is one. */
@@ -214,9 +216,17 @@ export class WorkspaceLayout {
         return chain;
     }
 
-    /** The settings of a file in `folder`: its config cascade over the defaults. */
+    /**
+     * The settings of a file in `folder`: its config cascade over the defaults. One object per
+     * folder until `invalidate()`: the validation memo compares settings by identity.
+     */
     settingsOf(folder: string): VplanConfig {
-        return mergeConfigSettings(this.configChain(folder).map(config => config.parsed.settings));
+        let settings = this.settings.get(folder);
+        if (!settings) {
+            settings = mergeConfigSettings(this.configChain(folder).map(config => config.parsed.settings));
+            this.settings.set(folder, settings);
+        }
+        return settings;
     }
 
     /**

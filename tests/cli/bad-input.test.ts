@@ -95,7 +95,7 @@ describe('an empty file', () => {
     test('diff: an empty old version means the plan was added', () => {
         const result = runVplan(['diff', 'bad/empty.vplan', 'good/plan.vplan'], { cwd: root });
         expect(result.status).toBe(0);
-        expect(result.stdout).toContain('plan linde_2026: added');
+        expect(result.stdout).toContain('+ plan linde_2026 "Veiligheidsplan gezin Linde"');
     });
 });
 

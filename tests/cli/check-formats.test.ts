@@ -12,6 +12,7 @@ import { XMLParser } from 'fast-xml-parser';
 import type { Log, Result } from 'sarif';
 import { pathToFileURL } from 'node:url';
 import { escapeData, escapeProperty } from '../../cli/format-github.js';
+import { realWebUrl, ruleHelpUri } from '../../cli/format-sarif.js';
 import { RULES } from '../../language/rules/registry.js';
 import {
     CLEAN_PLAN, ERROR_PLAN, ORGANISATIONS, REPO_ROOT, WARNING_PLAN, ensureBuilt, lines, makeTempDir, removeDir, runVplan, writeFiles
@@ -53,7 +54,7 @@ describe('check --format sarif', () => {
         }
     });
 
-    test('has one run whose driver is vplan with every rule, an absolute helpUri and a default level', () => {
+    test('has one run whose driver is vplan with every rule and a default level, and no dead link', () => {
         const log = sarifOf('clean');
         expect(log.version).toBe('2.1.0');
         expect(log.runs).toHaveLength(1);
@@ -61,22 +62,33 @@ describe('check --format sarif', () => {
         const packageJson = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
         expect(driver.name).toBe('vplan');
         expect(driver.version).toBe(packageJson.version);
-        expect(driver.informationUri).toMatch(/^https?:\/\//);
         expect(driver.rules?.map(r => r.id)).toEqual(RULES.map(r => r.code));
         const vp011 = driver.rules!.find(r => r.id === 'VP011')!;
-        expect(vp011.helpUri).toMatch(/^https?:\/\/.+\/blob\/main\/docs\/rules\.md#vp011$/);
         expect(vp011.shortDescription?.text).toBe('No day without a regievoerder');
         expect(vp011.name).toMatch(/^[A-Za-z0-9]+$/);
         expect(vp011.defaultConfiguration?.level).toBe('error');
         expect(driver.rules!.find(r => r.id === 'VP091')!.defaultConfiguration?.level).toBe('note');
         expect(log.runs[0].results).toEqual([]);
+        // package.json's repository is example.invalid (docs/decisions.md): a link there would be dead, so there is none.
+        expect(JSON.stringify(log)).not.toContain('example.invalid');
+        expect(driver.rules!.every(rule => rule.helpUri === undefined)).toBe(true);
+        expect(driver.informationUri).toBeUndefined();
     });
 
-    test('every helpUri points at an anchor that docs/rules.md has', () => {
+    test('a helpUri is made only from a real https address, and points at an anchor docs/rules.md has', () => {
+        expect(ruleHelpUri('VP011', { repository: { type: 'git', url: 'git+https://github.com/vplan-project/vplan.git' } }))
+            .toBe('https://github.com/vplan-project/vplan/blob/main/docs/rules.md#vp011');
+        expect(ruleHelpUri('VP011', { repository: 'https://codeberg.org/vplan/vplan/' })).toBe('https://codeberg.org/vplan/vplan/blob/main/docs/rules.md#vp011');
+        for (const url of ['https://example.invalid/vplan.git', 'http://github.com/vplan/vplan', 'git@github.com:vplan/vplan.git',
+            'https://localhost/vplan', 'https://vplan.test/x', 'https://example.com/vplan', 'https://user:secret@github.com/vplan/vplan', '']) {
+            expect(ruleHelpUri('VP011', { repository: { url } }), url).toBeUndefined();
+        }
+        expect(realWebUrl('https://vplan.example.org/docs')).toBeUndefined();
+        expect(realWebUrl('https://gemeente.nl/vplan/')).toBe('https://gemeente.nl/vplan');
         const rulesDoc = readFileSync(join(REPO_ROOT, 'docs/rules.md'), 'utf8');
-        for (const rule of sarifOf('clean').runs[0].tool.driver.rules!) {
-            const anchorName = rule.helpUri!.split('#')[1];
-            expect(rulesDoc, rule.id).toContain(`<a id="${anchorName}"></a>`);
+        for (const rule of RULES) {
+            const anchorName = ruleHelpUri(rule.code, { repository: 'https://github.com/vplan-project/vplan' })!.split('#')[1];
+            expect(rulesDoc, rule.code).toContain(`<a id="${anchorName}"></a>`);
         }
     });
 
@@ -118,7 +130,7 @@ describe('check --format sarif', () => {
 describe('check --format junit', () => {
     const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: name => ['testsuite', 'testcase', 'failure'].includes(name) });
 
-    test('one testsuite per file, one testcase per rule, a failure per error', () => {
+    test('one testsuite per file, one testcase per rule, a failure per failed testcase', () => {
         const result = runVplan(['check', '--format', 'junit', 'err'], { cwd: root });
         expect(result.status).toBe(1);
         expect(result.stdout.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);

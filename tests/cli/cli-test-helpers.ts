@@ -68,7 +68,7 @@ organisation burg_noord "Burgemeester Noord" kind burgemeester
 organisation zvh_noord "Zorg- en Veiligheidshuis Noord" kind zvh
 `;
 
-/** A complete plan in the canonical layout that passes every check. */
+/** A complete plan in the canonical layout that passes every check (also VP004: every member covered all along). */
 export const CLEAN_PLAN = `plan linde_2026 "Veiligheidsplan gezin Linde" {
     status active
     period 2026-01-12 to 2027-01-12
@@ -110,11 +110,19 @@ export const CLEAN_PLAN = `plan linde_2026 "Veiligheidsplan gezin Linde" {
         fallback "Terugmelding bij uitval"
     }
 
+    intervention vervolg "Vervolghulp" {
+        for tom
+        by wt_oost
+        from 2026-07-20 to 2027-01-12
+        framework drang
+        fallback "Melding bij Veilig Thuis"
+    }
+
     agreement contact "Alleen begeleid contact" {
         by tom
         protects eva, pim
         checked by vt_noord
-        from 2026-01-12 to 2026-07-12
+        from 2026-01-12 to 2027-01-12
     }
 
     regie {

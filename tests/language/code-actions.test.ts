@@ -58,15 +58,6 @@ async function fix(text: string, code: string, options: { locale?: Locale; pick?
     }
 }
 
-/** The fixed text no longer has the diagnostic, has no syntax error and is canonical. */
-async function expectResolved(after: string, code: string, others: string[] = []): Promise<string[]> {
-    const result = await checkText(services, [after, ...others]);
-    expect(result.codes).not.toContain(code);
-    expect(result.codes).not.toContain('VP000');
-    expect(await formatText(services.Vplan, after)).toBe(after);
-    return result.codes;
-}
-
 function replaceOnce(text: string, search: string, replacement: string): string {
     expect(text).toContain(search);
     return text.replace(search, replacement);

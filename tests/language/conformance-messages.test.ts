@@ -81,7 +81,7 @@ describe('messages in both languages', () => {
             VP000: 'error', VP001: 'error', VP002: 'error', VP003: 'error', VP005: 'error', VP009: 'error', VP010: 'error', VP011: 'error',
             VP012: 'error', VP013: 'warning', VP020: 'error', VP021: 'error', VP022: 'warning', VP023: 'warning', VP030: 'error',
             VP031: 'error', VP032: 'warning', VP033: 'warning', VP034: 'error', VP040: 'warning', VP041: 'warning', VP050: 'error', VP051: 'warning',
-            VP060: 'error', VP061: 'warning', VP062: 'warning', VP070: 'error', VP071: 'warning', VP080: 'error', VP081: 'error',
+            VP060: 'error', VP061: 'warning', VP062: 'warning', VP070: 'error', VP071: 'warning', VP072: 'warning', VP080: 'error', VP081: 'error',
             VP004: 'warning', VP090: 'warning', VP091: 'info', VP100: 'warning',
             VP042: 'warning', VP043: 'warning', VP052: 'warning', VP092: 'warning'
         };

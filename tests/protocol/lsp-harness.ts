@@ -50,8 +50,14 @@ export interface LspServer {
      * predicate (by default: any set at all), including a set published before the call.
      */
     waitForDiagnostics(uri: string, predicate?: (diagnostics: Diagnostic[]) => boolean): Promise<Diagnostic[]>;
+    /** Resolves with the first defined value of `check`, asked again after every notification from the server. */
+    waitUntil<T>(what: string, check: () => T | undefined): Promise<T>;
     request<R = unknown>(method: string, params: unknown): Promise<R>;
     notify(method: string, params: unknown): Promise<void>;
+    /** Every publishDiagnostics so far, in arrival order. */
+    readonly publications: PublishDiagnosticsParams[];
+    /** Every other notification the server sent that no handler here consumes (`vplan/timelineChanged`, ...), in arrival order. */
+    readonly notifications: Array<{ method: string; params: unknown }>;
     /** Text the server wrote to stderr so far (for failure messages). */
     stderr(): string;
     /** shutdown → exit, then removes the workspace folder. */
@@ -96,7 +102,10 @@ export async function startServer(options: StartOptions = {}): Promise<LspServer
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const latest = new Map<string, Diagnostic[]>();
     const waiters = new Set<() => void>();
+    const publications: PublishDiagnosticsParams[] = [];
+    const notifications: Array<{ method: string; params: unknown }> = [];
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+        publications.push(params);
         latest.set(params.uri, params.diagnostics);
         waiters.forEach(check => check());
     });
@@ -109,6 +118,11 @@ export async function startServer(options: StartOptions = {}): Promise<LspServer
     connection.onRequest('workspace/inlayHint/refresh', () => null);
     connection.onRequest('workspace/codeLens/refresh', () => null);
     connection.onNotification('window/logMessage', () => undefined);
+    // vscode-jsonrpc's star handler receives every notification no handler above takes.
+    (connection as unknown as { onNotification(handler: (method: string, params: unknown) => void): void }).onNotification((method, params) => {
+        notifications.push({ method, params });
+        waiters.forEach(check => check());
+    });
     connection.listen();
 
     const rootUri = pathToFileURL(workspaceDir).toString();
@@ -128,6 +142,8 @@ export async function startServer(options: StartOptions = {}): Promise<LspServer
         workspaceDir,
         initializeResult,
         connection,
+        publications,
+        notifications,
         uri: relativePath => pathToFileURL(join(workspaceDir, relativePath)).toString(),
         async open(uri, text) {
             versions.set(uri, 1);
@@ -152,6 +168,19 @@ export async function startServer(options: StartOptions = {}): Promise<LspServer
                 waiters.add(check);
                 check();
             }), `diagnostics for ${uri}`, () => stderr);
+        },
+        waitUntil(what, check) {
+            return withLimit(new Promise(done => {
+                const probe = () => {
+                    const value = check();
+                    if (value !== undefined) {
+                        waiters.delete(probe);
+                        done(value);
+                    }
+                };
+                waiters.add(probe);
+                probe();
+            }), what, () => stderr);
         },
         request: (method, params) => withLimit(connection.sendRequest(method, params), method, () => stderr),
         notify: (method, params) => connection.sendNotification(method, params),

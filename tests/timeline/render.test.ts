@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { XMLValidator } from 'fast-xml-parser';
 import { escapeMarkup } from '../../language/timeline/escape.js';
-import { layoutTimeline, truncateText, type SceneElement, type SceneGroup, type SceneText } from '../../language/timeline/timeline-layout.js';
+import { labelWithTag, layoutTimeline, truncateText, type SceneElement, type SceneGroup, type SceneRect, type SceneText } from '../../language/timeline/timeline-layout.js';
 import { renderHtml } from '../../language/timeline/render-html.js';
 import { renderSvg } from '../../language/timeline/render-svg.js';
 import { buildTimelineTable } from '../../language/timeline/timeline-table.js';
@@ -41,7 +41,7 @@ function overlappingLabels(elements: SceneElement[]): Array<[string, string]> {
 }
 
 const ALLOWED_ELEMENTS = new Set(['!DOCTYPE', '?xml', 'html', 'head', 'meta', 'title', 'style', 'body', 'figure', 'svg', 'g', 'rect', 'line', 'polygon', 'text',
-    'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td']);
+    'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'p']);
 const ALLOWED_ATTRIBUTES = new Set(['version', 'encoding', 'lang', 'charset', 'http-equiv', 'content', 'name', 'class', 'xmlns', 'id', 'width', 'height', 'viewBox',
     'role', 'aria-labelledby', 'x', 'y', 'x1', 'y1', 'x2', 'y2', 'points', 'text-anchor', 'data-item', 'scope', 'initial-scale']);
 
@@ -116,12 +116,14 @@ describe('the HTML page', () => {
         const hv = table.rows.find(r => r.itemId === 'measure:hv' && r.cells[0] === 'mark')!;
         expect(hv.cells).toEqual(['mark', 'measure', 'dwang', 'Tijdelijk huisverbod', 'hv', '2026-01-12', '2026-02-09', expect.stringContaining('on')]);
         expect(table.rows.find(r => r.itemId === 'intervention:daderhulp')?.cells[2]).toBe('drang');
-        expect(table.rows.find(r => r.itemId === 'agreement:geen_contact')?.cells[2]).toBe('voluntary');
+        // An agreement is a category of its own, not a framework of help: its kind says what it is.
+        expect(table.rows.find(r => r.itemId === 'agreement:geen_contact')?.cells.slice(1, 3)).toEqual(['agreement', '']);
         expect(table.rows.filter(r => r.cells[1] === 'not covered')).toEqual([]);
         const gaps = buildTimelineTable(await timelineOf(specExampleWithGaps(), { withOrganisations: false }));
         expect(gaps.rows.filter(r => r.cells[1] === 'not covered').map(r => r.cells[0])).toEqual(['sanne', 'mark', 'noor', 'daan']);
         const nl = buildTimelineTable(model, 'nl');
-        expect(nl.rows.find(r => r.itemId === 'agreement:geen_contact')?.cells[2]).toBe('vrijwillig');
+        expect(nl.rows.find(r => r.itemId === 'intervention:kindhulp')?.cells[2]).toBe('vrijwillig');
+        expect(nl.rows.find(r => r.itemId === 'agreement:geen_contact')?.cells[1]).toBe('afspraak');
     });
 });
 
@@ -154,17 +156,46 @@ describe('the drawing', () => {
         expect(en).toContain('checkpoint 3 months: 2027-04-12');
     });
 
-    test('modes differ by colour class and by a text label', async () => {
+    test('a label names the item first and ends in its category: the mode, or agreement (colour AND a word)', async () => {
         const model = await timelineOf(specExampleText(), { withOrganisations: false });
-        const scene = layoutTimeline(model);
-        const items = groups(scene.elements).filter(g => g.itemId?.startsWith('measure:') || g.itemId?.startsWith('intervention:') || g.itemId?.startsWith('agreement:'));
-        const labelOf = (id: string) => texts(items.find(g => g.itemId === id)!.children).map(t => t.text).join(' ');
-        const classOf = (id: string) => flatten(items.find(g => g.itemId === id)!.children).find(e => e.type === 'rect')!.className;
-        expect(classOf('intervention:daderhulp')).toContain('vp-mode-drang');
-        expect(labelOf('intervention:daderhulp')).toMatch(/^drang/);
-        expect(classOf('agreement:geen_contact')).toContain('vp-mode-voluntary');
-        expect(labelOf('agreement:geen_contact')).toMatch(/^voluntary/);
+        for (const width of [1200, 800]) {
+            const scene = layoutTimeline(model, { width });
+            const items = groups(scene.elements).filter(g => g.itemId?.startsWith('measure:') || g.itemId?.startsWith('intervention:') || g.itemId?.startsWith('agreement:'));
+            const labelOf = (id: string) => texts(items.find(g => g.itemId === id)!.children).map(t => t.text).join(' ');
+            const classOf = (id: string) => flatten(items.find(g => g.itemId === id)!.children).find(e => e.type === 'rect')!.className;
+            expect(classOf('intervention:daderhulp')).toContain('vp-mode-drang');
+            expect(labelOf('intervention:daderhulp')).toMatch(/^Daderhulp huiselijk geweld · drang$/);
+            expect(classOf('intervention:kindhulp')).toContain('vp-mode-voluntary');
+            expect(labelOf('intervention:kindhulp')).toMatch(/^Hulp voor Noor en Daan.* · voluntary$/);
+            // Agreements are their own category: their own colour class, their own word.
+            expect(classOf('agreement:geen_contact')).toContain('vp-agreement-bar');
+            expect(classOf('agreement:geen_contact')).not.toContain('vp-mode-');
+            expect(labelOf('agreement:geen_contact')).toMatch(/^Mark zoekt alleen conta.* · agreement$/);
+            // The 28-day huisverbod is too short for its label at any width: the whole label goes beside the bar.
+            expect(labelOf('measure:hv')).toBe('Tijdelijk huisverbod · dwang');
+            const hv = items.find(g => g.itemId === 'measure:hv')!;
+            const bar = hv.children.find((e): e is SceneRect => e.type === 'rect')!;
+            const label = texts(hv.children)[0];
+            expect(label.className).toContain('vp-bar-label-outside');
+            expect(label.x).toBeGreaterThanOrEqual(bar.x + bar.width);
+        }
         expect(TIMELINE_SVG_RULES).toMatch(/\.vp-mode-dwang \{ fill: var\(--vplan-dwang\)/);
+        expect(TIMELINE_SVG_RULES).toMatch(/\.vp-agreement-bar \{ fill: var\(--vplan-agreement\)/);
+        // A label beside its bar is drawn in the text colour, whatever the bar's colour.
+        expect(TIMELINE_SVG_RULES).toContain('.vp-svg .vp-item text.vp-bar-label-outside { fill: var(--vplan-fg); }');
+    });
+
+    test('the legend explains every colour in words, the error outline included; the table explains its red rows', async () => {
+        const model = await timelineOf(specExampleText(), { withOrganisations: false });
+        const legend = groups(layoutTimeline(model).elements).find(g => g.className === 'vp-legend')!;
+        const entries = legend.children.filter((e): e is SceneRect => e.type === 'rect').map(r => r.className);
+        expect(entries).toEqual(expect.arrayContaining(['vp-bar vp-mode-dwang', 'vp-bar vp-mode-drang', 'vp-bar vp-mode-voluntary', 'vp-bar vp-agreement-bar',
+            'vp-uncovered', 'vp-bar vp-error-bar', 'vp-bar vp-legend-error']));
+        expect(texts(legend.children).map(t => t.text)).toEqual(expect.arrayContaining(['dwang', 'drang', 'voluntary', 'agreement', 'not covered', 'error in the plan']));
+        expect(TIMELINE_SVG_RULES).toMatch(/\.vp-legend-error \{[^}]*stroke: var\(--vplan-error\)/);
+        const table = buildTimelineTable(model, 'nl');
+        expect(table.legend).toMatch(/^Rijen in rood: een fout in het plan/);
+        expect(renderHtml(model)).toContain('<p class="vp-table-legend">Rows in red&#58; an error in the plan');
     });
 
     test('every item, phase, regie period and marker carries its title and dates as a tooltip', async () => {
@@ -193,22 +224,76 @@ describe('the drawing', () => {
         expect(truncateText('abc', 5, 11)).toBe('');
     });
 
-    test('a plan with 200 items stays legible: no overlapping labels, every bar label inside its bar', async () => {
-        const body: string[] = [];
-        for (let i = 0; i < 200; i++) {
-            const member = ['sanne', 'mark', 'noor'][i % 3];
-            const month = String(1 + (i % 11)).padStart(2, '0');
-            const day = String(1 + ((i * 7) % 27)).padStart(2, '0');
-            const framework = ['voluntary', 'drang', 'dwang'][i % 3];
-            body.push(`    intervention i${i} "Interventie nummer ${i} met een lange titel die afgekapt moet worden" {
+    test('labels keep their category word when cut: `title… · mode`', () => {
+        expect(labelWithTag('Daderhulp huiselijk geweld', 'drang', 1000, 11)).toBe('Daderhulp huiselijk geweld · drang');
+        const cut = labelWithTag('Daderhulp huiselijk geweld', 'drang', 100, 11);
+        expect(cut).toMatch(/^Dader.*… · drang$/);
+        expect([...cut].length * 11 * 0.62).toBeLessThanOrEqual(100);
+        expect(labelWithTag('Daderhulp huiselijk geweld', 'drang', 45, 11)).toBe('drang');
+        expect(labelWithTag('Daderhulp', 'drang', 5, 11)).toBe('');
+    });
+
+    for (const width of [1200, 700]) {
+        test(`a plan with 200 items stays legible at ${width} px: no label overlaps another label or a bar, every label names its item and mode`, async () => {
+            const model = await timelineOf(planWith200Items());
+            expect(model.items).toHaveLength(200);
+            const scene = layoutTimeline(model, { width });
+            expect(overlappingLabels(scene.elements)).toEqual([]);
+            const itemGroups = groups(scene.elements).filter(g => g.itemId?.startsWith('intervention:'));
+            expect(new Set(itemGroups.map(g => g.itemId)).size).toBe(200);
+            const bars = itemGroups.map(g => ({ id: g.itemId!, rect: g.children.find((e): e is SceneRect => e.type === 'rect')! }));
+            for (const group of itemGroups) {
+                const rect = bars.find(b => b.id === group.itemId)!.rect;
+                const item = model.items.find(i => i.id === group.itemId)!;
+                expect(group.title).toMatch(/Interventie nummer \d+ met een lange titel die afgekapt moet worden/);
+                const [label, ...others] = texts(group.children);
+                expect(others).toEqual([]);
+                expect(label.fontSize).toBeGreaterThanOrEqual(10);
+                expect(label.text).toMatch(new RegExp(`^Interven.* · ${item.mode}$`));
+                expect(label.x).toBeGreaterThanOrEqual(0);
+                expect(label.x + label.width).toBeLessThanOrEqual(width);
+                const inside = label.x >= rect.x && label.x + label.width <= rect.x + rect.width;
+                if (!inside) {
+                    // Beside its own bar, and clear of every other bar.
+                    expect(label.className).toContain('vp-bar-label-outside');
+                    const box = { left: label.x, right: label.x + label.width, top: label.y - 10, bottom: label.y + 3 };
+                    for (const other of bars) {
+                        const r = other.rect;
+                        const overlaps = box.left < r.x + r.width && r.x < box.right && box.top < r.y + r.height && r.y < box.bottom;
+                        expect(overlaps, `${group.itemId}'s label over ${other.id}`).toBe(false);
+                    }
+                }
+            }
+            // Bars in one lane never overlap: each gets its own row while they share days.
+            for (let i = 0; i < bars.length; i++) {
+                for (let j = i + 1; j < bars.length; j++) {
+                    const a = bars[i].rect;
+                    const b = bars[j].rect;
+                    const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+                    expect(overlap).toBe(false);
+                }
+            }
+            expect(renderHtml(model).length).toBeLessThan(2_000_000);
+        });
+    }
+});
+
+function planWith200Items(): string {
+    const body: string[] = [];
+    for (let i = 0; i < 200; i++) {
+        const member = ['sanne', 'mark', 'noor'][i % 3];
+        const month = String(1 + (i % 11)).padStart(2, '0');
+        const day = String(1 + ((i * 7) % 27)).padStart(2, '0');
+        const framework = ['voluntary', 'drang', 'dwang'][i % 3];
+        body.push(`    intervention i${i} "Interventie nummer ${i} met een lange titel die afgekapt moet worden" {
         for ${member}
         by ggz_zhz
         from 2026-${month}-${day} for ${1 + (i % 9)} weeks
         framework ${framework}
     }`);
-            if (i % 10 === 0) body.push(`    meeting 2026-${month}-${day} "Overleg ${i} met een lange naam" {\n        client sanne present\n    }`);
-        }
-        const model = await timelineOf(`plan groot "Groot plan" {
+        if (i % 10 === 0) body.push(`    meeting 2026-${month}-${day} "Overleg ${i} met een lange naam" {\n        client sanne present\n    }`);
+    }
+    return `plan groot "Groot plan" {
     status active
     period 2026-01-01 to 2027-01-01
     household {
@@ -217,36 +302,8 @@ describe('the drawing', () => {
         member noor child born 2015 roles witness
     }
 ${body.join('\n')}
-}`);
-        expect(model.items).toHaveLength(200);
-        const scene = layoutTimeline(model);
-        expect(overlappingLabels(scene.elements)).toEqual([]);
-        const itemGroups = groups(scene.elements).filter(g => g.itemId?.startsWith('intervention:'));
-        expect(new Set(itemGroups.map(g => g.itemId)).size).toBe(200);
-        for (const group of itemGroups) {
-            const rect = group.children.find(e => e.type === 'rect')!;
-            expect(group.title).toMatch(/Interventie nummer \d+ met een lange titel die afgekapt moet worden/);
-            for (const label of texts(group.children)) {
-                if (rect.type !== 'rect') continue;
-                expect(label.x).toBeGreaterThanOrEqual(rect.x);
-                expect(label.x + label.width).toBeLessThanOrEqual(rect.x + rect.width);
-                expect(label.fontSize).toBeGreaterThanOrEqual(10);
-            }
-        }
-        // Bars in one lane never overlap: each gets its own row while they share days.
-        const rects = itemGroups.map(g => g.children.find(e => e.type === 'rect')!).filter(r => r.type === 'rect');
-        for (let i = 0; i < rects.length; i++) {
-            for (let j = i + 1; j < rects.length; j++) {
-                const a = rects[i];
-                const b = rects[j];
-                if (a.type !== 'rect' || b.type !== 'rect') continue;
-                const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-                expect(overlap).toBe(false);
-            }
-        }
-        expect(renderHtml(model).length).toBeLessThan(2_000_000);
-    });
-});
+}`;
+}
 
 describe('snapshots', () => {
     test('the spec example as SVG', async () => {

@@ -241,6 +241,45 @@ describe('the timeline preview', () => {
         expect(client.requests.at(-1)!.params).toMatchObject({ uri: URI_TEXT, planId: 'vermeer_2026' });
     });
 
+    test('the webview gets the drawing and the table, never the model or the SVG text', async () => {
+        const { client, panel } = await setup();
+        const model = await timelineOf(specExampleText(), { withOrganisations: false });
+        client.requests[0].resolve({
+            uri: URI_TEXT, version: 3, planIds: ['vermeer_2026'], planId: 'vermeer_2026', locale: 'en', model,
+            scene: { width: 1, height: 1, title: 't', elements: [] }, table: { caption: 'c', columns: [], rows: [], legend: '' }, svg: '<svg/>'
+        });
+        await flush();
+        const update = panel.webview.posted.find((m): m is { type: string; view: Record<string, unknown> } => (m as { type: string }).type === 'update')!;
+        expect(Object.keys(update.view).sort()).toEqual(['message', 'planId', 'scene', 'table', 'uri', 'version']);
+        // The extension keeps the model itself, to reveal a clicked item.
+        panel.webview.receive!({ type: 'reveal', itemId: 'measure:hv' });
+        await flush();
+        expect(state.shown).toHaveLength(1);
+    });
+
+    test('a reload reads only the document and the plan from the saved state, and asks the server again', async () => {
+        const context = { subscriptions: [] as unknown[], extensionUri: vscode.Uri.parse('file:///ext') };
+        const client = fakeClient();
+        registerTimelinePreview(context as never, client as never);
+        const serializer = state.serializers.get('vplan.timeline')!;
+        const createPanel = async () => (await import('vscode') as unknown as { window: { createWebviewPanel(t: string): FakePanel } }).window.createWebviewPanel('vplan.timeline');
+        // A state saved by an older version held the whole drawing: only the URI and the plan count.
+        const panel = await createPanel();
+        await serializer.deserializeWebviewPanel(panel, { uri: URI_TEXT, planId: 'vermeer_2026', scrollY: 120, view: { scene: { title: 'OLD' }, model: {} } });
+        expect(panel.disposed).toBe(false);
+        expect(client.requests.at(-1)!.params).toMatchObject({ uri: URI_TEXT, planId: 'vermeer_2026' });
+        expect(panel.webview.posted.filter(m => (m as { type: string }).type === 'update')).toEqual([]);
+        // A plan name that is no name is ignored; an empty or overlong URI drops the panel.
+        const other = await createPanel();
+        await serializer.deserializeWebviewPanel(other, { uri: URI_TEXT, planId: 42 });
+        expect(client.requests.at(-1)!.params.planId).toBeUndefined();
+        for (const broken of [{ uri: '' }, { uri: `file:///${'x'.repeat(9000)}` }, null, 'file:///a.vplan']) {
+            const dropped = await createPanel();
+            await serializer.deserializeWebviewPanel(dropped, broken);
+            expect(dropped.disposed).toBe(true);
+        }
+    });
+
     test('speaks the language of vplan.locale, else of VS Code; the panel title follows the drawing\'s locale', async () => {
         state.displayLanguage = 'nl';
         const { client, panel } = await setup();

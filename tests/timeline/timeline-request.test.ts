@@ -10,6 +10,7 @@ import {
 } from '../../language/timeline/timeline-protocol.js';
 import { createTestServices } from '../helpers.js';
 import { specExampleText } from './timeline-test-helpers.js';
+import { MAX_TICKS } from '../../language/timeline/timeline-model.js';
 
 type Handler = (params: TimelineParams, token: CancellationToken) => Promise<TimelineResult>;
 
@@ -93,6 +94,23 @@ describe('vplan/timeline', () => {
         const unknown = await request({ uri: 'file:///request/nope.vplan' });
         expect(unknown.model).toBeUndefined();
         expect(unknown.version).toBe(-1);
+        await cleanup();
+    });
+
+    test('the preview survives a member without a name, and its answer is bounded by the plan text, not by a period', async () => {
+        const nameless = specExampleText().replace('member daan child born 2020 roles witness', 'member 18');
+        const huge = specExampleText().replace('period 2026-01-12 to 2027-01-12', 'period 2026-01-12 for 7900 years')
+            .replace('from 2026-01-20 for 12 months', 'from 2026-01-20 for 7000 years');
+        const { request, built, cleanup } = await setup({ 'spec.vplan': specExampleText(), 'nameless.vplan': nameless, 'huge.vplan': huge });
+        await built;
+        const answer = await request({ uri: 'file:///request/nameless.vplan', includeSvg: true });
+        expect(answer.model?.members.some(m => m.name === '')).toBe(true);
+        expect(answer.svg).toContain('(no name)');
+        expect(answer.table?.rows.some(r => r.cells[0] === '(no name)')).toBe(true);
+        const normal = JSON.stringify(await request({ uri: 'file:///request/spec.vplan', includeSvg: true }));
+        const long = JSON.stringify(await request({ uri: 'file:///request/huge.vplan', includeSvg: true }));
+        // The same plan text: the same answer but for at most MAX_TICKS ticks (in the model, the scene and the SVG).
+        expect(long.length).toBeLessThan(normal.length + 3 * MAX_TICKS * 150);
         await cleanup();
     });
 

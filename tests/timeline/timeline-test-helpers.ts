@@ -38,6 +38,45 @@ export function specExampleWithGaps(): string {
         .replace('from 2026-01-12 to 2027-01-12\n    }', 'from 2026-01-12 to 2026-07-12\n    }');
 }
 
+/** The later version of the spec example (language reference, section 4, v2): a drop-out, an incident, a case discussion with actions. */
+export const SPEC_V2_ADDITIONS = `
+    intervention steunmoeder "Ondersteuning Sanne" {
+        for sanne
+        by wijkteam_dordrecht
+        from 2026-02-09 for 6 months
+        ended 2026-04-20 dropout
+    }
+
+    intervention steun_fier "Traject voor Sanne bij de GGZ" {
+        for sanne
+        by ggz_zhz
+        from 2026-04-27 for 6 months
+    }
+
+    incident 2026-05-02 "Nieuwe politiemelding: ruzie met letsel"
+
+    phase safety from 2026-01-12 to 2026-03-01
+    phase stability from 2026-03-01 to 2026-05-02
+    phase safety from 2026-05-02 to 2026-06-15
+    phase stability from 2026-06-15 to 2026-09-01
+    phase recovery from 2026-09-01 to 2027-01-12
+
+    meeting 2026-05-06 "Casusoverleg na nieuwe melding" {
+        chair zvh_zhz
+        participants veiligthuis_zhz, wijkteam_dordrecht
+        client sanne present
+        action "Nieuwe veiligheidsafspraken met Mark" owner veiligthuis_zhz due 2026-05-13
+        action "Sanne helpen bij een melding bij de politie" owner wijkteam_dordrecht due 2026-05-20
+    }
+`;
+
+/** The spec example after the drop-out and the new incident: its v2 constructs, its phases replaced. */
+export function specExampleV2(): string {
+    const text = specExampleText().replace(/\n {4}phase [^\n]*/g, '');
+    const end = text.lastIndexOf('}');
+    return `${text.slice(0, end)}${SPEC_V2_ADDITIONS}}\n`;
+}
+
 /**
  * Validates the text (with the organisations above unless `withOrganisations` is false) and builds
  * the first plan's timeline. Snapshots pass `withDiagnostics: false` so that a reworded check

@@ -135,7 +135,7 @@ describe('VP021 aftercare complete', () => {
         expect(d.message).toContain("'18 months'");
         expect(d.message).toContain('2028-07-12');
         expect(d.message).toContain('2027-01-12 to 2028-01-12');
-        expect(d.message).toContain('at most 12 months');
+        expect(d.message).toContain('at most `12 months` (a check on 2028-01-12 is fine)');
         expect((await checkPlan(withAftercare('owner wijkteam_dordrecht', 'from 2027-01-12 for 12 months', 'checkpoints 3 months, 13 months'))).codes).toEqual(['VP021']);
     });
 
@@ -145,6 +145,24 @@ describe('VP021 aftercare complete', () => {
         // 2027-01-12 + 12 months = 2028-01-12, 365 days
         expect((await checkPlan(withAftercare('owner wijkteam_dordrecht', 'from 2027-01-12 for 12 months', 'checkpoints 365 days'))).codes).toEqual([]);
         expect((await checkPlan(withAftercare('owner wijkteam_dordrecht', 'from 2027-01-12 for 12 months', 'checkpoints 366 days'))).codes).toEqual(['VP021']);
+    });
+
+    test.each([
+        ['11 months and 30 days', 'from 2027-01-12 to 2028-01-11', 'checkpoints 12 months', '`11 months` or `364 days`', '`11 months` of `364 days`', ['11 months', '364 days']],
+        ['whole months', 'from 2027-01-12 for 6 months', 'checkpoints 3 months, 7 months', '`6 months`', '`6 months`', ['6 months']],
+        ['less than a month', 'from 2027-01-12 for 20 days', 'checkpoints 1 month', '`20 days`', '`20 days`', ['20 days']]
+    ])('v2: the longest offset is one that can be written (%s), and each works when written in', async (_label, period, checkpoints, en, nl, offsets) => {
+        const text = withAftercare('owner wijkteam_dordrecht', period, checkpoints);
+        const [d] = withCode(await checkPlan(text), 'VP021');
+        expect(d.message).toContain(`use an offset of at most ${en} (a check on`);
+        expect(d.message).not.toMatch(/at most \d+ months? and/);
+        const [dutch] = withCode(await checkPlan(text, { locale: 'nl' }), 'VP021');
+        expect(dutch.message).toContain(`kies hoogstens ${nl} (een controle op`);
+        const beyond = checkpoints.split(', ').at(-1)!;
+        for (const offset of offsets) {
+            const fixed = text.replace(`${checkpoints}`, checkpoints.replace(beyond, offset));
+            expect(withCode(await checkPlan(fixed), 'VP021'), offset).toEqual([]);
+        }
     });
 
     test('a checkpoint one day past the end names the end and the lengths in months and days', async () => {
@@ -342,6 +360,17 @@ describe('VP023 aftercare follows on', () => {
         const result = await checkPlan(withAftercare('owner wijkteam_dordrecht', 'from 2027-01-13 for 12 months', 'checkpoints 3 months'));
         expect(result.codes).toEqual(['VP023']);
         expect(withCode(result, 'VP023')[0].message).toContain(', 1 day after');
+    });
+
+    test('v2: one day between plan and aftercare reads as one day ("falls" / "valt"), several as a range', async () => {
+        const oneDay = withAftercare('owner wijkteam_dordrecht', 'from 2027-01-13 for 12 months', 'checkpoints 3 months');
+        expect(withCode(await checkPlan(oneDay), 'VP023')[0].message).toBe('The aftercare starts on 2027-01-13, 1 day after the plan ends on 2027-01-12, ' +
+            'so 2027-01-12 falls in neither. Start the aftercare on 2027-01-12 at the latest (`from 2027-01-12`).');
+        expect(withCode(await checkPlan(oneDay, { locale: 'nl' }), 'VP023')[0].message).toBe('De nazorg begint op 2027-01-13, 1 dag nadat het plan eindigt op 2027-01-12, ' +
+            'dus 2027-01-12 valt nergens onder. Laat de nazorg uiterlijk op 2027-01-12 beginnen (`from 2027-01-12`).');
+        const twoDays = withAftercare('owner wijkteam_dordrecht', 'from 2027-01-14 for 12 months', 'checkpoints 3 months');
+        expect(withCode(await checkPlan(twoDays), 'VP023')[0].message).toContain('so 2027-01-12 through 2027-01-13 fall in neither.');
+        expect(withCode(await checkPlan(twoDays, { locale: 'nl' }), 'VP023')[0].message).toContain('dus 2027-01-12 tot en met 2027-01-13 vallen nergens onder.');
     });
 
     test('an earlier start, overlapping the plan, is fine', async () => {

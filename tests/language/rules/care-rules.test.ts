@@ -253,10 +253,10 @@ describe('VP042 drop-out followed up', () => {
         const text = examplePlan({ interventions: [STEUN_NOOR, intervention('gezin', 'for sanne, noor', 'by wijkteam_dordrecht', 'from 2026-02-09 for 6 months', 'ended 2026-04-20 dropout')].join('\n\n') });
         const found = withCode(await checkPlan(text), 'VP042');
         // noor still has steun; sanne has nothing but the agreement
-        expect(found.map(d => d.message.slice(0, 8))).toEqual(["'sanne' "]);
+        expect(found.map(d => String(d.message).slice(0, 8))).toEqual(["'sanne' "]);
         const noSteun = examplePlan({ interventions: [EXAMPLE_SECTIONS.interventions.replace(/ {4}intervention steun [\s\S]*$/, '').trimEnd(), intervention('gezin', 'for sanne, noor', 'by wijkteam_dordrecht', 'from 2026-02-09 for 6 months', 'ended 2026-04-20 dropout')].join('\n\n') });
         const both = withCode(await checkPlan(noSteun), 'VP042');
-        expect(both.map(d => d.message.split("'")[1])).toEqual(['sanne', 'noor']);
+        expect(both.map(d => String(d.message).split("'")[1])).toEqual(['sanne', 'noor']);
     });
 
     test('a perpetrator who dropped out of voluntary help needs drang or dwang help: voluntary help again is VP042', async () => {

@@ -143,7 +143,7 @@ describe('VP050 v2: back to safety after an incident', () => {
         const phases = ['phase safety from 2026-01-12 to 2026-03-01', 'phase stability from 2026-03-01 to 2026-09-01', 'phase safety from 2026-09-01 to 2027-01-12'];
         const text = withPhases(...phases);
         const [d] = withCode(await checkPlan(text), 'VP050');
-        const suggested = /`(incident [^`]+)`/.exec(d.message)![1];
+        const suggested = /`(incident [^`]+)`/.exec(String(d.message))![1];
         expect(suggested).toBe('incident 2026-09-01 "..."');
         const followed = examplePlan({ phases: phases.map(phase => `    ${phase}`).join('\n'), extra: `    ${suggested}` });
         expect((await checkPlan(followed)).codes).toEqual(['VP052']);

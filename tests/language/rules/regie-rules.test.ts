@@ -1,7 +1,7 @@
 /**
  * Regie rules (language/rules/regie-rules.ts): VP010 (regie defined), VP011 (no day without a
  * regievoerder), VP012 (one regievoerder at a time) and VP013 (regie follows the measure), with
- * half-open handovers, and the quick fixes of VP010–VP012.
+ * half-open handovers, the quick fixes of VP010–VP013 and VP013's advice followed literally.
  */
 
 import { readFileSync } from 'node:fs';
@@ -412,11 +412,13 @@ describe('VP013 regie follows the measure', () => {
         expect(vp013[0].range.start.line).toBe(lineOf(text, 'measure hv huisverbod'));
         expect(vp013[0].message).toBe("While measure 'hv' (huisverbod) runs, regie normally lies with an organisation of kind veiligthuis, " +
             "but on 2026-01-12 it is held by 'wt' (wijkteam). " +
-            'Let an organisation of kind veiligthuis hold regie from 2026-01-12 while the measure runs (it ends on 2026-02-09), e.g. `<veiligthuis> from 2026-01-12 to 2026-02-09`.');
+            'Hand regie over while the measure runs, from 2026-01-12 through 2026-02-08: ' +
+            "let an organisation of kind veiligthuis, such as 'vt', hold regie on those days (`vt from 2026-01-12 to 2026-02-09`) and let 'wt' start on 2026-02-09 (`wt from 2026-02-09`).");
         const nl = await regieDiagnostics(text, 'nl');
         expect(nl.vp013[0].message).toBe("Zolang maatregel 'hv' (huisverbod) loopt, ligt de regie normaal bij een organisatie van soort veiligthuis, " +
             "maar op 2026-01-12 heeft 'wt' (wijkteam) de regie. " +
-            'Laat vanaf 2026-01-12 een organisatie van soort veiligthuis de regie voeren zolang de maatregel loopt (die eindigt op 2026-02-09), bijvoorbeeld `<veiligthuis> from 2026-01-12 to 2026-02-09`.');
+            'Draag de regie over zolang de maatregel loopt, van 2026-01-12 tot en met 2026-02-08: ' +
+            "laat een organisatie van soort veiligthuis, zoals 'vt', op die dagen de regie voeren (`vt from 2026-01-12 to 2026-02-09`) en laat 'wt' beginnen op 2026-02-09 (`wt from 2026-02-09`).");
     });
 
     test('the first such day can lie inside the measure', async () => {
@@ -518,13 +520,135 @@ describe('VP013 regie follows the measure', () => {
 
     test('a measure that starts before the plan: the first such day is the plan start', async () => {
         const result = await checkPlan(withMeasures([huisverbod('2026-01-08 for 10 days')], 'wijkteam_dordrecht from 2026-01-12'));
-        expect(result.codes).toEqual(['VP013', 'VP061']);
+        // (VP061 for the start before the plan changes in version 2: not asserted here)
+        expect(withCode(result, 'VP013')).toHaveLength(1);
         expect(withCode(result, 'VP013')[0].message).toContain('on 2026-01-12');
     });
 
     test('a measure whose type names no regie kind is not concerned', async () => {
         const text = withMeasures(['    measure gv gedragsaanwijzing {\n        on mark\n        by om_zhz\n        from 2026-02-01 for 30 days\n    }'], 'wijkteam_dordrecht from 2026-01-12');
         expect((await checkPlan(text, { others: ['organisation om_zhz "Openbaar Ministerie" kind om'] })).codes).toEqual([]);
+    });
+});
+
+describe('VP013: advice followed literally, and the quick fix that follows it', () => {
+    /** The regie entries of a text, as written. */
+    const entriesOf = (text: string) => text.slice(text.indexOf('    regie {'), text.indexOf('    aftercare')).split('\n').slice(1, -3).map(line => line.trim());
+
+    /**
+     * The message's advice applied by hand gives `literal`, which has no VP011, VP012 or VP013; the
+     * quick fix gives exactly that text, and nothing else changes.
+     */
+    async function followed(text: string, advice: string, literal: string, fixTitle: string) {
+        const before = await checkPlan(text);
+        const [d] = withCode(before, 'VP013');
+        expect(d.message).toContain(advice);
+        const after = await checkPlan(literal);
+        expect(after.codes.filter(c => ['VP011', 'VP012', 'VP013'].includes(c))).toEqual([]);
+        const fixed = await applyFix(text, 'VP013', { locale: 'en' });
+        expect(fixed.actions.map(a => a.title)).toEqual([fixTitle]);
+        expect(fixed.actions[0].isPreferred).toBe(true);
+        expect(entriesOf(literal).length).toBeGreaterThan(1);
+        expect(entriesOf(fixed.after)).toEqual(entriesOf(literal));
+        await expectFixed(text, fixed.after, 'VP013');
+    }
+
+    test('a holder from the first day of the measure starts when it ends; an organisation of the kind holds regie before', async () => {
+        await followed(
+            withMeasures([huisverbod('2026-01-12 for 10 days')], 'wijkteam_dordrecht from 2026-01-12'),
+            'Hand regie over while the measure runs, from 2026-01-12 through 2026-01-21: let an organisation of kind veiligthuis, such as ' +
+            "'veiligthuis_zhz', hold regie on those days (`veiligthuis_zhz from 2026-01-12 to 2026-01-22`) and let 'wijkteam_dordrecht' start on 2026-01-22 " +
+            '(`wijkteam_dordrecht from 2026-01-22`).',
+            withMeasures([huisverbod('2026-01-12 for 10 days')], 'veiligthuis_zhz from 2026-01-12 to 2026-01-22', 'wijkteam_dordrecht from 2026-01-22'),
+            'Let veiligthuis_zhz hold regie from 2026-01-12 through 2026-01-21, while the measure runs');
+    });
+
+    test('a holder since before the measure ends on its first day and takes regie back when it ends', async () => {
+        await followed(
+            withMeasures([huisverbod('2026-01-20 for 10 days')], 'wijkteam_dordrecht from 2026-01-12'),
+            "end the entry of 'wijkteam_dordrecht' `to 2026-01-20`, let an organisation of kind veiligthuis, such as 'veiligthuis_zhz', hold regie on those days " +
+            "(`veiligthuis_zhz from 2026-01-20 to 2026-01-30`) and let 'wijkteam_dordrecht' take regie back on 2026-01-30 (`wijkteam_dordrecht from 2026-01-30`).",
+            withMeasures([huisverbod('2026-01-20 for 10 days')],
+                'wijkteam_dordrecht from 2026-01-12 to 2026-01-20', 'veiligthuis_zhz from 2026-01-20 to 2026-01-30', 'wijkteam_dordrecht from 2026-01-30'),
+            'Let veiligthuis_zhz hold regie from 2026-01-20 through 2026-01-29, while the measure runs');
+    });
+
+    test('a handover to Veilig Thuis that comes too late is moved forward', async () => {
+        await followed(
+            withMeasures([huisverbod('2026-01-20 for 10 days')],
+                'wijkteam_dordrecht from 2026-01-12 to 2026-01-25', 'veiligthuis_zhz from 2026-01-25 to 2026-01-30', 'wijkteam_dordrecht from 2026-01-30'),
+            "end the entry of 'wijkteam_dordrecht' `to 2026-01-20` and let 'veiligthuis_zhz' start on 2026-01-20 (`veiligthuis_zhz from 2026-01-20 to 2026-01-30`).",
+            withMeasures([huisverbod('2026-01-20 for 10 days')],
+                'wijkteam_dordrecht from 2026-01-12 to 2026-01-20', 'veiligthuis_zhz from 2026-01-20 to 2026-01-30', 'wijkteam_dordrecht from 2026-01-30'),
+            'Let veiligthuis_zhz hold regie from 2026-01-20 through 2026-01-29, while the measure runs');
+    });
+
+    test('an entry inside those days goes; one that runs on starts later and keeps its end (a `for` end becomes a `to` end) and its note', async () => {
+        await followed(
+            withMeasures([huisverbod('2026-01-20 for 10 days')],
+                'wijkteam_dordrecht from 2026-01-12 to 2026-01-22', 'ggz_zhz from 2026-01-22 to 2026-01-24', 'wijkteam_dordrecht from 2026-01-24 for 6 months "Nazorg"',
+                'ggz_zhz from 2026-07-24'),
+            "remove the entry of 'ggz_zhz' from 2026-01-22 and let 'wijkteam_dordrecht' start on 2026-01-30 (`wijkteam_dordrecht from 2026-01-30 to 2026-07-24`).",
+            withMeasures([huisverbod('2026-01-20 for 10 days')],
+                'wijkteam_dordrecht from 2026-01-12 to 2026-01-20', 'veiligthuis_zhz from 2026-01-20 to 2026-01-30',
+                'wijkteam_dordrecht from 2026-01-30 to 2026-07-24 "Nazorg"', 'ggz_zhz from 2026-07-24'),
+            'Let veiligthuis_zhz hold regie from 2026-01-20 through 2026-01-29, while the measure runs');
+    });
+
+    test('a holder with a written end past the measure takes regie back up to that end; its note stays on the first part', async () => {
+        await followed(
+            withMeasures([huisverbod('2026-01-20 for 10 days')], 'wijkteam_dordrecht from 2026-01-12 for 3 months "Casusregie"', 'zvh_zhz from 2026-04-12'),
+            "let 'wijkteam_dordrecht' take regie back on 2026-01-30 (`wijkteam_dordrecht from 2026-01-30 to 2026-04-12`).",
+            withMeasures([huisverbod('2026-01-20 for 10 days')],
+                'wijkteam_dordrecht from 2026-01-12 to 2026-01-20 "Casusregie"', 'veiligthuis_zhz from 2026-01-20 to 2026-01-30',
+                'wijkteam_dordrecht from 2026-01-30 to 2026-04-12', 'zvh_zhz from 2026-04-12'),
+            'Let veiligthuis_zhz hold regie from 2026-01-20 through 2026-01-29, while the measure runs');
+    });
+
+    test('an entry that held regie exactly from the measure\'s first day, inside those days, is replaced; several inside go', async () => {
+        await followed(
+            withMeasures([huisverbod('2026-01-12 for 10 days')],
+                'wijkteam_dordrecht from 2026-01-12 to 2026-01-15', 'ggz_zhz from 2026-01-15 to 2026-01-18', 'wijkteam_dordrecht from 2026-01-18'),
+            "let an organisation of kind veiligthuis, such as 'veiligthuis_zhz', hold regie on those days (`veiligthuis_zhz from 2026-01-12 to 2026-01-22`), " +
+            "remove the entries of 'wijkteam_dordrecht' from 2026-01-12 and 'ggz_zhz' from 2026-01-15 and let 'wijkteam_dordrecht' start on 2026-01-22 " +
+            '(`wijkteam_dordrecht from 2026-01-22`).',
+            withMeasures([huisverbod('2026-01-12 for 10 days')], 'veiligthuis_zhz from 2026-01-12 to 2026-01-22', 'wijkteam_dordrecht from 2026-01-22'),
+            'Let veiligthuis_zhz hold regie from 2026-01-12 through 2026-01-21, while the measure runs');
+    });
+
+    test('the Dutch message gives the same handover', async () => {
+        const [d] = withCode(await checkPlan(withMeasures([huisverbod('2026-01-20 for 10 days')], 'wijkteam_dordrecht from 2026-01-12'), { locale: 'nl' }), 'VP013');
+        expect(d.message).toContain('Draag de regie over zolang de maatregel loopt, van 2026-01-20 tot en met 2026-01-29: ' +
+            "laat de regel van 'wijkteam_dordrecht' eindigen `to 2026-01-20`, laat een organisatie van soort veiligthuis, zoals 'veiligthuis_zhz', " +
+            "op die dagen de regie voeren (`veiligthuis_zhz from 2026-01-20 to 2026-01-30`) en laat 'wijkteam_dordrecht' de regie terugnemen op 2026-01-30 " +
+            '(`wijkteam_dordrecht from 2026-01-30`).');
+    });
+
+    test('an organisation of the kind that the plan does not name is left out of the message; the fix names one of the workspace', async () => {
+        // The plan names Veilig Thuis nowhere: the agreement is checked by the wijkteam, the meeting is without VT.
+        const text = examplePlan({
+            measures: huisverbod('2026-01-12 for 10 days'),
+            agreements: EXAMPLE_SECTIONS.agreements.replace('checked by veiligthuis_zhz', 'checked by wijkteam_dordrecht'),
+            meetings: EXAMPLE_SECTIONS.meetings.replace('veiligthuis_zhz, ', ''),
+            regie: regie('wijkteam_dordrecht from 2026-01-12')
+        });
+        const [d] = withCode(await checkPlan(text), 'VP013');
+        expect(d.message).toContain('let an organisation of kind veiligthuis hold regie on those days (`<veiligthuis> from 2026-01-12 to 2026-01-22`)');
+        const { after, actions } = await applyFix(text, 'VP013', { locale: 'en' });
+        expect(actions[0].title).toBe('Let veiligthuis_zhz hold regie from 2026-01-12 through 2026-01-21, while the measure runs');
+        await expectFixed(text, after, 'VP013');
+        // Without any organisation of that kind in the workspace, there is nothing to name: no fix.
+        const noVeiligThuis = 'organisation wijkteam_dordrecht "Sociaal wijkteam Dordrecht" kind wijkteam\n' +
+            'organisation zvh_zhz "Zorg- en Veiligheidshuis ZHZ" kind zvh\norganisation ggz_zhz "GGZ" kind ggz\n' +
+            'organisation politie_zhz "Politie" kind politie\norganisation burgemeester_dordrecht "Burgemeester" kind burgemeester\n';
+        expect((await quickFixes(text, 'VP013', { catalogue: noVeiligThuis })).actions).toEqual([]);
+    });
+
+    test('no fix while regie entries overlap (VP012): which one holds regie is the author\'s call', async () => {
+        const text = withMeasures([huisverbod('2026-01-20 for 10 days')], 'wijkteam_dordrecht from 2026-01-12 to 2026-03-01', 'ggz_zhz from 2026-02-01');
+        const result = await checkPlan(text);
+        expect(withCode(result, 'VP012')).toHaveLength(1);
+        expect((await quickFixes(text, 'VP013')).actions).toEqual([]);
     });
 });
 

@@ -456,6 +456,12 @@ describe('VP080 unique names', () => {
             "names must be unique, and references to 'sanne' go to that first one. Rename this risk.");
     });
 
+    test('the first declaration gets the right article: "an intervention", "an agreement"', async () => {
+        const text = withItems(block('risk daderhulp "Risico"', 'severity low', 'nature static', 'domain safety', 'affects household'));
+        const [found] = withCode(await check(text), 'VP080');
+        expect(found.message).toMatch(/^The name 'daderhulp' is already used by an intervention declared on line \d+;/);
+    });
+
     test('a member declared twice is VP080 on the later one, which takes part in no other check', async () => {
         const text = examplePlan({ household: household(...EXAMPLE_MEMBERS, 'member noor child roles witness') });
         const result = await check(text);
@@ -547,7 +553,7 @@ describe('VP080 unique names', () => {
         const later = result['b-other.vplan'].filter(d => d.code === 'VP080');
         expect(later.map(d => d.range.start.line)).toEqual([0, 1]);
         expect(later[0].message).toContain('declared in a-catalogue.vplan, line 2;');
-        expect(later[1].message).toContain('used by a organisation declared in a-catalogue.vplan, line 2; names must be unique, and references to \'vt\' go to that first one. Rename this plan.');
+        expect(later[1].message).toContain('used by an organisation declared in a-catalogue.vplan, line 2; names must be unique, and references to \'vt\' go to that first one. Rename this plan.');
         // The duplicate plan takes part in no plan check.
         expect(result['b-other.vplan'].filter(d => ['VP005', 'VP010', 'VP020'].includes(String(d.code)))).toHaveLength(0);
     });

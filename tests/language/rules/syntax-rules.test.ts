@@ -9,8 +9,9 @@ import { EXAMPLE_SECTIONS, examplePlan } from '../../../language/rules/example-p
 import { renderMessage } from '../../../language/rules/registry.js';
 import { vp000 } from '../../../language/rules/syntax-rules.js';
 import { encodeSyntaxError, syntaxMessageFor, type SyntaxErrorInfo } from '../../../language/syntax/syntax-errors.js';
+import { newRefinementBudget, SyntaxMessageRefiner } from '../../../language/syntax/syntax-refinement.js';
 import { checkText, createTestServices, withCode } from '../../helpers.js';
-import { checkPlan, exampleCodes, lineOf } from './rule-test-support.js';
+import { applyFix, checkPlan, exampleCodes, lineOf, quickFixes } from './rule-test-support.js';
 
 const services = createTestServices();
 
@@ -329,6 +330,130 @@ describe('recovery: a typo is VP000 and hides nothing else', () => {
             }`);
         expect(withCode(result, 'VP000').length).toBeGreaterThan(0);
         expect(withCode(result, 'VP081').map(d => d.message)).toEqual(expect.arrayContaining([expect.stringContaining("'ghost'")]));
+    });
+});
+
+describe('VP000 v2: what is valid at that point, and "did you mean"', () => {
+    const misspelt = (find: string, replace: string, section: keyof typeof EXAMPLE_SECTIONS = 'measures') =>
+        examplePlan({ [section]: EXAMPLE_SECTIONS[section].replace(find, replace) });
+
+    test('`protect` in a measure lists the measure\'s items and asks "did you mean `protects`?", in English and Dutch', async () => {
+        const text = misspelt('protects sanne', 'protect sanne');
+        const [en] = withCode(await checkPlan(text), 'VP000');
+        expect(en.range.start.line).toBe(lineOf(text, 'protect sanne'));
+        expect(en.message).toBe("Unexpected 'protect': expected ',', 'on', 'protects', 'by', 'from', 'extend' or '}'. Did you mean `protects`?");
+        expect(en.data).toMatchObject({ fix: { replacement: 'protects' } });
+        const [nl] = withCode(await checkPlan(text, { locale: 'nl' }), 'VP000');
+        expect(nl.message).toBe("Onverwacht 'protect': verwacht ',', 'on', 'protects', 'by', 'from', 'extend' of '}'. Bedoel je `protects`?");
+    });
+
+    test.each([
+        ['a swapped pair of letters in a plan item', 'status active', 'statsu active', 'header', 'status'],
+        ['a Dutch `tot` after a period\'s start', 'to 2027-01-12', 'tot 2027-01-12', 'header', 'to'],
+        ['an optional item of a member', 'born 1989 roles', 'born 1989 rolse', 'household', 'roles'],
+        ['the first word of a two-word item', 'posed by mark', 'posd by mark', 'risks', 'posed'],
+        ['a missing letter in an intervention item', 'framework drang', 'framwork drang', 'interventions', 'framework']
+    ])('%s: the quick fix puts the keyword in, and the plan checks clean again', async (_label, find, replace, section, keyword) => {
+        const text = misspelt(find, replace, section as keyof typeof EXAMPLE_SECTIONS);
+        const result = await checkPlan(text);
+        const [error] = withCode(result, 'VP000');
+        expect(error.message).toContain(`Did you mean \`${keyword}\`?`);
+        const fixed = await applyFix(text, 'VP000');
+        expect(fixed.actions.map(a => a.title)).toEqual([`Change to '${keyword}'`]);
+        expect(fixed.after).toBe(text.replace(replace, find));
+        expect((await checkPlan(fixed.after)).codes).toEqual([]);
+    });
+
+    test('a word at the top level lists the declarations and suggests `plan`', async () => {
+        const text = examplePlan().replace('plan vermeer_2026', 'plna vermeer_2026');
+        const [error] = withCode(await checkPlan(text), 'VP000');
+        expect(error.message).toBe("Unexpected 'plna': expected 'plan', 'organisation' or 'measure type'. Did you mean `plan`?");
+        expect((await checkPlan((await applyFix(text, 'VP000')).after)).codes).toEqual([]);
+    });
+
+    test('a word close to nothing valid gets the list but no suggestion and no fix', async () => {
+        const text = misspelt('protects sanne', 'beschermt sanne');
+        const [error] = withCode(await checkPlan(text), 'VP000');
+        expect(error.message).toBe("Unexpected 'beschermt': expected ',', 'on', 'protects', 'by', 'from', 'extend' or '}'.");
+        expect((await quickFixes(text, 'VP000')).actions).toEqual([]);
+    });
+
+    test('a valid keyword in the wrong place is not "misspelt"', async () => {
+        const text = misspelt('protects sanne', 'protects sanne\n        period 2026-01-01');
+        for (const d of withCode(await checkPlan(text), 'VP000')) expect(d.message).not.toContain('Did you mean');
+    });
+
+    test('the fix also works in a file with another syntax error: one typo after the other', async () => {
+        const text = misspelt('protects sanne', 'protect sanne').replace('status active', 'statsu active');
+        const first = await applyFix(text, 'VP000');
+        expect(first.after).toBe(text.replace('statsu active', 'status active'));
+        const second = await applyFix(first.after, 'VP000');
+        expect((await checkPlan(second.after)).codes).toEqual([]);
+    });
+
+    test('an expected cross-reference reads as the name of what it refers to', async () => {
+        const text = misspelt('on mark', 'on 2026-01-01');
+        const [error] = withCode(await checkPlan(text), 'VP000');
+        expect(error.message).toBe("Unexpected '2026-01-01': expected the name of a household member.");
+        const [nl] = withCode(await checkPlan(text, { locale: 'nl' }), 'VP000');
+        expect(nl.message).toBe("Onverwacht '2026-01-01': verwacht de naam van een gezinslid.");
+    });
+
+    test('after the budget of a document, an error keeps the parser\'s own list', () => {
+        const refiner = new SyntaxMessageRefiner(services.Vplan);
+        const text = misspelt('protects sanne', 'protect sanne');
+        const parseResult = services.Vplan.parser.LangiumParser.parse(text);
+        const [error] = parseResult.parserErrors;
+        expect(refiner.refine(error.message, parseResult, newRefinementBudget())?.message.args).toMatchObject({ expected: expect.arrayContaining(["'protects'"]) });
+        expect(refiner.refine(error.message, parseResult, { errors: 0, characters: 0 })?.message.args).toEqual({ expected: ["'}'"], found: 'protect' });
+    });
+});
+
+describe('VP000 v2: `affects household` with members', () => {
+    test.each([['household first', 'affects household, noor'], ['household last', 'affects noor, household']])('%s: the message explains, and its advice works', async (_label, affects) => {
+        const text = examplePlan({ risks: EXAMPLE_SECTIONS.risks.replace('affects sanne, noor', affects) });
+        const [error] = withCode(await checkPlan(text), 'VP000');
+        expect(error.range.start.line).toBe(lineOf(text, affects));
+        expect(error.message).toBe('`affects household` names the whole household and cannot be mixed with members: write `affects household` alone, ' +
+            'or list the members it affects instead (`affects sanne, noor`).');
+        const [nl] = withCode(await checkPlan(text, { locale: 'nl' }), 'VP000');
+        expect(nl.message).toContain('`affects household` noemt het hele gezin en gaat niet samen met losse gezinsleden');
+        expect((await checkPlan(text.replace(affects, 'affects household'))).codes).toEqual([]);
+        expect((await checkPlan(text.replace(affects, 'affects sanne, noor'))).codes).toEqual([]);
+    });
+});
+
+describe('VP000 v2: never quotes what VP070 or VP071 would report', () => {
+    const stray = (token: string) => examplePlan({ extra: `    ${token}` });
+
+    test.each([
+        ['a number passing the eleven-test', '271828183', /^Unexpected number \(not repeated here: it may be personal data\): expected /, 'Onverwacht getal (hier niet herhaald'],
+        ['a number in groups', '271 828 183', /^Unexpected number \(not repeated/, 'Onverwacht getal'],
+        ['a string with a phone number', '"bel 06-12345678"', /^Unexpected text \(not repeated/, 'Onverwachte tekst'],
+        ['a string with an e-mail address', '"mail a.jansen@example.nl"', /^Unexpected text \(not repeated/, 'Onverwachte tekst'],
+        ['a string with a full date', '"sinds 12-03-2015"', /^Unexpected text \(not repeated/, 'Onverwachte tekst'],
+        ['a string with a direction control', '"x\u202Ey"', /^Unexpected text \(not repeated/, 'Onverwachte tekst']
+    ])('%s is named by its kind', async (_label, token, en, nl) => {
+        const text = stray(token);
+        const [error] = withCode(await checkPlan(text), 'VP000');
+        expect(error.message).toMatch(en);
+        expect(error.message).toContain("expected 'status', 'period'");
+        expect(JSON.stringify(error)).not.toContain(token.replace(/"/g, ''));
+        expect(withCode(await checkPlan(text, { locale: 'nl' }), 'VP000')[0].message).toContain(nl);
+    });
+
+    test.each([['a small number', '12'], ['a harmless string', '"Tweede evaluatie"'], ['a number failing the eleven-test', '123456789']])('%s is still quoted', async (_label, token) => {
+        const [error] = withCode(await checkPlan(stray(token)), 'VP000');
+        expect(error.message).toContain(`Unexpected '${token}'`);
+    });
+
+    test('an unknown value word holding a BSN is not repeated either', async () => {
+        const text = examplePlan({ household: household().replace('roles victim, parent', 'roles victim271828183, parent') });
+        const result = await checkPlan(text);
+        expect(result.codes).toEqual(['VP000', 'VP070']);
+        const [error] = withCode(result, 'VP000');
+        expect(error.message).toBe('Unknown role (a name not repeated here: it may be personal data); allowed: victim, perpetrator, witness, parent.');
+        expect(JSON.stringify(error)).not.toContain('271828183');
     });
 });
 

@@ -1,0 +1,143 @@
+/**
+ * `vplan review --format html`: one self-contained page (no script, no external resource, the
+ * strict Content-Security-Policy of `vplan render`'s page, printable) with the review and, for
+ * every changed plan, its timeline before and after the change drawn by the one timeline renderer
+ * (language/timeline/), the items the change touches outlined. The outline is a style rule on the
+ * renderer's own `data-item` groups, so the drawing itself is exactly `vplan render`'s.
+ * Every text from a plan or a message goes through `escapeMarkup`.
+ */
+
+import { text, type Locale } from '../language/i18n/locale.js';
+import { severityWord } from '../language/i18n/phrases.js';
+import { diffTexts } from '../language/diff/diff-texts.js';
+import { escapeMarkup } from '../language/timeline/escape.js';
+import { layoutTimeline } from '../language/timeline/timeline-layout.js';
+import { sceneToSvg } from '../language/timeline/render-svg.js';
+import { htmlStyleSheet } from '../language/timeline/timeline-styles.js';
+import type { TimelineModel } from '../language/timeline/timeline-model.js';
+import type { PlanTimelines, Review, ReviewDiagnostic, ReviewFile } from './review.js';
+import { catalogueLine, changeLines, countLine, fileRemark, fileTitle, revisionsLine } from './review-format.js';
+import { reviewTexts } from './review-texts.js';
+
+const REVIEW_STYLES = `
+.vp-review h1 { font-size: 1.4em; margin: 0 0 .4em; }
+.vp-review h2 { font-size: 1.15em; margin: 1.6em 0 .4em; border-bottom: 1px solid #ccc; padding-bottom: .2em; }
+.vp-review h3 { font-size: 1em; margin: 1em 0 .3em; }
+.vp-review-changes { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; white-space: pre-wrap; background: #f6f8fa; padding: .6em .8em; border-radius: 4px; }
+.vp-review-added { color: #116329; }
+.vp-review-removed { color: #82071e; }
+.vp-review-changed { color: #7d4e00; }
+.vp-review-diagnostics { margin: .2em 0 .6em; padding-left: 1.4em; }
+.vp-review-diagnostics li { margin: .1em 0; }
+.vp-review-error { color: #82071e; }
+.vp-review-warning { color: #7d4e00; }
+.vp-review figure { margin: .4em 0 1em; }
+.vp-review figcaption { font-weight: bold; margin-bottom: .2em; }
+.vp-review-legend { font-size: .9em; color: #555; }
+.vp-review-missing { color: #555; font-style: italic; }
+@media print { .vp-review figure { break-inside: avoid; } }
+`;
+
+/** A CSS string for an attribute selector: anything but letters, digits, `_`, `-` and `:` as an escape. */
+function cssString(value: string): string {
+    return `"${[...value].map(ch => (/[A-Za-z0-9_:-]/.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16)} `)).join('')}"`;
+}
+
+function markRules(svgId: string, itemIds: readonly string[]): string {
+    return itemIds.map(id => {
+        const group = `#${svgId} g[data-item=${cssString(id)}]`;
+        return `${group} rect, ${group} polygon, ${group} circle { stroke: #c2185b; stroke-width: 3px; }\n${group} text { font-weight: bold; }`;
+    }).join('\n');
+}
+
+function lineClass(line: string): string {
+    const sign = line.trimStart()[0];
+    return sign === '+' ? 'vp-review-added' : sign === '-' ? 'vp-review-removed' : sign === '~' ? 'vp-review-changed' : '';
+}
+
+function diagnosticsList(sign: '+' | '-', list: readonly ReviewDiagnostic[], locale: Locale): string[] {
+    const items = list.map(d => `<li class="vp-review-${d.severity}">${sign} ${escapeMarkup(text(reviewTexts.lineColumn, d, locale))} `
+        + `<code>${escapeMarkup(d.code)}</code> ${escapeMarkup(severityWord(d.severity, locale))}: ${escapeMarkup(d.message)}</li>`);
+    return ['<ul class="vp-review-diagnostics">', ...items, '</ul>'];
+}
+
+export function renderReviewHtml(review: Review, timelines: readonly PlanTimelines[], locale: Locale): string {
+    const rules: string[] = [];
+    const body: string[] = [];
+    const title = text(reviewTexts.title, {}, locale);
+    body.push(`<h1>${escapeMarkup(title)}</h1>`);
+    body.push(`<p>${escapeMarkup(revisionsLine(review, locale))}</p>`);
+    body.push(`<p><strong>${escapeMarkup(countLine(review, locale))}</strong></p>`);
+    body.push(`<p>${escapeMarkup(review.workspaces.length > 0 ? text(reviewTexts.workspaces, { roots: review.workspaces }, locale) : text(reviewTexts.noWorkspaces, {}, locale))}</p>`);
+    if (review.files.length === 0) body.push(`<p>${escapeMarkup(text(reviewTexts.nothing, {}, locale))}</p>`);
+    const baseName = review.base.revision;
+    const headName = review.head.revision ?? text(reviewTexts.workingTree, {}, locale);
+    let figure = 0;
+    const drawing = (model: TimelineModel | undefined, marked: readonly string[], caption: string) => {
+        if (!model) return [`<figure><figcaption>${escapeMarkup(caption)}</figcaption><p class="vp-review-missing">${escapeMarkup(text(reviewTexts.notInRevision, {}, locale))}</p></figure>`];
+        const id = `vp-review-timeline-${++figure}`;
+        rules.push(markRules(id, marked));
+        return ['<figure class="vp-figure">', `<figcaption>${escapeMarkup(caption)}</figcaption>`, sceneToSvg(layoutTimeline(model, { locale }), { standalone: false, id }), '</figure>'];
+    };
+    for (const file of review.files) {
+        body.push('<section class="vp-review-file">', `<h2>${escapeMarkup(fileTitle(file, locale))}</h2>`);
+        body.push(...fileBody(file, locale));
+        for (const timeline of timelines.filter(t => t.file === file.path)) {
+            body.push(`<h3>${escapeMarkup(text(reviewTexts.planTimelines, { plan: timeline.plan }, locale))}</h3>`);
+            if (timeline.marked.before.length + timeline.marked.after.length > 0) {
+                body.push(`<p class="vp-review-legend">${escapeMarkup(text(reviewTexts.markedLegend, {}, locale))}</p>`);
+            }
+            body.push(...drawing(timeline.before, timeline.marked.before, text(reviewTexts.before, { revision: baseName }, locale)));
+            body.push(...drawing(timeline.after, timeline.marked.after, text(reviewTexts.after, { revision: headName }, locale)));
+        }
+        body.push('</section>');
+    }
+    if (review.catalogue.length > 0) {
+        body.push('<section>', `<h2>${escapeMarkup(text(reviewTexts.catalogue, {}, locale))}</h2>`, '<ul>');
+        for (const change of review.catalogue) body.push(`<li>${escapeMarkup(catalogueLine(change, locale))}</li>`);
+        body.push('</ul>', '</section>');
+    }
+    if (review.notes.length > 0) {
+        body.push('<section>', `<h2>${escapeMarkup(text(reviewTexts.notes, {}, locale))}</h2>`, '<ul>');
+        for (const note of review.notes) body.push(`<li>${escapeMarkup(text(reviewTexts.note, note, locale))}</li>`);
+        body.push('</ul>', '</section>');
+    }
+    const styles = `${htmlStyleSheet()}${REVIEW_STYLES}${rules.join('\n')}`;
+    return [
+        '<!DOCTYPE html>',
+        `<html lang="${locale}">`,
+        '<head>',
+        '<meta charset="utf-8">',
+        // No script and no fetch of any kind (the policy of `vplan render`'s page).
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        `<title>${escapeMarkup(`${title}: ${revisionsLine(review, locale)}`)}</title>`,
+        `<style>${styles.replace(/</g, '\\3C ')}</style>`,
+        '</head>',
+        '<body class="vp-page vp-review">',
+        ...body,
+        '</body>',
+        '</html>',
+        ''
+    ].join('\n');
+}
+
+function fileBody(file: ReviewFile, locale: Locale): string[] {
+    const out: string[] = [];
+    const changes = changeLines(file, locale);
+    if (changes.length > 0) {
+        out.push(`<pre class="vp-review-changes">${changes.map(line => {
+            const cls = lineClass(line);
+            return cls ? `<span class="${cls}">${escapeMarkup(line)}</span>` : escapeMarkup(line);
+        }).join('\n')}</pre>`);
+    }
+    const remark = fileRemark(file, locale);
+    if (remark) out.push(`<p>${escapeMarkup(remark)}</p>`);
+    if (file.diagnostics.introduced.length > 0) {
+        out.push(`<h3>${escapeMarkup(text(diffTexts.introduced, {}, locale))}</h3>`, ...diagnosticsList('+', file.diagnostics.introduced, locale));
+    }
+    if (file.diagnostics.resolved.length > 0) {
+        out.push(`<h3>${escapeMarkup(text(diffTexts.resolved, {}, locale))}</h3>`, ...diagnosticsList('-', file.diagnostics.resolved, locale));
+    }
+    return out;
+}
