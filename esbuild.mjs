@@ -33,7 +33,7 @@ const common = {
 
 const contexts = await Promise.all([
     esbuild.context({ ...common, entryPoints: { extension: 'client/extension.ts' }, outdir }),
-    esbuild.context({ ...common, entryPoints: { server: 'server/main.ts', cli: 'cli/main.ts' }, outdir })
+    esbuild.context({ ...common, entryPoints: { server: 'server/main.ts', cli: 'cli/main.ts', 'check-worker': 'cli/check-worker.ts' }, outdir })
 ]);
 
 if (watch) {

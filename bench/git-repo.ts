@@ -111,6 +111,8 @@ export interface ReviewBenchResult {
     reviewCpuMs: number;
     /** Review of the working tree with one uncommitted plan edit against HEAD. */
     workingTreeMs: number;
+    /** The git driver (`diff.vplan.command = vplan diff --git`), wall time of git itself. */
+    driver: { oneFileMs: number; twentyFilesMs: number; logMs: number };
     summary: { files: number; introduced: { errors: number; warnings: number; infos: number }; resolved: { errors: number; warnings: number; infos: number } };
 }
 
@@ -145,7 +147,10 @@ export async function measureReview(options: { cliPath: string; preloadPath: str
         for (let run = 0; run < options.runs; run++) {
             workingTree.push((await timeCli(options.cliPath, options.preloadPath, ['review', 'HEAD', '--format', 'json'], layout.root, stats)).ms);
         }
+        const driver = measureDriver(layout, options.cliPath, options.runs);
+        options.log(`  git driver: git diff of 1 plan ${driver.oneFileMs.toFixed(0)} ms, of 20 plans ${driver.twentyFilesMs.toFixed(0)} ms, git log -p of 20 commits ${driver.logMs.toFixed(0)} ms`);
         return {
+            driver,
             plans: options.plans,
             changedFiles: report.files.filter(file => file.status !== 'unchanged').length,
             checkMs: median(check.map(t => t.ms)),
@@ -161,6 +166,34 @@ export async function measureReview(options: { cliPath: string; preloadPath: str
     }
 }
 
+/** Wall time of a git command in the repository, with vplan as its diff driver. */
+function timeGit(root: string, args: string[]): number {
+    const start = performance.now();
+    git(root, args);
+    return performance.now() - start;
+}
+
+/**
+ * The git driver as docs/ci.md sets it up (`.gitattributes` and `diff.vplan.command`), with the
+ * bundled CLI run by this Node: `git diff` of the last commit (one plan), of the whole history (20
+ * plans) and `git log -p` of the 20 commits (issue 12's targets: 1 s, 10 s, 20 s).
+ */
+function measureDriver(layout: GitRepositoryLayout, cliPath: string, runs: number): ReviewBenchResult['driver'] {
+    writeFileSync(join(layout.root, '.git', 'info', 'attributes'), '*.vplan diff=vplan\n');
+    git(layout.root, ['config', 'diff.vplan.command', `'${process.execPath}' '${cliPath}' diff --git`]);
+    const base = layout.commits[0];
+    const head = layout.commits.at(-1)!;
+    const oneFile: number[] = [];
+    const twentyFiles: number[] = [];
+    const log: number[] = [];
+    for (let run = 0; run < runs; run++) {
+        oneFile.push(timeGit(layout.root, ['diff', `${head}~1`, head]));
+        twentyFiles.push(timeGit(layout.root, ['diff', base, head]));
+        log.push(timeGit(layout.root, ['log', '-p', '--ext-diff', `${base}..${head}`]));
+    }
+    return { oneFileMs: median(oneFile), twentyFilesMs: median(twentyFiles), logMs: median(log) };
+}
+
 const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
 /** The review section of docs/performance.md. */
@@ -173,7 +206,11 @@ export function reviewSection(result: ReviewBenchResult): string[] {
         `| \`vplan check .\` of the repository | ${fmt(result.checkMs)} | ${fmt(result.checkCpuMs)} |`,
         `| \`vplan review HEAD~20 HEAD\` (${result.changedFiles} changed files; ${introduced.errors + introduced.warnings + introduced.infos} diagnostics introduced, ${resolved.errors + resolved.warnings + resolved.infos} resolved) | ${fmt(result.reviewMs)} | ${fmt(result.reviewCpuMs)} |`,
         `| \`vplan review HEAD\` (the working tree, one uncommitted edit) | ${fmt(result.workingTreeMs)} | |`,
+        `| \`git diff\` of one changed plan, vplan as the diff driver | ${fmt(result.driver.oneFileMs)} | |`,
+        `| \`git diff\` of 20 changed plans | ${fmt(result.driver.twentyFilesMs)} | |`,
+        `| \`git log -p\` of the 20 commits | ${fmt(result.driver.logMs)} | |`,
         '',
+        `Targets of the git driver: one plan under 1 s (${result.driver.oneFileMs < 1000 ? 'met' : '**not met**'}), 20 plans under 10 s (${result.driver.twentyFilesMs < 10_000 ? 'met' : '**not met**'}), \`git log -p\` of 20 commits under 20 s (${result.driver.logMs < 20_000 ? 'met' : '**not met**'}).`,
         `Target: \`vplan review\` of a 20-file change under twice the time of one \`vplan check\` of the repository: ${ratio.toFixed(2)}× (${ratio < 2 ? 'met' : '**not met**'}).`
     ];
 }

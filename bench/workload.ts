@@ -66,6 +66,8 @@ export interface PeriodData { from: string; to: string }
 export interface InterventionData {
     name: string; title: string; for: string[]; by: string; from: string; forMonths: number;
     framework?: 'voluntary' | 'drang' | 'dwang'; addresses?: string[]; phase?: string; fallback?: string;
+    /** v2: the help actually stopped on this day (the generated plans leave it out; property tests set it). */
+    ended?: { date: string; reason: 'completed' | 'dropout' | 'referred' };
 }
 export interface PlanData {
     id: string;
@@ -89,7 +91,9 @@ const day = (d: Day) => formatDay(d);
 
 /**
  * One household plan of about 130 lines. `children` (1–3) scales it a little; every check of
- * spec section 7 is satisfied (coverage, regie without gaps, aftercare, legal limits, ...).
+ * spec section 7 is satisfied (coverage, also over time for VP004: the time-out agreement holds
+ * for the whole plan and the debt help runs a year; regie without gaps, aftercare, legal limits,
+ * ...).
  */
 export function generatePlan(index: number, seed = 1, options: { children?: number } = {}): PlanData {
     const random = createRandom(seed * 100_003 + index);
@@ -147,11 +151,11 @@ export function generatePlan(index: number, seed = 1, options: { children?: numb
         { name: 'daderhulp', title: 'Daderhulp huiselijk geweld', for: [perpetrator], by: 'ggz_regio', from: day(start + 7), forMonths: 6, framework: 'drang', addresses: ['geweld'], phase: 'stability', fallback: 'Bij uitval meldt de GGZ dit binnen een week aan Veilig Thuis' },
         { name: 'steun_slachtoffer', title: `Ambulante hulp en weerbaarheid voor ${cap(victim)}`, for: [victim], by: wijkteam, from: day(start + 7), forMonths: 6, phase: 'stability' },
         { name: 'kindgesprekken', title: 'Kindgesprekken over wat er thuis gebeurde', for: children, by: 'jeugdhulp_regio', from: day(months(1)), forMonths: 4, addresses: ['geweld'], phase: 'stability' },
-        { name: 'schuldhulp', title: 'Schuldhulpverlening', for: [victim, perpetrator], by: wijkteam, from: day(months(1)), forMonths: 9, addresses: ['schulden'], phase: 'stability', fallback: 'Bij uitval neemt het wijkteam binnen twee weken contact op' },
+        { name: 'schuldhulp', title: 'Schuldhulpverlening', for: [victim, perpetrator], by: wijkteam, from: day(months(1)), forMonths: 12, addresses: ['schulden'], phase: 'stability', fallback: 'Bij uitval neemt het wijkteam binnen twee weken contact op' },
         { name: 'traumazorg', title: `Traumabehandeling voor ${cap(children[0])}`, for: [children[0]], by: 'jeugdhulp_regio', from: day(months(8) + 3), forMonths: 3, phase: 'recovery' }
     ];
     const agreements = [
-        { name: 'time_out', title: `Bij oplopende spanning neemt ${cap(perpetrator)} een time-out buiten huis`, by: [perpetrator], protects: [victim, ...children], checkedBy: 'tante', from: day(start), to: day(months(6)) }
+        { name: 'time_out', title: `Bij oplopende spanning neemt ${cap(perpetrator)} een time-out buiten huis`, by: [perpetrator], protects: [victim, ...children], checkedBy: 'tante', from: day(start), to: day(end) }
     ];
     const regie = [
         { holder: 'veiligthuis_regio', from: day(start), to: day(measureEnd), note: huisverbod ? 'Casemanagement tijdens het huisverbod' : 'Voorwaarden en vervolg' },
@@ -198,7 +202,6 @@ export function generateLargePlan(targetLines: number, seed = 7): PlanData {
         plan.evaluations = plan.evaluations.slice(0, 1);
         plan.members = plan.members.filter(m => !m.outside);
         plan.meetings = plan.meetings.slice(0, 1);
-        plan.agreements = [];
         plan.supporters = plan.supporters.slice(0, 1);
     }
     const victim = plan.members[0].name;
@@ -278,6 +281,7 @@ export function planToVplan(plan: PlanData): string {
         if (i.addresses) line(2, `addresses ${list(i.addresses)}`);
         if (i.phase) line(2, `phase ${i.phase}`);
         if (i.fallback) line(2, `fallback ${quote(i.fallback)}`);
+        if (i.ended) line(2, `ended ${i.ended.date} ${i.ended.reason}`);
         line(1, '}');
     }
     for (const a of plan.agreements) {
@@ -376,7 +380,8 @@ export const YAML_PLAN_SCHEMA = closed(['plan'], {
         interventions: {
             type: 'array', items: closed(['name', 'title', 'for', 'by', 'from', 'forMonths'], {
                 name: NAME, title: TEXT, for: NAMES, by: NAME, from: DATE, forMonths: { type: 'integer', minimum: 1 },
-                framework: { enum: ['voluntary', 'drang', 'dwang'] }, addresses: NAMES, phase: { enum: ['safety', 'stability', 'recovery'] }, fallback: TEXT
+                framework: { enum: ['voluntary', 'drang', 'dwang'] }, addresses: NAMES, phase: { enum: ['safety', 'stability', 'recovery'] }, fallback: TEXT,
+                ended: closed(['date', 'reason'], { date: DATE, reason: { enum: ['completed', 'dropout', 'referred'] } })
             })
         },
         agreements: {

@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DiagnosticRecord } from './workspace.js';
-import { collectDiagnostics, loadWorkspace, type WorkspaceOptions } from './workspace.js';
+import type { WorkspaceOptions } from './workspace.js';
+import { checkFiles } from './check-run.js';
+import { changedFilesOf } from './changed-files.js';
 import { CliInputError, because, collectPlanFiles, decodePlanBytes, type PlanFile } from './files.js';
 import { documentPathFor } from './diff-workspace.js';
 import type { CliIo } from './io.js';
@@ -17,6 +19,10 @@ import { URI } from 'langium';
 export type CheckFormat = 'text' | 'json' | 'sarif' | 'junit' | 'github';
 
 export interface CheckOptions extends WorkspaceOptions {
+    /** `--jobs N`: threads that check (cli/check-run.ts); default one per CPU where there are more than two. */
+    jobs?: number;
+    /** `--changed BASE`: only the files a change since the git revision BASE can affect (cli/changed-files.ts). */
+    changed?: string;
     format: CheckFormat;
     maxWarnings?: number;
     quiet: boolean;
@@ -90,17 +96,19 @@ export async function runCheck(paths: string[], options: CheckOptions, io: CliIo
         io.error(text(cliTexts.formatUnavailable, { format: options.format }, locale));
         return 2;
     }
-    const files = options.stdinFilename !== undefined ? [stdinFile(paths, options)] : collectPlanFiles(paths, options.cwd);
+    if (options.changed !== undefined && options.stdinFilename !== undefined) throw new CliInputError('--changed', cliTexts.changedWithStdin);
+    let files = options.stdinFilename !== undefined ? [stdinFile(paths, options)] : collectPlanFiles(paths, options.cwd);
+    if (options.changed !== undefined) files = await changedFilesOf(files, options.changed, options);
     for (const file of files) {
         if (file.text.trim().length === 0) io.error(text(cliTexts.emptyFile, { file: escapeControlCharacters(file.displayPath) }, locale));
     }
     const progress = startProgress({ command: 'check', total: files.length, forced: options.progress === true, locale });
-    const workspace = await loadWorkspace(files, { ...options, onFileChecked: () => progress.advance() });
+    const run = await checkFiles(files, { ...options, onFileChecked: () => progress.advance() });
     progress.finish();
-    let records = collectDiagnostics(workspace, options);
+    let records = run.records;
     const summary = summarize(records, files.length);
     if (options.quiet) records = records.filter(r => r.severity === 'error');
-    const settings = workspace.services.Vplan.config.SettingsProvider;
+    const settings = run.services.Vplan.config.SettingsProvider;
     // Only the JUnit format reads which rules are off; the settings of every file are looked up when it asks.
     let contextFiles: CheckContext['files'] | undefined;
     const context: CheckContext = {

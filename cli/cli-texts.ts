@@ -97,6 +97,7 @@ export const cliTexts = {
         nl: a => dutchCommanderError(a.code, a.error.replace(/\n\(Did you mean /, ' (Did you mean '))
     }),
     wholeNumber: words({ en: 'Give a whole number, such as 0.', nl: 'Geef een geheel getal, zoals 0.' }),
+    positiveNumber: words({ en: 'Give a whole number of at least 1.', nl: 'Geef een geheel getal van minstens 1.' }),
     internalError: message<{ message: string }>({
         en: a => `vplan: internal error: ${a.message}`,
         nl: a => `vplan: interne fout: ${a.message}`
@@ -182,6 +183,18 @@ export const cliTexts = {
         en: 'show progress on stderr also when it is not a terminal (on a terminal it shows for runs longer than about two seconds)',
         nl: 'toon de voortgang op stderr ook als dat geen terminal is (op een terminal verschijnt die bij werk van meer dan een paar seconden)'
     }),
+    jobsOption: words({
+        en: 'threads that check (default: one per CPU on machines with more than two CPUs, else 1)',
+        nl: 'aantal threads dat controleert (standaard: één per processor bij meer dan twee processoren, anders 1)'
+    }),
+    changedOption: words({
+        en: 'check only the files whose diagnostics a change since the git revision BASE can alter',
+        nl: 'controleer alleen de bestanden waarvan een wijziging sinds de git-revisie BASIS de bevindingen kan veranderen'
+    }),
+    changedName: words({ en: 'BASE', nl: 'BASIS' }),
+    changedWithStdin: words({ en: 'cannot be combined with --stdin', nl: 'gaat niet samen met --stdin' }),
+    changedNoRepository: words({ en: 'is not inside a git repository', nl: 'ligt niet in een git-repository' }),
+    changedUnknownRevision: words({ en: 'is not a revision git knows', nl: 'is geen revisie die git kent' }),
     stdinNeedsFilename: words({ en: 'needs --stdin-filename PATH: the file the text stands for', nl: 'vraagt om --stdin-filename PAD: het bestand waar de tekst voor staat' }),
     stdinFilenameNeedsStdin: words({ en: 'is only used with --stdin', nl: 'wordt alleen met --stdin gebruikt' }),
     stdinNoPaths: words({ en: 'takes no PATH: the text comes from stdin', nl: 'neemt geen PAD: de tekst komt van stdin' }),

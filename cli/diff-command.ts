@@ -15,7 +15,7 @@ import { text, localeFromEnvironment, type Locale } from '../language/i18n/local
 import { diffChangeSet, singleFileDiff, type SingleFileDiff } from '../language/diff/plan-diff.js';
 import { renderDiffText } from '../language/diff/plan-diff-text.js';
 import { CliInputError, because, readPlanText } from './files.js';
-import { SUBJECT_KEY, diffPlaces, documentPathFor, loadDiffSide, type DiffSideSource } from './diff-workspace.js';
+import { SUBJECT_KEY, diffPlaces, documentPathFor, loadDiffSides, type DiffSideSource } from './diff-workspace.js';
 import { withLocaleAndConfig, type LocaleAndConfig } from './common-options.js';
 import { cliTexts } from './cli-texts.js';
 import type { WorkspaceOptions } from './workspace.js';
@@ -68,8 +68,7 @@ async function diffFiles(oldFile: string, newFile: string, format: Format, optio
     const newText = readPlanText(newPath, newFile);
     const places = diffPlaces(oldPath, newPath);
     const exclude = new Set([oldPath, newPath, documentPathFor(oldPath), documentPathFor(newPath)]);
-    const oldSide = await loadDiffSide({ label: oldFile, text: oldText, place: places.old }, exclude, options);
-    const newSide = await loadDiffSide({ label: newFile, text: newText, place: places.new }, exclude, options);
+    const { old: oldSide, new: newSide } = await loadDiffSides({ label: oldFile, text: oldText, place: places.old }, { label: newFile, text: newText, place: places.new }, exclude, options);
     const changeSet = diffChangeSet(oldSide, newSide, [{ old: SUBJECT_KEY, new: SUBJECT_KEY }]);
     write(io, singleFileDiff(changeSet, { old: oldFile, new: newFile }), format, locale, {});
 }
@@ -98,8 +97,7 @@ async function gitDriver(args: readonly string[], format: Format, options: Works
         const oldSource = gitSide(`a/${path}`, oldFile, oldPlace, options, locale);
         const newSource = gitSide(`b/${newPath}`, newFile, newPlace, options, locale);
         const exclude = new Set([oldPlace, newPlace, documentPathFor(oldPlace), documentPathFor(newPlace)]);
-        const oldSide = await loadDiffSide(oldSource.side, exclude, options);
-        const newSide = await loadDiffSide(newSource.side, exclude, options);
+        const { old: oldSide, new: newSide } = await loadDiffSides(oldSource.side, newSource.side, exclude, options);
         const changeSet = diffChangeSet(oldSide, newSide, [{ old: SUBJECT_KEY, new: SUBJECT_KEY }]);
         const notes = ([['old', oldSource], ['new', newSource]] as const)
             .filter(([, source]) => source.note !== undefined)

@@ -106,6 +106,65 @@ export function diffPlaces(oldPath: string, newPath: string): { old: string; new
  * is its workspace without the file.
  */
 export async function loadDiffSide(side: DiffSideSource, exclude: ReadonlySet<string>, options: WorkspaceOptions): Promise<DiffSideInput> {
+    return (await loadWholeSide(side, exclude, options)).input;
+}
+
+/**
+ * Loads both sides of a diff. When both take one place and declare the same plans and nothing
+ * else (no organisation, no measure type: the common edit of one plan), the other files of the
+ * workspace read exactly the same on both sides — they depend on the changed file only through
+ * the names it declares — so only the changed file is built, with the others present as their
+ * cached summaries (as `vplan check FILE`), and the diff is the same as with every file built.
+ * Otherwise both sides are loaded whole.
+ */
+export async function loadDiffSides(oldSide: DiffSideSource, newSide: DiffSideSource, exclude: ReadonlySet<string>, options: WorkspaceOptions): Promise<{ old: DiffSideInput; new: DiffSideInput }> {
+    const oldText = oldSide.text;
+    const newText = newSide.text;
+    if (oldSide.place === newSide.place && oldText !== undefined && newText !== undefined) {
+        const oldAlone = await loadSubjectOnly({ ...oldSide, text: oldText }, exclude, options);
+        const newAlone = await loadSubjectOnly({ ...newSide, text: newText }, exclude, options);
+        if (oldAlone.declares !== undefined && oldAlone.declares === newAlone.declares) return { old: oldAlone.input, new: newAlone.input };
+    }
+    return { old: await loadDiffSide(oldSide, exclude, options), new: await loadDiffSide(newSide, exclude, options) };
+}
+
+/** The declarations of a file when they are plans only (`plan a,plan b`), else undefined. */
+function plansOnly(root: VplanFile): string | undefined {
+    if (!root.declarations.every(isPlan)) return undefined;
+    return root.declarations.map(plan => `plan ${plan.name}`).join(',');
+}
+
+/** One side's changed file alone, the rest of its workspace as summaries. */
+async function loadSubjectOnly(side: DiffSideSource & { text: string }, exclude: ReadonlySet<string>, options: WorkspaceOptions): Promise<{ input: DiffSideInput; declares?: string }> {
+    const subject: PlanFile = { displayPath: side.label, absolutePath: documentPathFor(side.place), text: side.text };
+    const workspace = await loadWorkspace([subject], options, exclude);
+    const document = workspace.documents[0];
+    const input = sideInput(workspace, subject, '');
+    const root = document.parseResult.value;
+    // A file that did not parse cleanly may hide declarations: load the sides whole.
+    const declares = document.parseResult.parserErrors.length === 0 && document.parseResult.lexerErrors.length === 0 ? plansOnly(root) : undefined;
+    return { input, declares };
+}
+
+/** The files of a loaded side by key (the subject under SUBJECT_KEY, the others by their path under `root`) and their diagnostics. */
+function sideInput(workspace: LoadedWorkspace, subject: PlanFile | undefined, root: string): DiffSideInput {
+    const sourceFiles = new Map<string, DiffSourceFile>();
+    const diagnostics: Array<DiffDiagnostic & { key: string }> = [];
+    workspace.files.forEach((file, index) => {
+        const document = workspace.documents[index];
+        const key = file === subject ? SUBJECT_KEY : relativeTo(file.absolutePath, root);
+        sourceFiles.set(key, { label: file.displayPath, text: file.text, root: document.parseResult.value });
+        for (const diagnostic of document.diagnostics ?? []) {
+            const record = toRecord(file.displayPath, diagnostic);
+            diagnostics.push({
+                key, file: record.file, line: record.line, column: record.column, severity: record.severity, code: record.code, message: record.message
+            });
+        }
+    });
+    return { files: sourceFiles, diagnostics };
+}
+
+async function loadWholeSide(side: DiffSideSource, exclude: ReadonlySet<string>, options: WorkspaceOptions): Promise<{ input: DiffSideInput }> {
     const layout = layoutOnDisk();
     const root = layout.rootOf(dirname(side.place)).path;
     const others = othersOf(layout, side.place, exclude);
@@ -121,18 +180,5 @@ export async function loadDiffSide(side: DiffSideSource, exclude: ReadonlySet<st
         } catch { /* see above */ }
     }
     const workspace = await loadWorkspace(files, options, new Set([...exclude, ...(subject ? [] : [documentPathFor(side.place)])]));
-    const sourceFiles = new Map<string, DiffSourceFile>();
-    const diagnostics: Array<DiffDiagnostic & { key: string }> = [];
-    workspace.files.forEach((file, index) => {
-        const document = workspace.documents[index];
-        const key = file === subject ? SUBJECT_KEY : relativeTo(file.absolutePath, root);
-        sourceFiles.set(key, { label: file.displayPath, text: file.text, root: document.parseResult.value });
-        for (const diagnostic of document.diagnostics ?? []) {
-            const record = toRecord(file.displayPath, diagnostic);
-            diagnostics.push({
-                key, file: record.file, line: record.line, column: record.column, severity: record.severity, code: record.code, message: record.message
-            });
-        }
-    });
-    return { files: sourceFiles, diagnostics };
+    return { input: sideInput(workspace, subject, root) };
 }

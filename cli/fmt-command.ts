@@ -138,6 +138,8 @@ export function registerFmtCommand(program: Command, io: CliIo, setExitCode: (co
                     }
                 }
                 progress.advance();
+                // Let a pending Ctrl-C or SIGTERM in (output-file.ts holds it while a file is replaced).
+                await new Promise(resolve => setImmediate(resolve));
             }
             progress.finish();
             // A file that could not be written is work not done (exit 2); the others were still formatted.

@@ -43,7 +43,9 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void, loc
         .option('--quiet', say(cliTexts.quietOption), false)
         .option('--stdin', say(cliTexts.stdinOption), false)
         .option('--stdin-filename <path>', say(cliTexts.stdinFilenameOption))
-        .option('--progress', say(cliTexts.progressOption), false), locale)
+        .option('--progress', say(cliTexts.progressOption), false)
+        .option('--jobs <n>', say(cliTexts.jobsOption), value => parsePositiveCount(value, locale))
+        .option(`--changed <${say(cliTexts.changedName)}>`, say(cliTexts.changedOption)), locale)
         .action(async (paths: string[], options: CheckCommandOptions) => {
             if (options.stdin && options.stdinFilename === undefined) throw new CliInputError('--stdin', cliTexts.stdinNeedsFilename);
             if (!options.stdin && options.stdinFilename !== undefined) throw new CliInputError('--stdin-filename', cliTexts.stdinFilenameNeedsStdin);
@@ -53,6 +55,8 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void, loc
                 quiet: options.quiet,
                 stdinFilename: options.stdin ? options.stdinFilename : undefined,
                 progress: options.progress,
+                jobs: options.jobs,
+                changed: options.changed,
                 locale: options.locale,
                 defaultLocale: localeFromEnvironment(process.env),
                 configPath: options.config,
@@ -71,12 +75,20 @@ interface CheckCommandOptions extends LocaleAndConfig {
     stdin: boolean;
     stdinFilename?: string;
     progress: boolean;
+    jobs?: number;
+    changed?: string;
 }
 
 function parseCount(value: string, locale: Locale): number {
     // InvalidArgumentError, so that commander prints it (one line) before exiting with a usage error.
     if (!/^\d+$/.test(value)) throw new InvalidArgumentError(text(cliTexts.wholeNumber, {}, locale));
     return Number(value);
+}
+
+function parsePositiveCount(value: string, locale: Locale): number {
+    const count = parseCount(value, locale);
+    if (count < 1) throw new InvalidArgumentError(text(cliTexts.positiveNumber, {}, locale));
+    return count;
 }
 
 export async function main(commandLine: string[]): Promise<number> {

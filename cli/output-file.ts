@@ -4,19 +4,22 @@
  *
  * - A new or regular file is replaced atomically: a temporary file in the same folder, renamed
  *   into place, so a reader never sees half a file. The temporary file is removed when writing
- *   fails, and when the process is ended by SIGINT, SIGTERM or SIGHUP (with a handler installed,
- *   Node delivers the signal between two steps, never between writing and renaming).
+ *   fails, and when the process is ended by SIGINT, SIGTERM or SIGHUP: once a temporary file has
+ *   been written, a handler takes these signals, so they arrive between two steps of JavaScript,
+ *   never between writing and renaming (`fmt` lets them in after each file). Only SIGKILL, which
+ *   nothing can catch, can leave a temporary file behind.
  * - A file that is replaced keeps its owner, group and mode; a file with more than one hard link
  *   is written in place, so that every name still shows the same file.
  * - `-o` through a symbolic link writes the link's target (the link stays); a FIFO or a character
- *   device (`/dev/stdout`, `/dev/null`) is written to as it is, never replaced by a regular file.
+ *   device (`/dev/stdout`, `/dev/null`) is written to as it is, never replaced by a regular file;
+ *   vplan's own stdout or stderr is written through the stream (a socket has no name to open).
  *   A dangling link, a block device or a socket is refused with one line, and so is an output that
  *   is one of the command's input files (`render plan.vplan -o plan.vplan`).
  */
 
 import { randomBytes } from 'node:crypto';
 import {
-    chmodSync, chownSync, closeSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats
+    chmodSync, chownSync, closeSync, fstatSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CliInputError, because } from './files.js';
@@ -114,6 +117,16 @@ function sameFile(a: Stats, b: Stats): boolean {
     return a.dev === b.dev && a.ino === b.ino;
 }
 
+/** process.stdout or process.stderr when `target` is the file one of them writes to. */
+function standardStreamOf(target: Stats): NodeJS.WriteStream | undefined {
+    for (const [fd, stream] of [[1, process.stdout], [2, process.stderr]] as const) {
+        try {
+            if (sameFile(fstatSync(fd), target)) return stream;
+        } catch { /* a closed stream is none */ }
+    }
+    return undefined;
+}
+
 /**
  * `-o OUT` of `render` and `review`: writes `content` to `path` (absolute), shown as `display`.
  * `inputs` are the absolute paths of the files the command read; writing over one of them is
@@ -145,6 +158,13 @@ export function writeOutputFile(path: string, content: string, display: string, 
             if (inputStats && sameFile(inputStats, target)) throw new CliInputError(display, cliTexts.outputIsInput);
         }
         if (target.isDirectory()) throw new CliInputError(display, cliTexts.isFolder);
+        const stream = target.isFile() ? undefined : standardStreamOf(target);
+        if (stream) {
+            // `-o /dev/stdout` (or a link to it) when stdout is a socket, which cannot be opened by
+            // its name: the stream itself is written.
+            stream.write(content);
+            return;
+        }
         if (target.isFIFO() || target.isCharacterDevice()) {
             // A pipe, a terminal, /dev/null, /dev/stdout: write to it; replacing it would break it.
             writeFileSync(path, content, 'utf8');

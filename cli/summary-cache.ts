@@ -61,6 +61,23 @@ export class SummaryCache {
         return summary;
     }
 
+    /** The cached summary of a text, if there is one (it is then kept by `save`). */
+    lookup(text: string): FileSummary | undefined {
+        const key = hashText(text);
+        const summary = this.entries[key];
+        if (!summary || summary.format !== SUMMARY_FORMAT) return undefined;
+        this.used.add(key);
+        return summary;
+    }
+
+    /** Keeps the summary of a text computed elsewhere (`vplan check` in batches, cli/check-batches.ts). */
+    store(text: string, summary: FileSummary): void {
+        const key = hashText(text);
+        this.used.add(key);
+        this.entries[key] = summary;
+        this.dirty = true;
+    }
+
     /** Writes the cache (only the summaries used in this run), atomically; a failure only costs speed. */
     save(): void {
         if (!this.file) return;

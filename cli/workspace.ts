@@ -74,9 +74,8 @@ function companionsOf(files: readonly PlanFile[], services: Services, exclude: R
         for (const path of paths) {
             named.add(path);
             const uri = URI.file(path);
-            let text: string | undefined;
-            try { text = readPlanText(path, path); } catch { continue; /* see above */ }
-            const body = text;
+            const body = companionText(path);
+            if (body === undefined) continue; // see above
             const summary = cache.summary(body, () => {
                 const document = factory.fromString(body, uri);
                 return summarize(document, (node, name) => describer.createDescription(node, name, document));
@@ -87,26 +86,33 @@ function companionsOf(files: readonly PlanFile[], services: Services, exclude: R
     return { companions, caches };
 }
 
-type Services = ReturnType<typeof createVplanServices>;
+/**
+ * The texts of companion files read in this process, by path, with the size and modification time
+ * they were read at: `vplan diff` loads two sides of one workspace, and each side would read every
+ * file of it again.
+ */
+const companionTexts = new Map<string, { size: number; mtimeMs: number; text: string | undefined }>();
+
+/** A companion's text, or undefined when it cannot be read as plan text. */
+function companionText(path: string): string | undefined {
+    let stats;
+    try { stats = statSync(path); } catch { return undefined; }
+    const known = companionTexts.get(path);
+    if (known && known.size === stats.size && known.mtimeMs === stats.mtimeMs) return known.text;
+    let text: string | undefined;
+    try { text = readPlanText(path, path); } catch { text = undefined; }
+    companionTexts.set(path, { size: stats.size, mtimeMs: stats.mtimeMs, text });
+    return text;
+}
+
+export type Services = ReturnType<typeof createVplanServices>;
 
 /**
  * `exclude`: absolute paths of files left out of the workspaces (`vplan diff` reads each side
  * without the other side's file: two versions of one plan are not duplicates of each other).
  */
 export async function loadWorkspace(files: PlanFile[], options: WorkspaceOptions, exclude?: ReadonlySet<string>): Promise<LoadedWorkspace> {
-    // Batch mode: one build, never updated, so no reference index and no validation memo.
-    const services = createVplanServices({ ...NodeFileSystem, mode: 'batch' });
-    const settings = services.Vplan.config.SettingsProvider;
-    settings.defaultLocale = options.defaultLocale;
-    settings.localeOverride = options.locale;
-    // A relative --config is relative to the current folder, not to the file system root.
-    if (options.configPath) {
-        // A named config file that cannot be read is a bad PATH (exit 2), not a VP009 finding.
-        const configFile = resolve(options.cwd, options.configPath);
-        readConfigOrThrow(configFile, options.configPath);
-        settings.explicitConfig = URI.file(configFile);
-    }
-    await loadBuiltinCatalogue(services.shared);
+    const services = await createCliServices(options);
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const langiumDocuments = services.shared.workspace.LangiumDocuments;
     const load = (file: PlanFile) => {
@@ -127,6 +133,27 @@ export async function loadWorkspace(files: PlanFile[], options: WorkspaceOptions
     await buildWithCompanions(services.shared, documents, companions);
     for (const cache of caches) cache.save();
     return { services, files, documents };
+}
+
+/**
+ * The services of one CLI call, with its locale and config settings, and (unless `catalogue` is
+ * false) the built-in catalogue loaded. Batch mode: one build, never updated, so no reference
+ * index and no validation memo.
+ */
+export async function createCliServices(options: WorkspaceOptions, catalogue = true): Promise<Services> {
+    const services = createVplanServices({ ...NodeFileSystem, mode: 'batch' });
+    const settings = services.Vplan.config.SettingsProvider;
+    settings.defaultLocale = options.defaultLocale;
+    settings.localeOverride = options.locale;
+    // A relative --config is relative to the current folder, not to the file system root.
+    if (options.configPath) {
+        // A named config file that cannot be read is a bad PATH (exit 2), not a VP009 finding.
+        const configFile = resolve(options.cwd, options.configPath);
+        readConfigOrThrow(configFile, options.configPath);
+        settings.explicitConfig = URI.file(configFile);
+    }
+    if (catalogue) await loadBuiltinCatalogue(services.shared);
+    return services;
 }
 
 const SEVERITY_NAMES: Record<number, SeverityName> = {
@@ -157,17 +184,23 @@ export function collectDiagnostics(workspace: LoadedWorkspace, options: Workspac
             records.push(toRecord(workspace.files[index].displayPath, diagnostic));
         }
     });
-    // The config files that set the settings of the files reported on (VP009 on each, once).
-    const settings = workspace.services.Vplan.config.SettingsProvider;
+    records.push(...configRecords(workspace.services, workspace.files, options.cwd));
+    return sortRecords(records);
+}
+
+/** The diagnostics of the config files that set the settings of `files` (VP009 on each, once). */
+export function configRecords(services: Services, files: ReadonlyArray<Pick<PlanFile, 'absolutePath'>>, cwd: string): DiagnosticRecord[] {
+    const records: DiagnosticRecord[] = [];
+    const settings = services.Vplan.config.SettingsProvider;
     const configs = new Map<string, LoadedConfig>();
-    for (const file of workspace.files) {
+    for (const file of files) {
         for (const source of settings.sourcesFor(URI.file(file.absolutePath))) configs.set(source.uri.toString(), source);
     }
     for (const loaded of configs.values()) {
-        const file = displayPathOf(loaded.uri.fsPath, options.cwd);
+        const file = displayPathOf(loaded.uri.fsPath, cwd);
         for (const diagnostic of configDiagnostics(loaded, settings.localeOfConfig(loaded))) records.push(toRecord(file, diagnostic));
     }
-    return sortRecords(records);
+    return records;
 }
 
 export function sortRecords(records: DiagnosticRecord[]): DiagnosticRecord[] {

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import { workspace } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { renameWithoutErrorLog } from './rename-middleware.js';
 import { registerTimelinePreview } from './timeline-preview.js';
 import { registerCommands } from './commands.js';
 import { SERVER_NODE_FLAGS } from './server-node-flags.js';
@@ -28,7 +29,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
         initializationOptions: () => {
             const locale = workspace.getConfiguration('vplan').get<string>('locale', 'auto');
             return { locale: locale === 'auto' ? undefined : locale };
-        }
+        },
+        // A refused rename (a reserved word as the new name) is the user's mistake: shown, not logged as an error.
+        middleware: { provideRenameEdits: (document, position, newName, token) => renameWithoutErrorLog(client, document, position, newName, token) }
     };
     client = new LanguageClient('vplan', 'vplan', serverOptions, clientOptions);
     await client.start();

@@ -87,6 +87,12 @@ export function parseConfigText(text: string): ParsedConfig {
         problems.push({ offset: 0, length: 1, messageId: 'VP009.tooLarge', args: { limit: `${MAX_CONFIG_BYTES / 1024 / 1024} MB` } });
         return done();
     }
+    // jsonc-parser recurses once per level: thousands of `[` would overflow the stack (issue 15).
+    const deepAt = offsetTooDeep(text, MAX_CONFIG_DEPTH);
+    if (deepAt !== undefined) {
+        problems.push({ offset: deepAt, length: 1, messageId: 'VP009.tooDeep', args: { depth: MAX_CONFIG_DEPTH } });
+        return done();
+    }
     const errors: ParseError[] = [];
     const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
     if (errors.length > 0 || !root) {
@@ -165,6 +171,29 @@ function capped(problems: ConfigProblem[]): ConfigProblem[] {
     const rest = problems.length - MAX_CONFIG_PROBLEMS;
     const last = problems[MAX_CONFIG_PROBLEMS];
     return [...problems.slice(0, MAX_CONFIG_PROBLEMS), { offset: last.offset, length: last.length, messageId: 'VP009.more', args: { count: rest } }];
+}
+
+/** A real configuration nests three levels; far deeper is an attack or an accident. */
+export const MAX_CONFIG_DEPTH = 64;
+
+/** The offset of the first `{` or `[` (outside strings) that opens level `limit + 1`, if any. */
+function offsetTooDeep(text: string, limit: number): number | undefined {
+    let depth = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === 92 /* \\ */) i++;
+            else if (c === 34 /* " */) inString = false;
+        } else if (c === 34) {
+            inString = true;
+        } else if (c === 123 /* { */ || c === 91 /* [ */) {
+            if (++depth > limit) return i;
+        } else if (c === 125 /* } */ || c === 93 /* ] */) {
+            depth--;
+        }
+    }
+    return undefined;
 }
 
 /** Finds the value node of a dotted key, for editors that want to point at it. */

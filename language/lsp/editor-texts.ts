@@ -126,6 +126,59 @@ export const editorTexts = {
         en: a => `not among the kinds that impose ${a.type} (${a.kinds}): VP033`,
         nl: a => `hoort niet bij de soorten die ${a.type} opleggen (${a.kinds}): VP033`
     }),
+    // Hover of a date, a duration and a value word.
+    planDay: message<{ day: number; days: number }>({
+        en: a => `day ${a.day} of the plan period (of ${a.days})`,
+        nl: a => `dag ${a.day} van de planperiode (van ${a.days})`
+    }),
+    beforePlan: message<{ days: number }>({
+        en: a => `${a.days} ${a.days === 1 ? 'day' : 'days'} before the plan period`,
+        nl: a => `${a.days} ${a.days === 1 ? 'dag' : 'dagen'} vóór de planperiode`
+    }),
+    afterPlan: message<{ days: number }>({
+        en: a => `${a.days} ${a.days === 1 ? 'day' : 'days'} after the plan period`,
+        nl: a => `${a.days} ${a.days === 1 ? 'dag' : 'dagen'} na de planperiode`
+    }),
+    phasesOn: message<{ phases: string }>({ en: a => `phase: ${a.phases}`, nl: a => `fase: ${a.phases}` }),
+    noPhase: words({ en: 'in no phase', nl: 'in geen fase' }),
+    durationEnds: message<{ last: string }>({
+        en: a => `ends after ${a.last}: that is the last covered day`,
+        nl: a => `loopt t/m ${a.last}: dat is de laatste dag die meetelt`
+    }),
+    durationDay: message<{ day: string }>({ en: a => `falls on ${a.day}`, nl: a => `valt op ${a.day}` }),
+    valueOf: message<{ set: string; values: string }>({
+        en: a => `a value of ${a.set}: ${a.values}`,
+        nl: a => `een waarde van ${a.set}: ${a.values}`
+    }),
+    frameworkMeaning: message<{ value: string }>({
+        en: a => ({
+            voluntary: 'voluntary: the family takes part of its own accord',
+            drang: 'drang: help under pressure, with a consequence named if the family declines (no court order)',
+            dwang: 'dwang: imposed by an authority (a court, the mayor, the public prosecutor)'
+        } as Record<string, string>)[a.value] ?? a.value,
+        nl: a => ({
+            voluntary: 'vrijwillig: het gezin doet uit eigen beweging mee',
+            drang: 'drang: hulp onder druk, met een benoemd gevolg als het gezin weigert (geen rechterlijke uitspraak)',
+            dwang: 'dwang: opgelegd door een bevoegde instantie (rechter, burgemeester, officier van justitie)'
+        } as Record<string, string>)[a.value] ?? a.value
+    }),
+    // Hover of the declarations of a plan (at the declaration or any reference).
+    title: words({ en: 'Title', nl: 'Titel' }),
+    status: words({ en: 'Status', nl: 'Status' }),
+    period: words({ en: 'Period', nl: 'Periode' }),
+    severity: words({ en: 'Severity', nl: 'Ernst' }),
+    nature: words({ en: 'Nature', nl: 'Aard' }),
+    domain: words({ en: 'Domain', nl: 'Domein' }),
+    affects: words({ en: 'Affects', nl: 'Treft' }),
+    posedBy: words({ en: 'Posed by', nl: 'Uitgaande van' }),
+    on: words({ en: 'On', nl: 'Opgelegd aan' }),
+    protects: words({ en: 'Protects', nl: 'Beschermt' }),
+    by: words({ en: 'By', nl: 'Door' }),
+    helps: words({ en: 'For', nl: 'Voor' }),
+    framework: words({ en: 'Framework', nl: 'Kader' }),
+    checkedBy: words({ en: 'Checked by', nl: 'Gecontroleerd door' }),
+    supports: words({ en: 'Supports', nl: 'Steunt' }),
+    aware: words({ en: 'Knows the plan', nl: 'Kent het plan' }),
     valueSet: message<{ set: string }>({
         // English keeps the value set's name; Dutch names it as a coordinator would.
         en: a => a.set,

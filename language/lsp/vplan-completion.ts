@@ -188,10 +188,12 @@ export class VplanCompletionProvider extends DefaultCompletionProvider {
      * `imposed by` come first (VP033): the others stay in the list, below them.
      */
     protected organisationItem(item: CompletionValueItem, title: string | undefined, kind: string | undefined, refInfo: ReferenceInfo, locale: Locale): CompletionValueItem {
+        // VS Code shows `labelDetails` in the row and `detail` only in the details pane: the title goes in both.
+        const kindWord = kind ?? conceptWord('organisation', locale);
         const labelled: CompletionValueItem = {
             ...item,
             detail: title ?? conceptWord('organisation', locale),
-            labelDetails: { description: kind ?? conceptWord('organisation', locale) }
+            labelDetails: { description: title ? `${title} · ${kindWord}` : kindWord }
         };
         const measure = refInfo.property === 'organisation' ? AstUtils.getContainerOfType(refInfo.container, isMeasure) : undefined;
         const type = measure?.type?.ref;
@@ -220,7 +222,7 @@ export class VplanCompletionProvider extends DefaultCompletionProvider {
                 label: formatDay(day),
                 kind: CompletionItemKind.Value,
                 detail,
-                labelDetails: { description: weekdayName(day, locale) },
+                labelDetails: { description: `${weekdayName(day, locale)} · ${detail}` },
                 sortText: `0${String(index).padStart(2, '0')}`
             });
         });

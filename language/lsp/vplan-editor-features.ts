@@ -19,7 +19,7 @@ import { VplanSemanticTokenProvider } from './vplan-semantic-tokens.js';
 import { VplanInlayHintProvider } from './vplan-inlay-hints.js';
 import { VplanCodeLensProvider } from './vplan-code-lens.js';
 import { VplanRenameProvider } from './vplan-rename.js';
-import { VplanDocumentSymbolProvider, VplanNodeKindProvider } from './vplan-symbols.js';
+import { VplanDocumentSymbolProvider, VplanNodeKindProvider, VplanWorkspaceSymbolProvider } from './vplan-symbols.js';
 
 /** Factories of `lsp` services, in the shape a Langium module's `lsp` section takes. */
 export type LspFactories<I, S> = { [K in keyof S]?: (services: I) => S[K] };
@@ -38,5 +38,6 @@ export const BUILTIN_SCHEME = URI.parse(BUILTIN_CATALOGUE_URI).scheme;
 
 export const vplanSharedEditorFeatures: LspFactories<LangiumSharedServices, LangiumSharedLSPServices['lsp']> = {
     NodeKindProvider: () => new VplanNodeKindProvider(),
+    WorkspaceSymbolProvider: (shared) => new VplanWorkspaceSymbolProvider(shared),
     TextDocumentContentProvider: (shared) => new DefaultTextDocumentContentProvider(shared, BUILTIN_SCHEME)
 };

@@ -1,10 +1,11 @@
 /**
  * Hover: what a name means in the plan. A measure type shows its legal frame, a member what
- * covers them, an organisation its kind and when it holds regie. Everything comes from
+ * covers them, an organisation its kind and when it holds regie; the plan's other declarations,
+ * dates, durations and value words are in vplan-hover-more.ts. Everything comes from
  * `resolvePlan` / `measureTypeInfo`, so the hover never disagrees with the checks.
  */
 
-import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type LeafCstNode } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { isMeasureType, isMember, isOrganisation, isPlan, isVplanFile, type MeasureType, type Member, type Organisation } from '../generated/ast.js';
@@ -21,6 +22,7 @@ import type { VplanServices } from '../vplan-module.js';
 import { isBuiltinUri } from '../workspace/builtin-documents.js';
 import { documentLocale, durationOrDash, intervalText, md } from './vplan-editor-text.js';
 import { editorTexts } from './editor-texts.js';
+import { dateHover, durationAt, durationHover, planDeclarationHover, valueWordHover } from './vplan-hover-more.js';
 
 export class VplanHoverProvider extends AstNodeHoverProvider {
     constructor(protected readonly services: VplanServices) {
@@ -33,13 +35,24 @@ export class VplanHoverProvider extends AstNodeHoverProvider {
         const root = document.parseResult?.value?.$cstNode;
         if (!root) return undefined;
         const offset = document.textDocument.offsetAt(params.position);
+        const locale = documentLocale(this.services, document);
+        const leaf = CstUtils.findLeafNodeAtOffset(root, offset);
+        const literal = leaf && leaf.offset <= offset && offset < leaf.end ? this.literalHover(leaf, locale) : undefined;
+        if (literal) return { contents: { kind: 'markdown', value: literal } };
         const cst = CstUtils.findDeclarationNodeAtOffset(root, offset, this.grammarConfig.nameRegexp);
         if (!cst || cst.end <= offset) return undefined;
-        const locale = documentLocale(this.services, document);
         const contents = this.references.findDeclarations(cst)
             .map(node => this.hoverFor(node, locale))
             .filter((text): text is string => text !== undefined);
         return contents.length > 0 ? { contents: { kind: 'markdown', value: contents.join('\n\n') } } : undefined;
+    }
+
+    /** A date, a duration or a value word under the cursor (vplan-hover-more.ts). */
+    protected literalHover(leaf: LeafCstNode, locale: Locale): string | undefined {
+        if (leaf.tokenType.name === 'DATE') return dateHover(leaf, locale);
+        const duration = durationAt(leaf);
+        if (duration) return durationHover(duration, locale);
+        return valueWordHover(leaf, locale);
     }
 
     protected getAstNodeHoverContent(node: AstNode): string | undefined {
@@ -50,7 +63,7 @@ export class VplanHoverProvider extends AstNodeHoverProvider {
         if (isMeasureType(node)) return measureTypeHover(node, locale);
         if (isMember(node)) return memberHover(node, locale);
         if (isOrganisation(node)) return organisationHover(node, locale, this.services);
-        return undefined;
+        return planDeclarationHover(node, locale);
     }
 }
 

@@ -1,15 +1,22 @@
 /**
  * Symbols: the outline of a file (plans with their sections and declarations, organisations,
- * measure types) and the symbol kinds that outline, workspace symbols and completion use. The
- * kind table is in docs/editor.md.
+ * measure types), workspace symbols (the global names of Langium's index, plus the members,
+ * supporters, risks, measures, interventions and agreements of every plan, with their plan as
+ * container) and the symbol kinds that outline, workspace symbols and completion use. The kind
+ * table is in docs/editor.md.
  */
 
-import type { AstNode, AstNodeDescription, LangiumDocument } from 'langium';
-import { DefaultDocumentSymbolProvider, type NodeKindProvider } from 'langium/lsp';
-import { CompletionItemKind, SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import { GrammarUtils, interruptAndCheck, type AstNode, type AstNodeDescription, type LangiumDocument, type LangiumDocuments } from 'langium';
 import {
-    isAftercare, isEvaluation, isHousehold, isMeeting, isNetwork, isPhase, isPlanPeriod, isRegieBlock, isRegieEntry
+    DefaultDocumentSymbolProvider, DefaultWorkspaceSymbolProvider, type LangiumSharedLSPServices, type LangiumSharedServices, type NodeKindProvider
+} from 'langium/lsp';
+import {
+    CancellationToken, CompletionItemKind, SymbolKind, type DocumentSymbol, type WorkspaceSymbol, type WorkspaceSymbolParams
+} from 'vscode-languageserver';
+import {
+    isAftercare, isEvaluation, isHousehold, isMeeting, isNetwork, isPhase, isPlan, isPlanPeriod, isRegieBlock, isRegieEntry, isVplanFile
 } from '../generated/ast.js';
+import { planNamespace } from '../model/ast-queries.js';
 
 export const SYMBOL_KINDS: Readonly<Record<string, SymbolKind>> = {
     Plan: SymbolKind.Namespace,
@@ -80,5 +87,45 @@ export class VplanDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
             symbols[0].detail = title;
         }
         return symbols;
+    }
+}
+
+/**
+ * Workspace symbols: Langium's index holds only global names (plans, organisations, measure
+ * types); the names declared inside plans are added here, each with its plan as container.
+ */
+export class VplanWorkspaceSymbolProvider extends DefaultWorkspaceSymbolProvider {
+    protected readonly documents: LangiumDocuments;
+
+    constructor(services: LangiumSharedServices & { lsp: LangiumSharedLSPServices['lsp'] }) {
+        super(services);
+        this.documents = services.workspace.LangiumDocuments;
+    }
+
+    override async getSymbols(params: WorkspaceSymbolParams, cancelToken = CancellationToken.None): Promise<WorkspaceSymbol[]> {
+        const symbols = await super.getSymbols(params, cancelToken);
+        const query = params.query.toLowerCase();
+        for (const document of this.documents.all) {
+            await interruptAndCheck(cancelToken);
+            const root = document.parseResult.value;
+            if (!isVplanFile(root)) continue;
+            for (const plan of root.declarations.filter(isPlan)) {
+                for (const declaration of planNamespace(plan).declarations) {
+                    const range = this.nameRange(declaration);
+                    if (!declaration.name || !range || !this.fuzzyMatcher.match(query, declaration.name)) continue;
+                    symbols.push({
+                        kind: this.nodeKindProvider.getSymbolKind(declaration),
+                        name: declaration.name,
+                        containerName: plan.name,
+                        location: { uri: document.uri.toString(), range }
+                    });
+                }
+            }
+        }
+        return symbols;
+    }
+
+    protected nameRange(node: AstNode): DocumentSymbol['range'] | undefined {
+        return (GrammarUtils.findNodeForProperty(node.$cstNode, 'name') ?? node.$cstNode)?.range;
     }
 }

@@ -47,6 +47,10 @@ export const configRule = defineRule({
             en: (a) => `vplan.config.json is larger than ${a.limit}, so it is not read; the defaults apply.`,
             nl: (a) => `vplan.config.json is groter dan ${a.limit} en wordt daarom niet gelezen; de standaardwaarden gelden.`
         }),
+        tooDeep: finding<{ depth: number }>({
+            en: (a) => `vplan.config.json nests objects or arrays more than ${a.depth} levels deep, so it is not read; the defaults apply.`,
+            nl: (a) => `vplan.config.json nest objecten of lijsten meer dan ${a.depth} niveaus diep en wordt daarom niet gelezen; de standaardwaarden gelden.`
+        }),
         more: finding<{ count: number }>({
             en: (a) => `${a.count} more problems in this file are not listed.`,
             nl: (a) => `Nog ${a.count} problemen in dit bestand worden niet getoond.`

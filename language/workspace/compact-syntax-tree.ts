@@ -19,7 +19,7 @@
 
 import {
     AbstractCstNode, CstNodeBuilder, LangiumParser, LeafCstNodeImpl, createParser,
-    type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions
+    type AstNode, type CompositeCstNode, type CstNode, type LangiumCoreServices, type ParseResult, type ParserOptions
 } from 'langium';
 import type { IToken, TokenType } from 'chevrotain';
 import type { Range } from 'vscode-languageserver-types';
@@ -98,7 +98,35 @@ export class CompactCstNodeBuilder extends CstNodeBuilder {
         }
         return super.createLeafNode(token, hidden);
     }
+
+    // Langium adds children with `push(...children)` and `splice(index, 0, ...children)`: one
+    // function argument per node, so a run of some 100,000 comment lines (a 1 MB plan vplan
+    // accepts) overflows the call stack. The same, without spreading (issue 15).
+    override appendChildren(parent: CompositeCstNode, children: CstNode[]): void {
+        const content = (parent as { content: CstNode[] }).content;
+        if (children.length <= SPREAD_LIMIT || content.length === 0) {
+            super.appendChildren(parent, children);
+            return;
+        }
+        for (const child of children) {
+            (child as { container?: CompositeCstNode }).container = parent;
+            content.push(child);
+        }
+    }
+
+    override insertChildren(parent: CompositeCstNode, index: number, children: CstNode[]): void {
+        if (children.length <= SPREAD_LIMIT) {
+            super.insertChildren(parent, index, children);
+            return;
+        }
+        const impl = parent as { content: CstNode[] };
+        for (const child of children) (child as { container?: CompositeCstNode }).container = parent;
+        impl.content = [...impl.content.slice(0, index), ...children, ...impl.content.slice(index)];
+    }
 }
+
+/** Up to this many children, Langium's own spreading is safe (far below any engine's argument limit). */
+const SPREAD_LIMIT = 10_000;
 
 /** Copies every non-empty list of the AST to an array of its exact size. */
 export function compactAstLists(node: AstNode): void {

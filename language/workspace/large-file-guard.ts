@@ -15,7 +15,7 @@ import {
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver-protocol';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import type { Locale } from '../i18n/locale.js';
+import { message, text, type Locale } from '../i18n/locale.js';
 import { VplanDocumentValidator } from '../validation/vplan-document-validator.js';
 import { MAX_PLAN_BYTES, utf8SizeOver } from './plan-size-limit.js';
 
@@ -24,10 +24,10 @@ const megabytes = (bytes: number, locale: Locale) => {
     return locale === 'nl' ? value.replace('.', ',') : value;
 };
 
-export const largeFileMessages = {
-    en: (bytes: number) => `This file is too large for vplan (${megabytes(bytes, 'en')} MB; plans up to ${MAX_PLAN_BYTES / 1024 / 1024} MB are read), so it is not parsed or checked. Split it into smaller files.`,
-    nl: (bytes: number) => `Dit bestand is te groot voor vplan (${megabytes(bytes, 'nl')} MB; plannen tot ${MAX_PLAN_BYTES / 1024 / 1024} MB worden gelezen) en wordt daarom niet gelezen of gecontroleerd. Splits het in kleinere bestanden.`
-};
+export const largeFileMessage = message<{ bytes: number }>({
+    en: ({ bytes }) => `This file is too large for vplan (${megabytes(bytes, 'en')} MB; plans up to ${MAX_PLAN_BYTES / 1024 / 1024} MB are read), so it is not parsed or checked. Split it into smaller files.`,
+    nl: ({ bytes }) => `Dit bestand is te groot voor vplan (${megabytes(bytes, 'nl')} MB; plannen tot ${MAX_PLAN_BYTES / 1024 / 1024} MB worden gelezen) en wordt daarom niet gelezen of gecontroleerd. Splits het in kleinere bestanden.`
+});
 
 /** Root nodes of oversized documents, with their size in bytes. */
 const oversizedRoots = new WeakMap<AstNode, number>();
@@ -72,7 +72,7 @@ export class LargeFileDocumentValidator extends VplanDocumentValidator {
             severity: DiagnosticSeverity.Error,
             code: 'VP000',
             source: 'vplan',
-            message: largeFileMessages[locale](size)
+            message: text(largeFileMessage, { bytes: size }, locale)
         };
         return [diagnostic];
     }

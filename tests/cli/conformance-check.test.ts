@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { repositoryWebUrl } from '../../cli/format-sarif.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'vplan.cjs');
@@ -44,7 +45,10 @@ organisation wt "Sociaal wijkteam" kind wijkteam
 organisation ggz "GGZ" kind ggz
 `;
 
-/** A plan with exactly one error (VP011 at line 20, column 9) and one warning (VP041 at line 14, column 18). */
+/**
+ * A plan with exactly one error (VP011 at line 22, column 9) and one warning (VP041 at line 16, column 18).
+ * The help for bob runs a year so that he is covered all along (no VP004).
+ */
 const PLAN = `plan p "Veiligheidsplan" {
     status active
     period 2026-01-01 to 2027-01-01
@@ -63,7 +67,7 @@ const PLAN = `plan p "Veiligheidsplan" {
     intervention hulp "Daderhulp" {
         for bob
         by ggz
-        from 2026-01-10 for 6 months
+        from 2026-01-10 for 12 months
     }
     regie {
         wt from 2026-01-01 to 2026-06-01
@@ -80,7 +84,7 @@ const VP041_LINE = 16;
 
 /** The same plan without its error: only the VP041 warning remains. */
 const WARNING_ONLY = PLAN.replace('wt from 2026-01-01 to 2026-06-01', 'wt from 2026-01-01');
-const CLEAN = WARNING_ONLY.replace('        from 2026-01-10 for 6 months\n', '        from 2026-01-10 for 6 months\n        fallback "Terugmelding"\n');
+const CLEAN = WARNING_ONLY.replace('        from 2026-01-10 for 12 months\n', '        from 2026-01-10 for 12 months\n        fallback "Terugmelding"\n');
 
 const LINE = /^(.+):(\d+):(\d+): (error|warning|info) (VP\d{3}) (.+)$/;
 
@@ -105,7 +109,8 @@ describe('vplan check, text format', () => {
     });
 
     test('lines are sorted by path and then by position (numerically)', () => {
-        const dir = project({ 'b.vplan': PLAN, 'a/z.vplan': PLAN.replace('plan p ', 'plan q '), 'orgs.vplan': CATALOGUE });
+        // One workspace root for the whole project (spec v2, section 2), so that a/z.vplan sees orgs.vplan.
+        const dir = project({ 'b.vplan': PLAN, 'a/z.vplan': PLAN.replace('plan p ', 'plan q '), 'orgs.vplan': CATALOGUE, 'vplan.config.json': '{ "root": true }' });
         const { stdout } = vplan(['check', 'b.vplan', 'orgs.vplan', 'a'], dir);
         const keys = diagnosticLines(stdout).map(l => {
             const m = LINE.exec(l)!;
@@ -197,7 +202,9 @@ describe('vplan check, sarif, junit and github formats', () => {
         for (const code of ['VP000', 'VP001', 'VP011', 'VP041', 'VP091', 'VP100']) expect(ids).toContain(code);
         for (const rule of driver.rules) {
             expect(rule.shortDescription.text).toBeTruthy();
-            expect(rule.helpUri).toMatch(/^https?:\/\//);
+            // An absolute link when package.json names a real web address; no link rather than a dead one otherwise.
+            if (repositoryWebUrl()) expect(rule.helpUri).toMatch(/^https?:\/\//);
+            else expect(rule).not.toHaveProperty('helpUri');
         }
         const results = log.runs[0].results;
         expect(results.map((r: { ruleId: string }) => r.ruleId).sort()).toEqual(['VP011', 'VP041']);
@@ -232,6 +239,7 @@ describe('vplan check, paths', () => {
         const dir = project({
             'deep/er/plan.vplan': PLAN,
             'orgs.vplan': CATALOGUE,
+            'vplan.config.json': '{ "root": true }',
             'node_modules/pkg/broken.vplan': broken,
             '.git/broken.vplan': broken,
             '.hidden/deeper/broken.vplan': broken,
@@ -242,8 +250,10 @@ describe('vplan check, paths', () => {
         expect([...files]).toEqual(['deep/er/plan.vplan']);
         expect(JSON.parse(vplan(['check', '--format', 'json'], dir).stdout).summary.files).toBe(2);
         const sub = vplan(['check'], join(dir, 'deep'));
-        // from a sub-folder only its files are loaded: the organisations no longer resolve
-        expect(diagnosticLines(sub.stdout).some(l => l.startsWith('er/plan.vplan:') && l.includes('VP081'))).toBe(true);
+        // v2: from a sub-folder only its files are reported, each resolved against its whole workspace
+        // (the root above), so the organisations still resolve and the diagnostics are the same.
+        expect(diagnosticLines(sub.stdout).map(l => l.replace(/^er\//, 'deep/er/'))).toEqual(diagnosticLines(stdout));
+        expect(JSON.parse(vplan(['check', '--format', 'json'], join(dir, 'deep')).stdout).summary.files).toBe(1);
     });
 
     test('`.` as PATH is the current folder, not a dot-folder', () => {
@@ -252,12 +262,17 @@ describe('vplan check, paths', () => {
         expect(JSON.parse(stdout).summary.files).toBe(2);
     });
 
-    test('all files of one call are one workspace: references between them resolve', () => {
-        const dir = project({ 'a/plan.vplan': PLAN, 'b/orgs.vplan': CATALOGUE });
+    test('every file is read in its own workspace: references resolve within it, never across workspaces', () => {
+        // v2 (cli.md, common rules): one root above both folders makes one workspace, whatever the PATHs name.
+        const dir = project({ 'a/plan.vplan': PLAN, 'b/orgs.vplan': CATALOGUE, 'vplan.config.json': '{ "root": true }' });
         const together = vplan(['check', 'a', 'b'], dir);
         expect(diagnosticLines(together.stdout).some(l => l.includes('VP081'))).toBe(false);
         const alone = vplan(['check', 'a'], dir);
-        expect(diagnosticLines(alone.stdout).some(l => l.includes('VP081'))).toBe(true);
+        expect(diagnosticLines(alone.stdout)).toEqual(diagnosticLines(together.stdout));
+        // Without a shared root (no git, no config) each file's folder is its own workspace: even
+        // named in one call, a/plan.vplan does not see b/orgs.vplan.
+        const apart = project({ 'a/plan.vplan': PLAN, 'b/orgs.vplan': CATALOGUE });
+        expect(diagnosticLines(vplan(['check', 'a', 'b'], apart).stdout).some(l => l.includes('VP081'))).toBe(true);
     });
 
     test('the built-in catalogue of measure types is always there', () => {
@@ -317,11 +332,16 @@ describe('vplan check, configuration', () => {
         expect(diagnosticLines(stdout).map(l => LINE.exec(l)![5])).toEqual(['VP041']);
     });
 
-    test('files outside the current folder that have no config of their own use the current folder\'s', () => {
+    test('files outside the current folder take the settings of their own workspace, not the current folder\'s', () => {
+        // v2: settings come from the config files between a file's workspace root and its folder
+        // (language reference, section 2); a config in the folder the command runs in is not one of them.
         const plans = project({ 'plan.vplan': PLAN, 'orgs.vplan': CATALOGUE });
         const ci = project({ 'vplan.config.json': '{ "rules": { "VP011": "off" } }' });
         const { stdout } = vplan(['check', plans], ci);
-        expect(diagnosticLines(stdout).map(l => LINE.exec(l)![5])).toEqual(['VP041']);
+        expect(diagnosticLines(stdout).map(l => LINE.exec(l)![5])).toEqual(['VP041', 'VP011']);
+        // --config names one config for every file of the call.
+        const named = vplan(['check', plans, '--config', join(ci, 'vplan.config.json')], ci);
+        expect(diagnosticLines(named.stdout).map(l => LINE.exec(l)![5])).toEqual(['VP041']);
     });
 
     test('a file\'s own nearest config comes before the current folder\'s (editor and CLI agree)', () => {

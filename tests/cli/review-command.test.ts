@@ -8,7 +8,7 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
@@ -147,6 +147,8 @@ describe.skipIf(!gitAvailable)('vplan review', () => {
 
     test('a rename shows no changes of its own; a rename with an edit shows the edit', () => {
         const repo = repository();
+        // git mv makes no folders: the archive folder first.
+        mkdirSync(join(repo.root, 'plans/archief'));
         repo.git('mv', 'plans/berk.vplan', 'plans/archief/berk.vplan');
         repo.git('commit', '-q', '-m', 'Archief');
         const review = reviewJson(repo.review(['HEAD~1', 'HEAD', '--format', 'json']).stdout);

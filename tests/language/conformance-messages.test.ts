@@ -6,7 +6,7 @@
 
 import { describe, expect, test } from 'vitest';
 import { RULES } from '../../language/rules/registry.js';
-import { check, checkNl, plan } from './conformance-support.js';
+import { BASE, check, checkNl, diags, plan } from './conformance-support.js';
 
 const household = `household {
         member ann adult born 2012 roles victim, parent
@@ -43,7 +43,16 @@ const KITCHEN_SINK = [
     'plan leeg "Leeg" {\n}\n',
     // a plan whose name is missing (VP000): its messages must not say 'undefined'
     'plan "Zonder naam" {\n    status active\n}\n',
-    'organisation kapot "Kapot" kind bureau\n'
+    'organisation kapot "Kapot" kind bureau\n',
+    // version 2: cover that stops a month early (VP004), an uithuisplaatsing without an OTS (VP034)
+    // and a hidden direction change (VP072)
+    plan({
+        agreement: BASE.agreement.replace('to 2027-01-01', 'to 2026-12-01'),
+        extra: [
+            'measure uhp uithuisplaatsing {\n        on kim\n        by rb\n        from 2026-02-01 for 3 months\n    }',
+            'evaluation 2026-04-01 "Evaluatie \u202E na drie maanden"'
+        ].join('\n    ')
+    }, 'nieuw')
 ];
 
 describe('messages in both languages', () => {
@@ -68,8 +77,8 @@ describe('messages in both languages', () => {
                 expect(dutch, `${d.code} differs in Dutch`).not.toContain(message);
             }
         }
-        const expected = ['VP000', 'VP001', 'VP002', 'VP003', 'VP005', 'VP010', 'VP011', 'VP012', 'VP013', 'VP020', 'VP021', 'VP022', 'VP023',
-            'VP030', 'VP031', 'VP032', 'VP033', 'VP040', 'VP041', 'VP050', 'VP051', 'VP060', 'VP061', 'VP062', 'VP070', 'VP071', 'VP080', 'VP081',
+        const expected = ['VP000', 'VP001', 'VP002', 'VP003', 'VP004', 'VP005', 'VP010', 'VP011', 'VP012', 'VP013', 'VP020', 'VP021', 'VP022', 'VP023',
+            'VP030', 'VP031', 'VP032', 'VP033', 'VP034', 'VP040', 'VP041', 'VP050', 'VP051', 'VP060', 'VP061', 'VP062', 'VP070', 'VP071', 'VP072', 'VP080', 'VP081',
             'VP090', 'VP091', 'VP100', 'VP042', 'VP043', 'VP052', 'VP092'].sort();
         expect([...seen].sort()).toEqual(expected.filter(code => seen.has(code)));
         // the kitchen sink is meant to reach (almost) every rule
@@ -86,5 +95,65 @@ describe('messages in both languages', () => {
             VP042: 'warning', VP043: 'warning', VP052: 'warning', VP092: 'warning'
         };
         expect(Object.fromEntries(RULES.map(r => [r.code, r.severity]))).toEqual(defaults);
+    });
+});
+
+/** The rules of version 2 of the language reference: one plan that triggers each, and its exact message in both languages. */
+const V2_CASES: Array<{ code: string; text: string; en: string[]; nl: string[] }> = [
+    {
+        code: 'VP004',
+        // the agreement that protects ann and kim ends a month before the plan: 31 days uncovered
+        text: plan({ agreement: BASE.agreement.replace('to 2027-01-01', 'to 2026-12-01') }),
+        en: ['ann', 'kim'].map(name => `Member '${name}' is covered by nothing for 31 days from 2026-12-01 (through 2026-12-31): no intervention is \`for\` them, no measure is \`on\` them and no measure or agreement \`protects\` them on those days (at most 28 days in a row, coverage.maxGapDays). Let help or protection run on, or add an intervention \`for ${name}\` \`from 2026-12-01 to 2027-01-01\`.`),
+        nl: ['ann', 'kim'].map(name => `Gezinslid '${name}' is 31 dagen door niets gedekt vanaf 2026-12-01 (tot en met 2026-12-31): geen interventie is \`for\` dit gezinslid, geen maatregel \`on\` en geen maatregel of afspraak \`protects\` het op die dagen (hoogstens 28 dagen achter elkaar, coverage.maxGapDays). Laat hulp of bescherming doorlopen, of voeg een interventie \`for ${name}\` \`from 2026-12-01 to 2027-01-01\` toe.`)
+    },
+    {
+        code: 'VP034',
+        text: plan({ extra: 'measure uhp uithuisplaatsing {\n        on kim\n        by rb\n        from 2026-02-01 for 3 months\n    }' }),
+        en: ["Measure 'uhp' (uithuisplaatsing) may only run while a measure of type ots or voorlopige_ots runs on the same member, but none runs on 'kim' from 2026-02-01 for 89 days (through 2026-04-30). Add a measure of type ots with `on kim` and `from 2026-02-01 to 2026-05-01`."],
+        nl: ["Maatregel 'uhp' (uithuisplaatsing) mag alleen lopen zolang er voor hetzelfde gezinslid een maatregel van type ots of voorlopige_ots loopt, maar voor 'kim' loopt er geen vanaf 2026-02-01, 89 dagen lang (tot en met 2026-04-30). Voeg een maatregel van type ots toe met `on kim` en `from 2026-02-01 to 2026-05-01`."]
+    },
+    {
+        code: 'VP042',
+        text: plan({ extra: 'intervention steun "Steun" {\n        for ann\n        by wt\n        from 2026-01-10 for 6 months\n        ended 2026-03-02 dropout\n    }' }),
+        en: ["'ann' dropped out of intervention 'steun' (`ended 2026-03-02 dropout`), but no other help or measure follows within 14 days (2026-03-02 through 2026-03-16, coverage.followUpDays): on none of those days is another intervention `for` them or a measure `on` them. Add an intervention `for ann` that runs on one of those days (e.g. `from 2026-03-02`), or a measure `on ann`."],
+        nl: ["'ann' is uitgevallen uit interventie 'steun' (`ended 2026-03-02 dropout`), maar binnen 14 dagen (2026-03-02 tot en met 2026-03-16, coverage.followUpDays) volgt geen andere hulp of maatregel: op geen van die dagen is een andere interventie `for` dit gezinslid of een maatregel `on`. Voeg een interventie `for ann` toe die op een van die dagen loopt (bijvoorbeeld `from 2026-03-02`), of een maatregel `on ann`."]
+    },
+    {
+        code: 'VP043',
+        text: plan({ intervention: BASE.intervention.replace('for 12 months', 'for 3 months') }),
+        en: ["Risk 'r1' is severe (`severity high`), but no intervention that addresses it is planned for at least 6 months (care.minMonthsSevere): the longest, 'hulp', is planned from 2026-01-10 through 2026-04-09. Complex, lasting problems need more than short help: let 'hulp' run `from 2026-01-10 for 6 months` or longer, or add an intervention that addresses 'r1' for at least 6 months."],
+        nl: ["Risico 'r1' is ernstig (`severity high`), maar geen interventie die het aanpakt is gepland voor minstens 6 maanden (care.minMonthsSevere): de langste, 'hulp', is gepland van 2026-01-10 tot en met 2026-04-09. Complexe, langdurige problemen vragen meer dan korte hulp: laat 'hulp' lopen `from 2026-01-10 for 6 months` of langer, of voeg een interventie toe die 'r1' minstens 6 maanden aanpakt."]
+    },
+    {
+        code: 'VP052',
+        text: plan({ extra: 'incident 2026-03-02 "Nieuwe melding"' }),
+        en: ["The incident 'Nieuwe melding' on 2026-03-02 is not discussed in time: no meeting is dated from 2026-03-02 through 2026-03-16 (within 14 days, incidents.meetingWithinDays). Add a case discussion (`meeting DATE \"...\" { ... }`) dated on one of those days, so that the new report is picked up quickly."],
+        nl: ["Het incident 'Nieuwe melding' op 2026-03-02 wordt niet op tijd besproken: geen overleg is gedateerd van 2026-03-02 tot en met 2026-03-16 (binnen 14 dagen, incidents.meetingWithinDays). Plan een casusoverleg (`meeting DATUM \"...\" { ... }`) op een van die dagen, zodat de nieuwe melding snel wordt opgepakt."]
+    },
+    {
+        code: 'VP072',
+        text: plan({ extra: 'evaluation 2026-04-01 "Evaluatie \u202E na drie maanden"' }),
+        en: ['This text holds the invisible direction control U+202E (RIGHT-TO-LEFT OVERRIDE), which can make the plan read differently in review than it means. Remove it.'],
+        nl: ['Deze tekst bevat het onzichtbare richtingsteken U+202E (RIGHT-TO-LEFT OVERRIDE), waardoor het plan bij een review anders kan lezen dan het bedoelt. Verwijder het.']
+    },
+    {
+        code: 'VP092',
+        text: plan({ extra: 'meeting 2026-02-02 "Overleg" {\n        chair vt\n        client ann present\n        action "Afspraken vastleggen" owner vt due 2026-01-30\n    }' }),
+        en: ["The action 'Afspraken vastleggen' of the meeting on 2026-02-02 is due by 2026-01-30, before the meeting that decided it. Let it be due on 2026-02-02 or later (`due 2026-02-02`)."],
+        nl: ["De actie 'Afspraken vastleggen' van het overleg op 2026-02-02 moet klaar zijn op 2026-01-30, vóór het overleg dat erover besliste. Laat haar op 2026-02-02 of later klaar zijn (`due 2026-02-02`)."]
+    }
+];
+
+describe('the rules of version 2, each with a plan that triggers it and its exact message', () => {
+    test('every new rule of the registry has a case here', () => {
+        const v2 = ['VP004', 'VP034', 'VP042', 'VP043', 'VP052', 'VP072', 'VP092'];
+        expect(V2_CASES.map(c => c.code)).toEqual(v2);
+        for (const code of v2) expect(RULES.map(r => r.code)).toContain(code);
+    });
+
+    test.each(V2_CASES)('$code', async ({ code, text, en, nl }) => {
+        expect(diags(await check(text), code).map(d => d.message)).toEqual(en);
+        expect(diags(await checkNl(text), code).map(d => d.message)).toEqual(nl);
     });
 });

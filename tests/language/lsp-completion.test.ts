@@ -133,7 +133,14 @@ describe('names from the scope', () => {
 describe('keywords and snippets', () => {
     test('plan items are proposed inside a plan', async () => {
         const labels = await labelsAt(plan('<|>'));
-        expect(labels).toEqual(expect.arrayContaining(['measure', 'intervention', 'agreement', 'regie', 'aftercare', 'risk', 'status', 'period']));
+        expect(labels).toEqual(expect.arrayContaining(['measure', 'intervention', 'agreement', 'regie', 'aftercare', 'risk', 'status']));
+        expect(await labelsAt(`plan p {\n    <|>\n}`)).toEqual(expect.arrayContaining(['period', 'household', 'network', 'status']));
+    });
+    test('an item a plan holds only once is not offered again (VP005)', async () => {
+        const labels = await labelsAt(plan('<|>'));
+        expect(labels).not.toContain('period');
+        expect(labels).not.toContain('household');
+        expect(labels).toContain('network');
     });
     test('a plan skeleton at the top level', async () => {
         const items = await itemsAt(`<|>`);
@@ -190,7 +197,8 @@ describe('snippets: one source, offered where the construct is valid, never twic
     });
 
     test('plan items inside a plan\'s braces, and nothing of the top level', async () => {
-        expect(await snippetsAt(plan('<|>'))).toEqual(PLAN_LEVEL);
+        // plan() already has its household: a plan holds it only once (VP005).
+        expect(await snippetsAt(plan('<|>'))).toEqual(PLAN_LEVEL.filter(label => label !== 'household'));
         expect(await snippetsAt(`plan p {\n    <|>\n}`)).toEqual(PLAN_LEVEL);
     });
 

@@ -1,6 +1,7 @@
 /**
  * Hover: measure types (declaration and reference, built-in and own), members (roles, age,
- * coverage) and organisations (kind, regie periods), in English and Dutch.
+ * coverage) and organisations (kind, regie periods), the plan's other declarations, dates,
+ * durations and value words, in English and Dutch.
  */
 
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
@@ -8,6 +9,7 @@ import { clearDocuments, expectHover, parseHelper } from 'langium/test';
 import { createTestServices } from '../helpers.js';
 import { loadBuiltinCatalogue } from '../../language/workspace/builtin-documents.js';
 import { FULL, mark } from './lsp-fixtures.js';
+import { valueWord } from '../../language/i18n/phrases.js';
 
 const services = createTestServices();
 const hover = expectHover(services.Vplan);
@@ -118,5 +120,68 @@ describe('organisation hover', () => {
         const text = await hoverText(mark(FULL, 'wt_dordt "Wijkteam'));
         expect(text).toContain('2026-02-09 t/m 2027-01-11');
         expect(text).toContain('Soort: wijkteam');
+    });
+});
+
+describe('hover on dates, durations, value words and every declaration (issue 16)', () => {
+    test('a date: weekday, day N of the plan period and the phases running that day', async () => {
+        const text = await hoverText(mark(FULL, '2026-01-20 for 6 months'));
+        expect(text).toContain('**2026-01-20 (Tuesday)**');
+        expect(text).toContain('day 9 of the plan period (of 365)');
+        expect(text).toContain('phase: safety');
+    });
+    test('an end date is the first day no longer covered: the hover names the last covered day', async () => {
+        const text = await hoverText(mark(FULL, '2026-02-09 "Casemanagement"'));
+        expect(text).toContain('**2026-02-09 (Monday)**');
+        expect(text).toContain('the last day is 2026-02-08 (Sunday)');
+        expect(text).toContain('day 28 of the plan period');
+    });
+    test('a date before or after the plan period says how far', async () => {
+        const text = await hoverText(mark(FULL, '2027-01-12 for 18 months'));
+        expect(text).toContain('1 day after the plan period');
+        expect(text).toContain('in no phase');
+    });
+    test('a duration: the last covered day it gives, with weekday and plan day', async () => {
+        const text = await hoverText(mark(FULL, '7 weeks'));
+        expect(text).toContain('**7 weeks**');
+        expect(text).toContain('ends after 2026-03-01 (Sunday)');
+        expect(text).toContain('day 49 of the plan period');
+        const checkpoint = await hoverText(mark(FULL, '3 months, 12 months'));
+        expect(checkpoint).toContain('falls on 2027-04-12 (Monday)');
+    });
+    test('in Dutch', async () => {
+        settings.localeOverride = 'nl';
+        const text = await hoverText(mark(FULL, '2026-01-20 for 6 months'));
+        expect(text).toContain('**2026-01-20 (dinsdag)**');
+        expect(text).toContain('dag 9 van de planperiode (van 365)');
+        expect(text).toContain(`fase: ${valueWord('phaseKind', 'safety', 'nl')}`);
+        expect(await hoverText(mark(FULL, '6 months'))).toContain('loopt t/m 2026-07-19 (zondag)');
+    });
+    test('a value word: its value set, and what drang means', async () => {
+        const text = await hoverText(mark(FULL, 'drang\n'));
+        expect(text).toContain('**drang**');
+        expect(text).toContain('a value of framework: voluntary, drang, dwang');
+        expect(text).toContain('help under pressure');
+        expect(await hoverText(mark(FULL, 'victim'))).toContain('a value of role');
+    });
+    test('a risk, a measure, an intervention, an agreement, a supporter and the plan, at a reference or the declaration', async () => {
+        const risk = await hoverText(mark(FULL, 'geweld\n'));
+        expect(risk).toContain('**Risk** `geweld` — Partnergeweld');
+        expect(risk).toContain('Severity: high');
+        expect(risk).toContain('Posed by: `mark`');
+        const measure = await hoverText(mark(FULL, 'hv huisverbod'));
+        expect(measure).toContain('**Measure** `hv`');
+        expect(measure).toContain('`huisverbod` — Tijdelijk huisverbod');
+        expect(measure).toContain('By: `bm_dordt`');
+        const intervention = await hoverText(mark(FULL, 'daderhulp "Daderhulp"'));
+        expect(intervention).toContain('**Intervention** `daderhulp` — Daderhulp');
+        expect(intervention).toContain('2026-01-20 until 2026-07-19');
+        expect(intervention).toContain('Framework: drang');
+        const agreement = await hoverText(mark(FULL, 'contact "Contact"'));
+        expect(agreement).toContain('Checked by: `vt_zhz`');
+        expect(await hoverText(mark(FULL, 'oma "Oma"'))).toContain('Supports: `sanne`, `noor`');
+        const plan = await hoverText(mark(FULL, 'fam_test'));
+        expect(plan).toContain('**Plan** `fam_test` — Veiligheidsplan test');
+        expect(plan).toContain('2026-01-12 until 2027-01-11');
     });
 });

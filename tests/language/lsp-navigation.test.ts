@@ -172,6 +172,20 @@ describe('symbols and folding', () => {
         });
         await expectWorkspaceSymbols(services.shared)({ query: 'fam_test', assert: symbols => expect(symbols.map(s => s.name)).toContain('fam_test') });
     });
+    test('workspace symbols find the members, supporters, risks, measures, interventions and agreements of every plan, with their plan', async () => {
+        await workspace();
+        const find = async (query: string) => {
+            let found: Array<{ name: string; kind: SymbolKind; containerName?: string }> = [];
+            await expectWorkspaceSymbols(services.shared)({ query, assert: symbols => { found = symbols; } });
+            return found;
+        };
+        expect((await find('sanne')).map(s => [s.name, s.kind, s.containerName])).toContainEqual(['sanne', SymbolKind.Variable, 'fam_test']);
+        expect((await find('daderhulp')).map(s => [s.name, s.kind, s.containerName])).toContainEqual(['daderhulp', SymbolKind.Method, 'fam_test']);
+        expect((await find('hv')).map(s => [s.name, s.kind])).toContainEqual(['hv', SymbolKind.Function]);
+        expect((await find('geweld')).map(s => s.name)).toContain('geweld');
+        expect((await find('contact')).map(s => s.name)).toContain('contact');
+        expect((await find('oma')).map(s => s.name)).toContain('oma');
+    });
     test('blocks and comments fold', async () => {
         const text = [
             '/* A long', '   comment', '*/', 'plan p {', '    household {', '        member a adult', '        member b adult', '    }', '}'

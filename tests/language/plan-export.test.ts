@@ -70,7 +70,7 @@ describe('plan export', () => {
             period: { start: '2026-01-20', end: '2026-07-20' }, fallback: 'Terugmelding bij uitval'
         });
         expect(plan.agreements[0]).toMatchObject({
-            by: ['tom'], protects: ['eva', 'pim'], checkedBy: 'vt_noord', period: { start: '2026-01-12', end: '2026-07-12' }, wholePlan: false
+            by: ['tom'], protects: ['eva', 'pim'], checkedBy: 'vt_noord', period: { start: '2026-01-12', end: '2027-01-12' }, wholePlan: false
         });
         expect(plan.meetings[0]).toEqual({
             date: '2026-01-15', title: 'Casusoverleg', chair: 'zvh_noord', participants: ['vt_noord', 'wt_oost'],
@@ -133,7 +133,9 @@ describe('plan export', () => {
     });
 
     test('an agreement without `from` holds for the whole plan', async () => {
-        const text = CLEAN_PLAN.replace('        from 2026-01-12 to 2026-07-12\n', '');
+        // CLEAN_PLAN's agreement runs the whole plan period written out (so that VP004 stays silent).
+        const text = CLEAN_PLAN.replace('        from 2026-01-12 to 2027-01-12\n', '');
+        expect(text).not.toBe(CLEAN_PLAN);
         const [plan] = await exportsOf([text, ORGANISATIONS]);
         expectValid(plan);
         expect(plan.agreements[0]).toMatchObject({ period: null, wholePlan: true });

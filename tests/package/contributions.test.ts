@@ -47,6 +47,22 @@ describe('package.json', () => {
         expect(manifest.engines.vscode).toBe('^1.100.0');
     });
 
+    test('language defaults: 4 spaces as the formatter writes them, no word-based suggestions (issue 16)', () => {
+        expect(manifest.contributes.configurationDefaults['[vplan]']).toEqual({
+            'editor.wordBasedSuggestions': 'off',
+            'editor.tabSize': 4,
+            'editor.insertSpaces': true,
+            'editor.detectIndentation': false
+        });
+    });
+
+    test('vplan.config.json gets its JSON Schema in the editor, the schema the CLI checks with (VP009)', () => {
+        expect(manifest.contributes.jsonValidation).toEqual([{ fileMatch: 'vplan.config.json', url: './schemas/vplan-config.schema.json' }]);
+        const schema = readJson('schemas/vplan-config.schema.json');
+        expect(schema.$schema).toMatch(/json-schema/);
+        expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['locale', 'root']));
+    });
+
     test('Langium does not regenerate (and so overwrite) the hand-written TextMate grammar', () => {
         const config = readJson('langium-config.json');
         expect(config.languages[0].textMate).toBeUndefined();
@@ -99,6 +115,8 @@ describe('the TextMate grammar', () => {
         expect(scopes('        from 2026-01-12 for 10 days', '10')).toContain('constant.numeric');
         expect(scopes('        from 2026-01-12 for 10 days', 'days')).toContain('keyword.other.unit');
         expect(scopes('        checkpoints 3 months, 1 year', 'year')).toContain('keyword.other.unit');
+        expect(scopes('        ended 2026-05-01 dropout', 'dropout')).toContain('constant.language');
+        expect(scopes('        ended 2026-05-01 dropout', '2026-05-01')).toContain('constant.numeric.date');
         expect(scopes('        member mark adult born 1986 roles perpetrator', '1986')).toContain('constant.numeric');
     });
 

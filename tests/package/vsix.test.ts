@@ -20,7 +20,9 @@ const REQUIRED = [
     'out/server.cjs',
     'language-configuration.json',
     'syntaxes/vplan.tmLanguage.json',
-    'images/icon.png'
+    'images/icon.png',
+    // The language server links each diagnostic's code to its rule here (server/rule-docs.ts).
+    'docs/rules.md'
 ];
 
 /** Whatever matches one of these must never be shipped. */

@@ -31,7 +31,8 @@ const whole = (text: string): Range => ({ start: { line: 0, character: 0 }, end:
 
 beforeAll(async () => {
     server = await startServer({
-        workspaceFiles: { 'organisations.vplan': ORGANISATIONS, 'plan.vplan': PLAN, 'types/eigen.vplan': TYPES },
+        // The config makes the folder one workspace root, so the file in types/ belongs to it (spec section 2, v2).
+        workspaceFiles: { 'vplan.config.json': '{ "root": true }\n', 'organisations.vplan': ORGANISATIONS, 'plan.vplan': PLAN, 'types/eigen.vplan': TYPES },
         locale: 'en'
     });
     planUri = server.uri('plan.vplan');
@@ -136,7 +137,7 @@ describe('bundled server over stdio', () => {
         const hints = await server.request<InlayHint[]>('textDocument/inlayHint', { ...doc(), range: whole(PLAN) });
         expect(hints.map(h => h.label)).toEqual(expect.arrayContaining(['until 2026-02-08', 'age 11', '→ 2027-04-12']));
         const lenses = await server.request<CodeLens[]>('textDocument/codeLens', doc());
-        expect(lenses.map(l => l.command?.title)).toEqual(expect.arrayContaining(['covered 4/5', 'aftercare: 18 months']));
+        expect(lenses.map(l => l.command?.title)).toEqual(expect.arrayContaining(['covered 1/5', 'aftercare: 18 months']));
         const timeline = lenses.find(l => l.command?.command === 'vplan.openTimelineToSide');
         expect(timeline?.command?.arguments).toEqual([planUri]);
     });

@@ -10,7 +10,8 @@
 import { describe, expect, test } from 'vitest';
 import { EmptyFileSystem } from 'langium';
 import { checkText, createTestServices } from '../helpers.js';
-import { largeFileMessages } from '../../language/workspace/large-file-guard.js';
+import { largeFileMessage } from '../../language/workspace/large-file-guard.js';
+import { text } from '../../language/i18n/locale.js';
 import { MAX_PLAN_BYTES, utf8SizeOver } from '../../language/workspace/plan-size-limit.js';
 import { createVplanServices } from '../../language/vplan-module.js';
 import { catalogueToVplan, generateCatalogue, generatePlan, planToVplan } from '../../bench/workload.js';
@@ -36,10 +37,10 @@ describe('the large-file guard', () => {
         const services = mode === 'editor' ? createTestServices() : createVplanServices({ ...EmptyFileSystem, mode });
         const refused = await checkText(services, oversized);
         expect(refused.codes).toEqual(['VP000']);
-        expect(refused.diagnostics[0].message).toBe(largeFileMessages.en(Buffer.byteLength(oversized)));
+        expect(refused.diagnostics[0].message).toBe(text(largeFileMessage, { bytes: Buffer.byteLength(oversized) }, 'en'));
         expect(refused.document.parseResult.value.declarations).toEqual([]);
         const dutch = await checkText(services, oversized, { locale: 'nl' });
-        expect(dutch.diagnostics[0].message).toBe(largeFileMessages.nl(Buffer.byteLength(oversized)));
+        expect(dutch.diagnostics[0].message).toBe(text(largeFileMessage, { bytes: Buffer.byteLength(oversized) }, 'nl'));
         expect(dutch.diagnostics[0].message).toMatch(/te groot/);
         // Without the catalogue of the generated plans: diagnostics, but no VP000.
         const normal = await checkText(services, plan);

@@ -1,0 +1,78 @@
+/**
+ * How `vplan check` checks its files: all at once (`loadWorkspace`, the whole workspace's syntax
+ * trees in memory), or, for a large workspace, the names first and then the files in batches
+ * (cli/check-batches.ts), on this thread or on worker threads (cli/check-workers.ts). Both give
+ * the same diagnostics, byte for byte; the batches keep memory bounded.
+ */
+
+import { availableParallelism } from 'node:os';
+import type { PlanFile } from './files.js';
+import { batchesOf, batchSettingsOf, checkBatch, namesOf, Summarizer, workspaceFilesOf, type NamedFile } from './check-batches.js';
+import { collectDiagnostics, configRecords, createCliServices, loadWorkspace, sortRecords, type DiagnosticRecord, type Services, type WorkspaceOptions } from './workspace.js';
+import { runOnWorkers, workersAvailable } from './check-workers.js';
+
+/** Above this many files, `vplan check` checks in batches (below it one build is as fast and simpler). */
+export const BATCH_THRESHOLD = 1500;
+/** Files per batch: large enough that a batch's fixed cost (services, the catalogue, the names) is small. */
+export const DEFAULT_BATCH_SIZE = 1000;
+
+export interface CheckRunOptions extends WorkspaceOptions {
+    /** `--jobs N`: threads that check batches (1: this thread only); default from the CPUs. */
+    jobs?: number;
+    /** Files per batch; `VPLAN_CHECK_BATCH` sets it (and forces batches) for tests and measurements. */
+    batchSize?: number;
+}
+
+export interface CheckRunResult {
+    /** Every diagnostic of the files and their config files, sorted (`sortRecords`). */
+    records: DiagnosticRecord[];
+    /** Services whose settings provider answers for every file (the JUnit format reads which rules are off). */
+    services: Services;
+}
+
+/** Threads by default: one per CPU where there are more than two; on two CPUs a worker only adds its start-up. */
+export function defaultJobs(): number {
+    const cpus = availableParallelism();
+    return cpus > 2 ? cpus : 1;
+}
+
+/** The batch size of a run: forced by `VPLAN_CHECK_BATCH`, else batches only for a large workspace. */
+function batchSizeFor(files: number, options: CheckRunOptions, jobs: number, env: NodeJS.ProcessEnv): number | undefined {
+    const forced = options.batchSize ?? (env.VPLAN_CHECK_BATCH ? Number(env.VPLAN_CHECK_BATCH) : undefined);
+    if (forced !== undefined && Number.isInteger(forced) && forced > 0) return forced;
+    if (files > BATCH_THRESHOLD) return DEFAULT_BATCH_SIZE;
+    // Several threads need several batches: split a smaller workspace evenly.
+    if (jobs > 1 && files >= 2 * 200) return Math.ceil(files / jobs);
+    return undefined;
+}
+
+export async function checkFiles(files: PlanFile[], options: CheckRunOptions, env: NodeJS.ProcessEnv = process.env): Promise<CheckRunResult> {
+    const jobs = Math.max(1, options.jobs ?? defaultJobs());
+    const batchSize = batchSizeFor(files.length, options, jobs, env);
+    if (batchSize === undefined) {
+        const workspace = await loadWorkspace(files, options);
+        return { records: collectDiagnostics(workspace, options), services: workspace.services };
+    }
+    const settings = batchSettingsOf(options);
+    const services = await createCliServices(options, false);
+    const workspace = workspaceFilesOf(services, files);
+    const batches = batchesOf(files, batchSize);
+    const threads = Math.min(jobs, batches.length);
+    let names: NamedFile[];
+    const records: DiagnosticRecord[] = [];
+    if (threads > 1 && workersAvailable()) {
+        const run = await runOnWorkers(threads, settings, workspace, services, batches, options.onFileChecked);
+        names = run.names;
+        records.push(...run.records);
+    } else {
+        const summarizer = new Summarizer(settings);
+        names = await namesOf(services, workspace, async missing => {
+            const summaries = [];
+            for (const { path, text } of missing) summaries.push(await summarizer.summarize(path, text));
+            return summaries;
+        });
+        for (const batch of batches) records.push(...await checkBatch(batch, names, settings, options.onFileChecked));
+    }
+    records.push(...configRecords(services, files, options.cwd));
+    return { records: sortRecords(records), services };
+}
