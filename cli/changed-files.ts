@@ -104,7 +104,6 @@ export async function changedFilesOf(files: PlanFile[], base: string, options: W
         for (const declaration of summary.declarations) changedNames.add(declaration.name);
     }
     const affected = new Set<string>(changedAbsolute);
-    if (env.VPLAN_DEBUG_CHANGED) console.error([...changedNames]);
     for (const file of names) {
         if (file.declarations.some(declaration => changedNames.has(declaration.name))
             || (file.references ?? []).some(name => changedNames.has(name))) affected.add(file.path);

@@ -52,6 +52,23 @@ function installCleanup(): void {
     }
 }
 
+/**
+ * Runs `write`, which creates `temporary` and renames it into place, with `temporary` removed
+ * if `write` fails or a signal ends the process meanwhile (also for vplan's own cache files).
+ */
+export function withTemporaryFile(temporary: string, write: () => void): void {
+    installCleanup();
+    pendingTemporaries.add(temporary);
+    try {
+        write();
+    } catch (error) {
+        rmSync(temporary, { force: true });
+        throw error;
+    } finally {
+        pendingTemporaries.delete(temporary);
+    }
+}
+
 function writeError(display: string, error: unknown): CliInputError {
     if (error instanceof CliInputError) return error;
     const code = (error as NodeJS.ErrnoException)?.code;

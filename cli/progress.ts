@@ -17,7 +17,7 @@ export interface Progress {
 }
 
 export interface ProgressOptions {
-    command: 'check' | 'fmt';
+    command: 'check' | 'fmt' | 'review';
     total: number;
     /** `--progress`: plain lines whatever stderr is. */
     forced: boolean;

@@ -17,6 +17,7 @@ import { computeReview } from './review.js';
 import { renderReviewJson, renderReviewMarkdown, renderReviewText } from './review-format.js';
 import { renderReviewHtml } from './review-html.js';
 import { renderToday, writeFileAtomically } from './render-command.js';
+import { startProgress } from './progress.js';
 import type { CliIo } from './io.js';
 
 export type ReviewFormat = 'text' | 'json' | 'markdown' | 'html';
@@ -27,6 +28,7 @@ interface ReviewCommandOptions {
     failOnNew: boolean;
     maxWarnings?: number;
     locale?: Locale;
+    progress: boolean;
 }
 
 const EXTENSIONS: Record<string, ReviewFormat> = { '.json': 'json', '.md': 'markdown', '.markdown': 'markdown', '.html': 'html', '.htm': 'html' };
@@ -45,6 +47,7 @@ export function registerReviewCommand(program: Command, io: CliIo, setExitCode: 
         .addOption(new Option(text(cliTexts.formatFlag, {}, locale), say(reviewTexts.formatOption)).choices(['text', 'json', 'markdown', 'html']))
         .option(text(cliTexts.outputFlag, {}, locale), text(cliTexts.outputOption, {}, locale))
         .option('--fail-on-new', say(reviewTexts.failOnNewOption), false)
+        .option('--progress', text(cliTexts.progressOption, {}, locale), false)
         .option('--max-warnings <n>', say(reviewTexts.maxWarningsOption), value => {
             if (!/^\d+$/.test(value)) throw new InvalidArgumentError(text(cliTexts.wholeNumber, {}, locale));
             return Number(value);
@@ -56,7 +59,8 @@ export function registerReviewCommand(program: Command, io: CliIo, setExitCode: 
             const messageLocale = options.locale ?? defaultLocale;
             const format = reviewFormatFor(options.format, options.output);
             const { review, timelines } = await computeReview(base, head, {
-                locale: options.locale, defaultLocale, cwd, timelines: format === 'html', today: renderToday(process.env)
+                locale: options.locale, defaultLocale, cwd, timelines: format === 'html', today: renderToday(process.env),
+                progress: total => startProgress({ command: 'review', total, forced: options.progress, locale: messageLocale })
             });
             const output = format === 'json' ? renderReviewJson(review)
                 : format === 'markdown' ? renderReviewMarkdown(review, messageLocale)

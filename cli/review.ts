@@ -21,7 +21,7 @@
 
 import { realpathSync } from 'node:fs';
 import { relative } from 'node:path';
-import { AstUtils, URI, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, DocumentState, URI, type AstNode, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createVplanServices } from '../language/vplan-module.js';
 import { loadBuiltinCatalogue } from '../language/workspace/builtin-documents.js';
@@ -38,6 +38,7 @@ import { buildTimeline, type TimelineModel } from '../language/timeline/timeline
 import type { Locale } from '../language/i18n/locale.js';
 import { GitRepository, RevisionFileSystemProvider, snapshotKindOf, type GitRename, type RevisionSnapshot } from './git-revision.js';
 import { toRecord, type SeverityName } from './workspace.js';
+import type { Progress } from './progress.js';
 
 export const REVIEW_FORMAT_VERSION = 1;
 
@@ -142,6 +143,37 @@ export interface ReviewOptions {
     /** Build the head side from scratch even when an update would do (tests compare both ways). */
     fresh?: boolean;
     env?: NodeJS.ProcessEnv;
+    /** Progress of the checking, given the number of files to check on both sides (cli/progress.ts). */
+    progress?: (total: number) => Progress;
+}
+
+/** Counts the plan files checked on both sides for `--progress`: live while a side builds, the rest when it is done. */
+class ReviewProgress {
+    private done = 0;
+
+    constructor(private readonly progress: Progress | undefined, private readonly total: number) {}
+
+    /** One more file of a side checked (never beyond the side's end, `upTo`). */
+    watch(services: Services, upTo: () => number): void {
+        if (!this.progress) return;
+        services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => {
+            if (document.uri.scheme === 'file' && this.done < upTo()) this.advance();
+        });
+    }
+
+    /** A side is done: every one of its files counts. */
+    reach(count: number): void {
+        while (this.done < Math.min(count, this.total)) this.advance();
+    }
+
+    finish(): void {
+        this.progress?.finish();
+    }
+
+    private advance(): void {
+        this.done++;
+        this.progress?.advance();
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -374,6 +406,11 @@ export async function computeReview(baseRevision: string, headRevision: string |
     // The global names whose namers the catalogue section may need: those declared in changed files.
     const fs = new RevisionFileSystemProvider(base);
     const services = createServices(fs, options);
+    const basePlans = planPaths(base).length;
+    const total = basePlans + planPaths(head).length;
+    const progress = new ReviewProgress(options.progress?.(total), total);
+    let sideEnd = basePlans;
+    progress.watch(services, () => sideEnd);
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const standIns = new Map<string, LangiumDocument<VplanFile>>();
     for (const pair of pairs) {
@@ -381,6 +418,8 @@ export async function computeReview(baseRevision: string, headRevision: string |
     }
 
     await buildSide(services, base);
+    progress.reach(basePlans);
+    sideEnd = total;
     lap('base build');
     const documents = services.shared.workspace.LangiumDocuments;
     const names = new Set<string>();
@@ -396,6 +435,7 @@ export async function computeReview(baseRevision: string, headRevision: string |
     let headServices: Services;
     if (options.fresh || configsDiffer(base, head)) {
         headServices = createServices(new RevisionFileSystemProvider(head), options);
+        progress.watch(headServices, () => sideEnd);
         await buildSide(headServices, head);
     } else {
         // The same services, updated with what differs (the file comment says why the base documents are taken out).
@@ -419,6 +459,8 @@ export async function computeReview(baseRevision: string, headRevision: string |
         }
         await services.shared.workspace.DocumentBuilder.update(changed, deleted);
     }
+    progress.reach(total);
+    progress.finish();
     lap('head built');
     const headPaired = new Set(pairs.flatMap(p => (p.new !== undefined ? [p.new] : [])));
     const headSide = collectSide(headServices, head, headPaired, names, display, options);

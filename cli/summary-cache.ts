@@ -16,6 +16,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { SUMMARY_FORMAT, type FileSummary } from '../language/workspace/file-summary.js';
 import packageJson from '../package.json' with { type: 'json' };
+import { withTemporaryFile } from './output-file.js';
 
 const VERSION = `${packageJson.version}/${SUMMARY_FORMAT}`;
 
@@ -88,8 +89,11 @@ export class SummaryCache {
         const temporary = `${this.file}.${process.pid}.tmp`;
         try {
             mkdirSync(join(this.file, '..'), { recursive: true, mode: 0o700 });
-            writeFileSync(temporary, JSON.stringify({ version: VERSION, entries } satisfies CacheFile), { mode: 0o600 });
-            renameSync(temporary, this.file);
+            // Removed on failure and on SIGINT/SIGTERM too (output-file.ts): no copy left behind.
+            withTemporaryFile(temporary, () => {
+                writeFileSync(temporary, JSON.stringify({ version: VERSION, entries } satisfies CacheFile), { mode: 0o600 });
+                renameSync(temporary, this.file!);
+            });
         } catch {
             try { rmSync(temporary, { force: true }); } catch { /* nothing left to clean */ }
         }

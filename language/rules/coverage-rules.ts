@@ -17,7 +17,7 @@ import { planDeclarations, planMembers } from '../model/ast-queries.js';
 import { formatDay, parseDate } from '../model/dates.js';
 import { firstLongGap } from '../analysis/coverage-facts.js';
 import { dayCount } from '../i18n/phrases.js';
-import { defineRule, defineRules, finding, message, text } from './rule-unit.js';
+import { defineRule, defineRules, finding, message, text, type Findings, type RuleFixContext } from './rule-unit.js';
 import { examplePlan, EXAMPLE_SECTIONS } from './example-plan.js';
 import { byKindPreference, insertItem, nodeAt, quoted, significantLeaves, type FixProposal } from './fix-support.js';
 
@@ -44,7 +44,10 @@ const vp001Texts = {
         en: a => `Record a reason for no action for '${a.name}'`,
         nl: a => `Reden vastleggen waarom '${a.name}' geen hulp of bescherming krijgt`
     }),
-    fixReason: message({ en: () => 'TODO: record the reason', nl: () => 'TODO: reden vastleggen' })
+    helpTitle: message<{ name: string; start: string; lastDay: string }>({
+        en: a => `Add help for '${a.name}' over the plan period (${a.start} through ${a.lastDay})`,
+        nl: a => `Hulp toevoegen voor '${a.name}' over de planperiode (${a.start} tot en met ${a.lastDay})`
+    })
 };
 
 export const vp001 = defineRule({
@@ -59,14 +62,21 @@ export const vp001 = defineRule({
         const name = context.finding.fix?.member ?? context.finding.args.name;
         const member = nodeAt(file, start, isMember) ?? (context.plan ? planMembers(context.plan).find(m => m.name === name) : undefined);
         if (!member) return [];
-        const reason = quoted(text(vp001Texts.fixReason, {}, locale));
+        const fixes: FixProposal[] = [];
+        // Help over the whole plan period, by a real organisation of the workspace.
+        const period = context.facts?.plan.period;
+        if (period) {
+            const [from, to] = [formatDay(period.start), formatDay(period.end)];
+            const help = helpOverStretch(context, member.name, from, to, text(vp001Texts.helpTitle, { name: member.name, start: from, lastDay: formatDay(period.end - 1) }, locale));
+            if (help) fixes.push(help);
+        }
+        // A reason for no action is the author's to write: the fix leaves it empty, so VP001 stays
+        // (now about the empty reason) until it is filled in; it never silences the rule itself.
         const title = text(vp001Texts.fixTitle, { name: member.name }, locale);
-        const existing = member.noAction !== undefined ? significantLeaves(member).find(leaf => leaf.text.startsWith('"')) : undefined;
-        if (existing) return [{ title, edits: [{ offset: existing.offset, end: existing.end, newText: reason }], preferred: false }];
+        const hasReason = member.noAction !== undefined;
         const last = significantLeaves(member).at(-1);
-        if (!last) return [];
-        // Several fixes are possible (help, protection or a reason): this one is not preferred.
-        return [{ title, edits: [{ offset: last.end, end: last.end, newText: ` no-action ${reason}` }], preferred: false }] satisfies FixProposal[];
+        if (!hasReason && last) fixes.push({ title, edits: [{ offset: last.end, end: last.end, newText: ' no-action ""' }], preferred: false });
+        return fixes;
     },
     docs: {
         checks: 'Each household member is the subject (`for`) of an intervention or (`on`) of a measure, or is protected (`protects`) ' +
@@ -176,24 +186,11 @@ export const vp004 = defineRule({
     texts: vp004Texts,
     cascade: { droppedBlock: true, droppedCoverage: true },
     fix: (context): FixProposal[] => {
-        const { plan, facts, locale } = context;
         const fix = context.finding.fix;
-        if (!plan || !facts || !fix) return [];
-        const member = facts.coverage.members.find(c => c.member.name === fix.member);
-        const after = [...plan.items].reverse().find(item => isIntervention(item) || isMeasure(item) || isAgreement(item) || isRisk(item) || isNetwork(item) || isHousehold(item));
-        if (!member || !after) return [];
-        // A real organisation of the workspace, the kinds that give help first; never a placeholder name.
-        const organisation = byKindPreference(context.organisations, ['wijkteam', 'jeugdhulp', 'ggz', 'veiligthuis'])[0];
-        if (!organisation) return [];
-        const name = uniqueName(`hulp_${fix.member}`, facts.plan.node);
-        const title = quoted(text(vp004Texts.interventionTitle, { name: fix.member }, locale));
-        const item = `intervention ${name} ${title} {\nfor ${fix.member}\nby ${organisation.name}\nfrom ${fix.start} to ${fix.end}\n}`;
+        if (!fix) return [];
         const lastDay = formatDay(parseDate(fix.end)! - 1);
-        return [{
-            title: text(vp004Texts.fixTitle, { name: fix.member, start: fix.start, lastDay }, locale),
-            edits: [insertItem(context, plan, item, candidate => candidate === after, true)],
-            preferred: true
-        }];
+        const help = helpOverStretch(context, fix.member, fix.start, fix.end, text(vp004Texts.fixTitle, { name: fix.member, start: fix.start, lastDay }, context.locale));
+        return help ? [help] : [];
     },
     docs: {
         checks: 'For each member without `no-action`, the days of the plan period on which no intervention is `for` them, no measure ' +
@@ -246,6 +243,26 @@ export const coverageRules = defineRules({
         }
     }
 });
+
+/**
+ * A fix that adds an intervention for a member from `start` to `end` (half-open, as written) by a
+ * real organisation of the workspace (the kinds that give help first; never a placeholder name),
+ * after the plan's last item of coverage. Undefined when the plan has no such item or the
+ * workspace no organisation.
+ */
+function helpOverStretch(context: Omit<RuleFixContext<Findings>, 'finding'>, member: string, start: string, end: string, title: string): FixProposal | undefined {
+    const { plan, facts, locale } = context;
+    if (!plan || !facts) return undefined;
+    if (!facts.coverage.members.some(c => c.member.name === member)) return undefined;
+    const after = [...plan.items].reverse().find(item => isIntervention(item) || isMeasure(item) || isAgreement(item) || isRisk(item) || isNetwork(item) || isHousehold(item));
+    if (!after) return undefined;
+    const organisation = byKindPreference(context.organisations, ['wijkteam', 'jeugdhulp', 'ggz', 'veiligthuis'])[0];
+    if (!organisation) return undefined;
+    const name = uniqueName(`hulp_${member}`, facts.plan.node);
+    const interventionTitle = quoted(text(vp004Texts.interventionTitle, { name: member }, locale));
+    const item = `intervention ${name} ${interventionTitle} {\nfor ${member}\nby ${organisation.name}\nfrom ${start} to ${end}\n}`;
+    return { title, edits: [insertItem(context, plan, item, candidate => candidate === after, true)], preferred: true };
+}
 
 /** A name not yet declared in the plan: `base`, else `base_2`, `base_3`, ... */
 function uniqueName(base: string, plan: Plan): string {

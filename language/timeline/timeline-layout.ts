@@ -113,7 +113,9 @@ export function spanText(labels: TimelineWords, span: Partial<TimelineSpan>): st
 }
 
 export function itemTooltip(labels: TimelineWords, item: TimelineItem): string {
-    const lines = [`${item.title} (${item.name}): ${labels.kinds[item.kind]}, ${categoryWord(labels, item)}`, spanText(labels, item)];
+    // An agreement's category is its kind: say it once.
+    const what = item.kind === 'agreement' ? labels.kinds.agreement : `${labels.kinds[item.kind]}, ${categoryWord(labels, item)}`;
+    const lines = [`${item.title} (${item.name}): ${what}`, spanText(labels, item)];
     if (item.terms.length > 1) {
         lines.push(...item.terms.map(term => `${term.kind === 'extend' ? labels.extension : labels.kinds[item.kind]}: ${spanText(labels, term)}`));
     }

@@ -243,10 +243,13 @@ describe('data lost or damaged', () => {
         expect(read('f/a.vplan')).toBe(CLEAN_PLAN.replace('linde_2026', 'a_2026'));
         expect(read('f/plan.vplan')).toBe(MESSY);
         // render -o: the page is whole, and no temporary file is left.
-        const rendered = runWithPreload('signal-after-temporary.cjs', ['render', 'f/plan.vplan', '-o', 'f/timeline.html'], { VPLAN_TEST_SIGNAL: signal });
+        const rendered = runWithPreload('signal-after-temporary.cjs', ['render', 'f/plan.vplan', '-o', 'f/timeline.html'], { VPLAN_TEST_SIGNAL: signal, VPLAN_CACHE: 'off' });
         expect(rendered.stderr).toBe('');
         expect(readdirSync(join(dir, 'f')).filter(name => name.endsWith('.tmp'))).toEqual([]);
         expect(read('f/timeline.html')).toMatch(/<\/html>\n?$/);
+        // vplan's own cache of file summaries (docs/privacy.md) is written the same way.
+        runWithPreload('signal-after-temporary.cjs', ['check', 'f/plan.vplan'], { VPLAN_TEST_SIGNAL: signal, VPLAN_CACHE_DIR: join(dir, 'cache') });
+        expect(readdirSync(join(dir, 'cache')).filter(name => name.endsWith('.tmp'))).toEqual([]);
     });
 
     test('11. fmt never writes a file vplan would then refuse (the size limit)', () => {

@@ -10,6 +10,7 @@ import type { CompletionItem } from 'vscode-languageserver';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
 import { checkText, createTestServices } from '../helpers.js';
 import { SNIPPETS, expandSnippet, renderSnippet, type SnippetSpec } from '../../language/lsp/vplan-snippets.js';
+import { dateProposals, mayExpectNameOrValue } from '../../language/lsp/vplan-completion.js';
 import { parseDate } from '../../language/model/dates.js';
 import { loadBuiltinCatalogue } from '../../language/workspace/builtin-documents.js';
 import { ROLES, MEMBER_KINDS, DURATION_UNITS, ORGANISATION_KINDS, SEVERITIES, FRAMEWORKS, CLIENT_MODES } from '../../language/model/vocabulary.js';
@@ -293,5 +294,33 @@ describe('every snippet expands to valid vplan where it is offered', () => {
         }
         expect(skeleton).toContain('period 2026-03-02 for 1 year');
         expect(skeleton).toContain('evaluation 2026-06-02');
+    });
+});
+
+describe('issue 16: what opens by itself, organisations for `by`, dates', () => {
+    test('a space opens the list only where a name, a value or a date may follow', () => {
+        const at = (line: string) => mayExpectNameOrValue(line, line.length);
+        expect(at('        by ')).toBe(true);
+        expect(at('        roles victim, ')).toBe(true);
+        expect(at('        ')).toBe(false);
+        expect(at('    risk r "Het ')).toBe(false);
+        expect(at('    // a comment ')).toBe(false);
+    });
+
+    test('after a huisverbod\'s `by`, the organisations that may impose it first, with title and kind', async () => {
+        const text = `organisation bm "Burgemeester Dordrecht" kind burgemeester\n${plan('measure hv huisverbod { on bram by <|> }')}`;
+        const items = await itemsAt(text);
+        const sorted = [...items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '') || a.label.localeCompare(b.label));
+        expect(sorted[0].label).toBe('bm');
+        expect(sorted[0].detail).toBe('Burgemeester Dordrecht');
+        expect(sorted[0].labelDetails?.description).toBe('Burgemeester Dordrecht · burgemeester');
+        expect(items.find(i => i.label === 'vt')?.documentation).toContain('VP033');
+    });
+
+    test('dates after `from`: the plan start and today; in regie the handover first', () => {
+        const today = parseDate('2026-03-01')!;
+        const proposals = (text: string, rule: string, feature = 'start') => dateProposals({ feature, rule, offset: text.length, today, locale: 'en' });
+        expect(proposals('', 'SpanItem').map(p => p.detail)).toEqual(['today']);
+        expect(proposals('', 'PlanPeriod').map(p => p.detail)).toEqual(['today']);
     });
 });

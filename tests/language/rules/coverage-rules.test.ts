@@ -155,47 +155,60 @@ describe('VP001 every member covered', () => {
     });
 });
 
-describe('VP001 quick fix: a reason for no action', () => {
+describe('VP001 quick fixes: help over the plan period, or an empty reason to fill in', () => {
     const plan = examplePlan({ household: household('member lisa child born 2018') });
+    const reasonFix = (actions: Array<{ title: string }>) => actions.find(a => a.title.includes('eason') || a.title.includes('Reden'));
 
-    test('writes a placeholder reason on the member line (Dutch), not preferred', async () => {
-        const { after, actions } = await applyFix(plan, 'VP001', { locale: 'nl' });
-        expect(actions).toHaveLength(1);
-        expect(actions[0].title).toBe("Reden vastleggen waarom 'lisa' geen hulp of bescherming krijgt");
-        expect(actions[0].kind).toBe('quickfix');
-        expect(actions[0].isPreferred).toBe(false);
-        expect(after).toBe(replaceOnce(plan, 'member lisa child born 2018', 'member lisa child born 2018 no-action "TODO: reden vastleggen"'));
+    test('the preferred fix adds help for the member over the whole plan period, by a real organisation', async () => {
+        const { after, actions } = await applyFix(plan, 'VP001', { locale: 'en' });
+        expect(actions).toHaveLength(2);
+        expect(actions[0].title).toBe("Add help for 'lisa' over the plan period (2026-01-12 through 2027-01-11)");
+        expect(actions[0].isPreferred).toBe(true);
+        expect(after).toMatch(/intervention hulp_lisa "Help for lisa" \{\n {8}for lisa\n {8}by \w+\n {8}from 2026-01-12 to 2027-01-12\n {4}\}/);
         await expectFixed(plan, after, 'VP001');
     });
 
-    test('has an English title and placeholder in an English document', async () => {
-        const { after, actions } = await applyFix(plan, 'VP001', { locale: 'en' });
-        expect(actions[0].title).toBe("Record a reason for no action for 'lisa'");
-        expect(after).toContain('member lisa child born 2018 no-action "TODO: record the reason"');
-        await expectFixed(plan, after, 'VP001');
+    test('in Dutch', async () => {
+        const { actions } = await applyFix(plan, 'VP001', { locale: 'nl' });
+        expect(actions.map(a => a.title)).toEqual([
+            "Hulp toevoegen voor 'lisa' over de planperiode (2026-01-12 tot en met 2027-01-11)",
+            "Reden vastleggen waarom 'lisa' geen hulp of bescherming krijgt"
+        ]);
+    });
+
+    test('the other fix writes an empty reason, which the author fills in: VP001 stays until then', async () => {
+        const { after, actions } = await applyFix(plan, 'VP001', { locale: 'en', pick: reasonFix });
+        expect(reasonFix(actions)!.isPreferred).toBe(false);
+        expect(after).toBe(replaceOnce(plan, 'member lisa child born 2018', 'member lisa child born 2018 no-action ""'));
+        const fixed = await checkPlan(after);
+        expect(fixed.codes).toEqual(['VP001']);
+        expect(String(withCode(fixed, 'VP001')[0].message)).toContain('empty reason');
+        const filled = replaceOnce(after, 'no-action ""', 'no-action "Woont bij de grootouders, buiten beeld"');
+        await expectFixed(plan, filled, 'VP001');
     });
 
     test('keeps an end-of-line comment after the member', async () => {
         const commented = replaceOnce(plan, 'member lisa child born 2018', 'member lisa child born 2018 // zusje');
-        const { after } = await applyFix(commented, 'VP001', { locale: 'nl' });
-        expect(after).toContain('member lisa child born 2018 no-action "TODO: reden vastleggen" // zusje\n');
-        await expectFixed(commented, after, 'VP001');
+        const { after } = await applyFix(commented, 'VP001', { locale: 'nl', pick: reasonFix });
+        expect(after).toContain('member lisa child born 2018 no-action "" // zusje\n');
     });
 
-    test('an empty reason gets the placeholder', async () => {
+    test('an empty reason offers help, never a placeholder text', async () => {
         const empty = replaceOnce(plan, 'member lisa child born 2018', 'member lisa child born 2018 no-action ""');
-        const { after, diagnostic } = await applyFix(empty, 'VP001', { locale: 'en' });
-        expect(diagnostic.message).toContain('empty reason');
-        expect(after).toBe(replaceOnce(empty, 'no-action ""', 'no-action "TODO: record the reason"'));
-        await expectFixed(empty, after, 'VP001');
+        const { actions, diagnostic } = await applyFix(empty, 'VP001', { locale: 'en' });
+        expect(String(diagnostic.message)).toContain('empty reason');
+        expect(actions).toHaveLength(1);
+        expect(actions[0].title).toContain('Add help');
     });
 
-    test('with two uncovered members, the fix of each diagnostic writes on its own member', async () => {
+    test('with two uncovered members, the fix of each diagnostic is about its own member', async () => {
         const two = examplePlan({ household: household('member lisa child born 2018', 'member opa adult born 1950') });
-        const second = await applyFix(two, 'VP001', { locale: 'en', nth: 1 });
-        expect(second.after).toBe(replaceOnce(two, 'member opa adult born 1950', 'member opa adult born 1950 no-action "TODO: record the reason"'));
-        const first = await applyFix(second.after, 'VP001', { locale: 'en' });
-        await expectFixed(two, first.after, 'VP001');
+        const second = await applyFix(two, 'VP001', { locale: 'en', nth: 1, pick: reasonFix });
+        expect(second.after).toBe(replaceOnce(two, 'member opa adult born 1950', 'member opa adult born 1950 no-action ""'));
+        const first = await applyFix(two, 'VP001', { locale: 'en' });
+        expect(first.after).toContain('for lisa');
+        const both = await applyFix(first.after, 'VP001', { locale: 'en' });
+        await expectFixed(two, both.after, 'VP001');
     });
 });
 

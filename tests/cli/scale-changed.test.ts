@@ -1,0 +1,125 @@
+/**
+ * `vplan check --changed BASE` (issue 14, item 3; cli/changed-files.ts) through the real binary in
+ * a temporary git repository: it checks the changed files and every file that declares or names a
+ * declaration of a changed file (now or at BASE), and reports for them exactly what a full check
+ * reports; a changed config file checks everything.
+ */
+
+import { spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { catalogueToVplan, generateCatalogue, generatePlan, planToVplan } from '../../bench/workload.js';
+import { ensureBuilt, makeTempDir, removeDir, runVplan, writeFiles } from './cli-test-helpers.js';
+
+const gitAvailable = spawnSync('git', ['--version']).status === 0;
+
+interface Report { diagnostics: Array<{ file: string }>; summary: { files: number } }
+
+let repo: string;
+let cache: string;
+
+const git = (...args: string[]) => {
+    const result = spawnSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 't@example.org' } });
+    if (result.status !== 0) throw new Error(result.stderr);
+    return result.stdout;
+};
+
+/** Plan `index` of bench/workload.ts, with the organisations it uses optionally renamed. */
+const plan = (index: number) => planToVplan(generatePlan(index));
+
+function check(args: string[]): { status: number | null; report: Report; stderr: string } {
+    const result = runVplan(['check', ...args, '--format', 'json'], { cwd: repo, env: { VPLAN_CACHE_DIR: cache } });
+    return { status: result.status, report: result.stdout ? JSON.parse(result.stdout) as Report : { diagnostics: [], summary: { files: 0 } }, stderr: result.stderr };
+}
+
+/** `--changed HEAD`: the files it checked (sorted), and whether its diagnostics are the full check's for them. */
+function changed(): { files: number; reported: string[]; exact: boolean } {
+    const full = check([]).report;
+    const result = check(['--changed', 'HEAD']);
+    expect(result.status === 0 || result.status === 1).toBe(true);
+    const reported = [...new Set(result.report.diagnostics.map(d => d.file))].sort();
+    const expected = full.diagnostics.filter(d => reported.includes(d.file));
+    return { files: result.report.summary.files, reported, exact: JSON.stringify(expected) === JSON.stringify(result.report.diagnostics) };
+}
+
+beforeEach(() => {
+    ensureBuilt();
+    repo = makeTempDir('vplan-changed-');
+    cache = makeTempDir('vplan-changed-cache-');
+    const files: Record<string, string> = {
+        'organisaties.vplan': catalogueToVplan(generateCatalogue()),
+        'extra.vplan': 'organisation wijkteam_extra "Wijkteam extra" kind wijkteam\n'
+    };
+    for (let index = 1; index <= 8; index++) files[`plannen/p${index}.vplan`] = plan(index);
+    // Plan 8 uses the extra organisation; the others do not.
+    files['plannen/p8.vplan'] = plan(8).replaceAll('jeugdhulp_regio', 'wijkteam_extra');
+    writeFiles(repo, files);
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'base');
+});
+
+afterEach(() => {
+    removeDir(repo);
+    removeDir(cache);
+});
+
+describe.skipIf(!gitAvailable)('vplan check --changed BASE', () => {
+    test('nothing changed: nothing checked', () => {
+        const result = check(['--changed', 'HEAD']);
+        expect(result.status).toBe(0);
+        expect(result.report.summary.files).toBe(0);
+    });
+
+    test('one plan edited: only that plan, with the diagnostics of a full check', () => {
+        writeFileSync(join(repo, 'plannen/p3.vplan'), plan(3).replaceAll('veiligthuis_regio', 'veiligthuis_onbekend'));
+        const result = changed();
+        expect(result.files).toBe(1);
+        expect(result.reported).toEqual(['plannen/p3.vplan']);
+        expect(result.exact).toBe(true);
+    });
+
+    test('an organisation removed: the plans that name it, and its file', () => {
+        writeFileSync(join(repo, 'extra.vplan'), '// leeg\n');
+        const result = changed();
+        expect(result.files).toBe(2);
+        expect(result.reported).toEqual(['plannen/p8.vplan']);
+        expect(result.exact).toBe(true);
+    });
+
+    test('a new file with a plan name that exists: both files (VP080)', () => {
+        const id = generatePlan(2).id;
+        writeFiles(repo, { 'nieuw/kopie.vplan': plan(5).replace(`plan ${generatePlan(5).id} `, `plan ${id} `) });
+        const result = changed();
+        expect(result.files).toBe(2);
+        expect(result.reported).toEqual(['plannen/p2.vplan']); // the later declaration is the duplicate
+        expect(result.exact).toBe(true);
+    });
+
+    test('a file deleted (committed): the files that named what it declared', () => {
+        rmSync(join(repo, 'extra.vplan'));
+        git('add', '-A');
+        git('commit', '-qm', 'delete');
+        const result = check(['--changed', 'HEAD~1']);
+        expect(result.report.summary.files).toBe(1);
+        expect(new Set(result.report.diagnostics.map(d => d.file))).toEqual(new Set(['plannen/p8.vplan']));
+    });
+
+    test('a config file changed: every file', () => {
+        writeFiles(repo, { 'vplan.config.json': JSON.stringify({ rules: { VP081: 'warning' } }) + '\n' });
+        const result = check(['--changed', 'HEAD']);
+        expect(result.report.summary.files).toBe(10);
+    });
+
+    test('outside a git repository, or with a revision git does not know: exit 2 with one line', () => {
+        const unknown = check(['--changed', 'no-such-revision']);
+        expect(unknown.status).toBe(2);
+        expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
+        expect(unknown.stderr).toContain('no-such-revision');
+        rmSync(join(repo, '.git'), { recursive: true });
+        const outside = check(['--changed', 'HEAD']);
+        expect(outside.status).toBe(2);
+        expect(outside.stderr.trim().split('\n')).toHaveLength(1);
+    });
+});
