@@ -3,10 +3,12 @@
  * and the language server, and writes the results table into docs/performance.md (between the
  * `bench:start` / `bench:end` markers, so the hand-written analysis around it stays).
  *
- * Options: --plans N (default 1000), --runs N (default 5), --quick (fewer sizes and runs),
+ * Options: --plans N[,N...] (default 1000: the main workspace, the first size; the sizes of the
+ * scale part, bench/scale.ts, default 1000,10000), --runs N (default 5), --quick (fewer sizes and runs),
  * --profile (also write CPU profiles of the CLI and the server to out/bench/profiles and list the
  * top self-time functions), --no-write (print only), --keep (keep the generated workspace),
- * --only check,throughput,server,large-edit,review (run some parts; implies --no-write), --review-plans N
+ * --only check,throughput,server,large-edit,review,scale (run some parts; implies --no-write, but for
+ * `--only scale`, which writes its own block), --no-changed (scale without `--changed`), --review-plans N
  * (plans of the git repository of `review`, default 2000), --sizes 1000,50000 (large
  * plan sizes), --analyze FILE.cpuprofile (print the hotspots of an existing profile and stop),
  * --cli FILE / --server FILE (measure other bundles, for before/after comparisons).
@@ -25,6 +27,7 @@ import { measureThroughput, median, percentile, type ThroughputResult } from './
 import { fileUri, startLanguageServer } from './lsp-client.js';
 import { measureLargePlanEdit, renderLargePlanEdit } from './large-plan-edit.js';
 import { measureReview, reviewSection } from './git-repo.js';
+import { measureScale, nodeStartup, renderScale, type ScaleRun } from './scale.js';
 
 const root = resolve(__dirname, '..', '..');
 const argValue = (name: string) => {
@@ -40,19 +43,21 @@ const preloadPath = join(root, 'bench', 'rss-preload.cjs');
 const profileDir = join(root, 'out', 'bench', 'profiles');
 
 const args = process.argv.slice(2);
+const stringOption = (name: string) => {
+    const index = args.indexOf(name);
+    return index >= 0 ? args[index + 1] : undefined;
+};
 const option = (name: string, fallback: number) => {
     const index = args.indexOf(name);
     return index >= 0 ? Number(args[index + 1]) : fallback;
 };
 const quick = args.includes('--quick');
-const planCount = option('--plans', 1000);
+/** `--plans 10000,50000`: the sizes of the scale part (bench/scale.ts); the first is also the size of the main workspace. */
+const planSizes = stringOption('--plans')?.split(',').map(Number);
+const planCount = planSizes?.[0] ?? 1000;
 const runs = option('--runs', quick ? 3 : 5);
 const profile = args.includes('--profile');
 const write = !args.includes('--no-write');
-const stringOption = (name: string) => {
-    const index = args.indexOf(name);
-    return index >= 0 ? args[index + 1] : undefined;
-};
 /** `--only check,throughput,server` runs a part (results are then printed, not written to the docs). */
 const only = stringOption('--only')?.split(',');
 const runs_ = (part: string) => !only || only.includes(part);
@@ -188,6 +193,8 @@ interface ServerResults {
     firstDiagnosticsMs: number;
     allPlansFirstMs: number;
     editMedianMs: number; editP90Ms: number; edits: number;
+    /** The first ten edits after the workspace was loaded, in order (warm-up, docs/performance.md). */
+    firstEditsMs: number[];
     catalogueMs: number[];
     /** An edit that checks read (an organisation's kind): every plan's checks run again. */
     catalogueKindMs: number[];
@@ -230,6 +237,7 @@ async function measureServer(layout: WorkspaceLayout, profiled = false): Promise
             const event = await session.waitForDiagnostics(targetUri, d => isBroken(d) === makeBroken, sent, 30_000);
             editTimes.push(event.at - sent);
         }
+        log(`  first ten edits: ${editTimes.slice(0, 10).map(fmt).join(', ')} ms; median of all ${edits}: ${fmt(median(editTimes))} ms`);
 
         editWindow = [editWindowStart, monotonicMicros()];
 
@@ -264,6 +272,7 @@ async function measureServer(layout: WorkspaceLayout, profiled = false): Promise
             firstDiagnosticsMs: first.at - spawned,
             allPlansFirstMs: allFirst - spawned,
             editMedianMs: median(editTimes), editP90Ms: percentile(editTimes, 90), edits,
+            firstEditsMs: editTimes.slice(0, 10),
             catalogueMs: catalogueTimes,
             catalogueKindMs: catalogueKindTimes,
             maxRssMb: NaN
@@ -407,6 +416,7 @@ function renderTable(layout: WorkspaceLayout, check: CheckComparison, throughput
     out.push(`| time until every plan has diagnostics (spawn → last plan) | ${fmt(server.allPlansFirstMs)} ms |`);
     out.push(`| edit → new diagnostics of that plan, median of ${server.edits} edits | ${fmt(server.editMedianMs)} ms |`);
     out.push(`| edit → new diagnostics, p90 | ${fmt(server.editP90Ms)} ms |`);
+    out.push(`| the first ten edits after loading (in order: ${server.firstEditsMs.map(fmt).join(', ')}), median; slowest | ${fmt(median(server.firstEditsMs))} ms; ${fmt(Math.max(...server.firstEditsMs))} ms |`);
     out.push(`| catalogue edit (an organisation's title) → all ${planCount} plans revalidated (median of ${server.catalogueMs.length}: ${server.catalogueMs.map(fmt).join(', ')}) | ${fmt(median(server.catalogueMs))} ms |`);
     out.push(`| catalogue edit that checks read (an organisation's kind) → all ${planCount} plans checked again (median of ${server.catalogueKindMs.length}: ${server.catalogueKindMs.map(fmt).join(', ')}) | ${fmt(median(server.catalogueKindMs))} ms |`);
     out.push(`| peak memory (max RSS) of the server | ${server.maxRssMb.toFixed(0)} MB |`);
@@ -443,6 +453,31 @@ function writeDocs(table: string): void {
     log(`wrote ${docPath}`);
 }
 
+/**
+ * `--only scale` (or a full run): `vplan check` on `--plans` workspaces (default 1,000 and 10,000;
+ * `--quick`: 1,000), with `--changed` and a single-file check unless `--no-changed` (a CLI
+ * without them, measured with `--cli`). With `--only scale` the table goes into its own block of
+ * docs/performance.md (`scale:start`/`scale:end`) unless `--no-write`.
+ */
+async function runScale(): Promise<ScaleRun[]> {
+    const sizes = planSizes ?? (quick ? [1_000] : [1_000, 10_000]);
+    log(`scale: vplan check on ${sizes.join(', ')} plans ...`);
+    const runsDone = [await nodeStartup(preloadPath), ...await measureScale({ sizes, cliPath, preloadPath, log, changed: !args.includes('--no-changed') })];
+    const table = renderScale(runsDone, `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${availableParallelism()} CPUs, ${cliPath === join(root, 'bin', 'vplan.cjs') ? 'bin/vplan.cjs' : cliPath}`);
+    process.stdout.write(table + '\n');
+    if (write && only?.every(part => part === 'scale')) {
+        const docPath = join(root, 'docs', 'performance.md');
+        const start = '<!-- scale:start -->';
+        const end = '<!-- scale:end -->';
+        let text = readFileSync(docPath, 'utf8');
+        if (!text.includes(start)) text += `\n${start}\n${end}\n`;
+        text = text.replace(new RegExp(`${start}[\\s\\S]*?${end}`), () => `${start}\n${table}\n${end}`);
+        writeFileSync(docPath, text);
+        log(`wrote the scale table to ${docPath}`);
+    }
+    return runsDone;
+}
+
 async function main(): Promise<void> {
     const began = performance.now();
     const analyze = stringOption('--analyze');
@@ -456,6 +491,9 @@ async function main(): Promise<void> {
     }
     const cliVersion = spawnSync(process.execPath, [cliPath, '--version'], { encoding: 'utf8' }).stdout.trim();
     log(`vplan ${cliVersion}, ${availableParallelism()} CPUs, Node ${process.version}`);
+    // The scale part (bench/scale.ts): its own workspaces, its own block in docs/performance.md.
+    const scaleRuns = runs_('scale') ? await runScale() : undefined;
+    if (only && only.every(part => part === 'scale')) return;
     log(`generating ${planCount} plans ...`);
     const layout = writeWorkspace(planCount);
     try {
@@ -517,7 +555,7 @@ async function main(): Promise<void> {
         }
         if (largeEditProfile) profiles.push(['language server, only the edits of one large plan', largeEditProfile]);
         const table = renderTable(layout, check, throughput, server, profiles) + (largeEdit ? `\n\n${renderLargePlanEdit(largeEdit)}` : '')
-            + (review ? `\n\n${reviewSection(review).join('\n')}` : '');
+            + (review ? `\n\n${reviewSection(review).join('\n')}` : '') + (scaleRuns ? `\n\n${renderScale(scaleRuns, new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC')}` : '');
         process.stdout.write(table + '\n');
         writeFileSync(join(root, 'out', 'bench', 'last-run.md'), table + '\n');
         if (write && !only) writeDocs(table);

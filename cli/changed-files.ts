@@ -22,7 +22,7 @@ import { GitRepository } from './git-revision.js';
 import { because, CliInputError, decodePlanBytes, type PlanFile } from './files.js';
 import { reviewTexts } from './review-texts.js';
 import { cliTexts } from './cli-texts.js';
-import { namesOf, Summarizer, workspaceFilesOf, batchSettingsOf } from './check-batches.js';
+import { namesOf, Summarizer, summarizeHere, workspaceFilesOf, batchSettingsOf, type NamedFile } from './check-batches.js';
 import { createCliServices, type WorkspaceOptions } from './workspace.js';
 import { CONFIG_FILE_NAME } from '../language/config/vplan-config.js';
 
@@ -58,7 +58,7 @@ function textAt(top: string, commit: string, path: string, env: NodeJS.ProcessEn
  * The files of `files` that `--changed BASE` checks, in their order. Throws a CliInputError (exit
  * 2) when the current folder is not in a git work tree or BASE names no commit.
  */
-export async function changedFilesOf(files: PlanFile[], base: string, options: WorkspaceOptions, env: NodeJS.ProcessEnv = process.env): Promise<PlanFile[]> {
+export async function changedFilesOf(files: PlanFile[], base: string, options: WorkspaceOptions, env: NodeJS.ProcessEnv = process.env): Promise<{ files: PlanFile[]; names?: NamedFile[] }> {
     let repository: GitRepository;
     try {
         repository = GitRepository.open(options.cwd, env);
@@ -76,21 +76,16 @@ export async function changedFilesOf(files: PlanFile[], base: string, options: W
     for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_PREFIX']) delete gitEnv[name];
     const top = repository.top;
     const changed = changedPaths(top, commit, gitEnv);
-    if (changed.some(path => path === CONFIG_FILE_NAME || path.endsWith(`/${CONFIG_FILE_NAME}`))) return files;
+    if (changed.some(path => path === CONFIG_FILE_NAME || path.endsWith(`/${CONFIG_FILE_NAME}`))) return { files };
     const changedPlans = changed.filter(path => path.endsWith('.vplan'));
-    if (changedPlans.length === 0) return [];
+    if (changedPlans.length === 0) return { files: [] };
     const changedAbsolute = new Set(changedPlans.map(path => resolve(join(top, path))));
 
     // The names of every file of the workspaces (cached summaries), with the names each refers to.
     const settings = batchSettingsOf(options);
     const services = await createCliServices(options, false);
     const summarizer = new Summarizer(settings);
-    const parse = async (missing: Array<{ path: string; text: string }>) => {
-        const summaries = [];
-        for (const { path, text } of missing) summaries.push(await summarizer.summarize(path, text));
-        return summaries;
-    };
-    const names = await namesOf(services, workspaceFilesOf(services, files), parse, true);
+    const names = await namesOf(services, workspaceFilesOf(services, files), summarizeHere(summarizer), true);
 
     // The names the changed files declare now and declared at BASE.
     const changedNames = new Set<string>();
@@ -108,5 +103,6 @@ export async function changedFilesOf(files: PlanFile[], base: string, options: W
         if (file.declarations.some(declaration => changedNames.has(declaration.name))
             || (file.references ?? []).some(name => changedNames.has(name))) affected.add(file.path);
     }
-    return files.filter(file => affected.has(file.absolutePath));
+    // The names without the references: the check reads only what files declare.
+    return { files: files.filter(file => affected.has(file.absolutePath)), names: names.map(({ path, declarations }) => ({ path, declarations })) };
 }

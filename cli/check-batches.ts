@@ -25,7 +25,7 @@ import { buildWithCompanions, type CompanionFile } from '../language/workspace/p
 import { summarize, SUMMARY_FORMAT, type DeclarationSummary, type FileSummary } from '../language/workspace/file-summary.js';
 import type { Locale } from '../language/i18n/locale.js';
 import { readPlanText, type PlanFile } from './files.js';
-import { SummaryCache, summaryCacheFile } from './summary-cache.js';
+import { hashText, SummaryCache, summaryCacheFile } from './summary-cache.js';
 import { createCliServices, toRecord, type DiagnosticRecord, type Services, type WorkspaceOptions } from './workspace.js';
 
 /** What a worker needs of the options (structured-clonable). */
@@ -48,21 +48,40 @@ export interface NamedFile {
     references?: string[];
 }
 
-/** A file to check in a batch. */
-export type BatchFile = Pick<PlanFile, 'absolutePath' | 'displayPath' | 'text'>;
+/**
+ * A file to check in a batch. Its `text` may be a getter that reads the file again
+ * (`releaseTexts`), so that the texts of a large workspace are not all kept; `textLength` is the
+ * length it had when it was first read.
+ */
+export type BatchFile = Pick<PlanFile, 'absolutePath' | 'displayPath' | 'text'> & { textLength?: number };
+
+/**
+ * The files with texts that are read again from disk when asked for, not kept (the files were
+ * read once already, so every problem of reading them has been reported). For a check in batches.
+ */
+export function releaseTexts(files: readonly PlanFile[]): Array<PlanFile & { textLength: number }> {
+    return files.map(file => {
+        const { absolutePath, displayPath } = file;
+        const textLength = file.text.length;
+        return {
+            absolutePath, displayPath, textLength,
+            get text() { return readPlanText(absolutePath, displayPath); }
+        };
+    });
+}
 
 /** Every `.vplan` file of the workspaces of `files`: the files themselves, then the others under their roots. */
 export interface WorkspaceFiles {
     /** Absolute paths, each once: the files checked in their order, then the others of each root in the root's order. */
     paths: string[];
-    /** The text of a file: the files checked from memory, the others read from disk (undefined if unreadable). */
+    /** The text of a file: the files checked as they give it, the others read from disk (undefined if unreadable). */
     text(path: string): string | undefined;
 }
 
 export function workspaceFilesOf(services: Services, files: readonly BatchFile[]): WorkspaceFiles {
     const layout = services.Vplan.config.WorkspaceLayout;
-    const texts = new Map(files.map(file => [file.absolutePath, file.text]));
-    const paths = [...texts.keys()];
+    const byPath = new Map(files.map(file => [file.absolutePath, file]));
+    const paths = [...byPath.keys()];
     const seen = new Set(paths);
     const roots = new Set(files.map(file => layout.rootOf(dirname(file.absolutePath)).path));
     for (const root of roots) {
@@ -75,8 +94,8 @@ export function workspaceFilesOf(services: Services, files: readonly BatchFile[]
     return {
         paths,
         text(path) {
-            const known = texts.get(path);
-            if (known !== undefined) return known;
+            const known = byPath.get(path);
+            if (known) return known.text;
             // A file that cannot be read takes no part (as in cli/workspace.ts's companionsOf).
             try { return readPlanText(path, path); } catch { return undefined; }
         }
@@ -104,7 +123,7 @@ export class Summarizer {
 export async function namesOf(
     services: Services,
     workspace: WorkspaceFiles,
-    parse: (missing: Array<{ path: string; text: string }>) => Promise<FileSummary[]>,
+    parse: SummaryParser,
     keepReferences = false
 ): Promise<NamedFile[]> {
     const layout = services.Vplan.config.WorkspaceLayout;
@@ -116,23 +135,37 @@ export async function namesOf(
         return cache;
     };
     const named: Array<NamedFile | undefined> = [];
-    const missing: Array<{ index: number; path: string; text: string }> = [];
+    // The files the cache misses, by index and key: their texts are read again to be parsed, not kept.
+    const missing: Array<{ index: number; path: string; key: string }> = [];
     workspace.paths.forEach((path, index) => {
         const text = workspace.text(path);
         if (text === undefined) return;
-        const found = cacheOf(path).lookup(text);
+        const key = hashText(text);
+        const found = cacheOf(path).lookup(key);
         if (found) named[index] = namedFile(path, found, keepReferences);
-        else missing.push({ index, path, text });
+        else missing.push({ index, path, key });
     });
     if (missing.length > 0) {
-        const summaries = await parse(missing.map(({ path, text }) => ({ path, text })));
-        missing.forEach(({ index, path, text }, i) => {
-            cacheOf(path).store(text, summaries[i]);
+        const summaries = await parse(missing.map(({ path }) => path), path => workspace.text(path) ?? '');
+        missing.forEach(({ index, path, key }, i) => {
+            cacheOf(path).store(key, summaries[i]);
             named[index] = namedFile(path, summaries[i], keepReferences);
         });
     }
     for (const cache of caches.values()) cache.save();
     return named.filter((file): file is NamedFile => file !== undefined);
+}
+
+/** Parses the files whose summaries are missing: their paths, and their texts read when needed. */
+export type SummaryParser = (paths: string[], textOf: (path: string) => string) => Promise<FileSummary[]>;
+
+/** A `SummaryParser` on this thread. */
+export function summarizeHere(summarizer: Summarizer): SummaryParser {
+    return async (paths, textOf) => {
+        const summaries: FileSummary[] = [];
+        for (const path of paths) summaries.push(await summarizer.summarize(path, textOf(path)));
+        return summaries;
+    };
 }
 
 function namedFile(path: string, summary: FileSummary, keepReferences: boolean): NamedFile {
@@ -149,13 +182,14 @@ export function batchesOf<T extends BatchFile>(files: readonly T[], size: number
     let current: T[] = [];
     let length = 0;
     for (const file of sorted) {
-        if (current.length > 0 && (current.length >= size || length + file.text.length > textLimit)) {
+        const fileLength = file.textLength ?? file.text.length;
+        if (current.length > 0 && (current.length >= size || length + fileLength > textLimit)) {
             batches.push(current);
             current = [];
             length = 0;
         }
         current.push(file);
-        length += file.text.length;
+        length += fileLength;
     }
     if (current.length > 0) batches.push(current);
     return batches;

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DiagnosticRecord } from './workspace.js';
 import type { WorkspaceOptions } from './workspace.js';
-import { checkFiles } from './check-run.js';
+import { checkFiles, filesToCheck } from './check-run.js';
 import { changedFilesOf } from './changed-files.js';
 import { CliInputError, because, collectPlanFiles, decodePlanBytes, type PlanFile } from './files.js';
 import { documentPathFor } from './diff-workspace.js';
@@ -98,12 +98,16 @@ export async function runCheck(paths: string[], options: CheckOptions, io: CliIo
     }
     if (options.changed !== undefined && options.stdinFilename !== undefined) throw new CliInputError('--changed', cliTexts.changedWithStdin);
     let files = options.stdinFilename !== undefined ? [stdinFile(paths, options)] : collectPlanFiles(paths, options.cwd);
-    if (options.changed !== undefined) files = await changedFilesOf(files, options.changed, options);
+    // `--changed BASE`: the files a change can affect, with the names of the whole workspace read on the way.
+    const changed = options.changed !== undefined ? await changedFilesOf(files, options.changed, options) : undefined;
+    if (changed) files = changed.files;
     for (const file of files) {
         if (file.text.trim().length === 0) io.error(text(cliTexts.emptyFile, { file: escapeControlCharacters(file.displayPath) }, locale));
     }
+    // A large workspace's texts are read again when needed, not kept (stdin's text has no file).
+    if (options.stdinFilename === undefined) files = filesToCheck(files, options);
     const progress = startProgress({ command: 'check', total: files.length, forced: options.progress === true, locale });
-    const run = await checkFiles(files, { ...options, onFileChecked: () => progress.advance() });
+    const run = await checkFiles(files, { ...options, onFileChecked: () => progress.advance() }, process.env, changed?.names);
     progress.finish();
     let records = run.records;
     const summary = summarize(records, files.length);

@@ -7,7 +7,7 @@
 
 import { availableParallelism } from 'node:os';
 import type { PlanFile } from './files.js';
-import { batchesOf, batchSettingsOf, checkBatch, namesOf, Summarizer, workspaceFilesOf, type NamedFile } from './check-batches.js';
+import { batchesOf, batchSettingsOf, checkBatch, namesOf, releaseTexts, Summarizer, summarizeHere, workspaceFilesOf, type NamedFile } from './check-batches.js';
 import { collectDiagnostics, configRecords, createCliServices, loadWorkspace, sortRecords, type DiagnosticRecord, type Services, type WorkspaceOptions } from './workspace.js';
 import { runOnWorkers, workersAvailable } from './check-workers.js';
 
@@ -46,9 +46,23 @@ function batchSizeFor(files: number, options: CheckRunOptions, jobs: number, env
     return undefined;
 }
 
-export async function checkFiles(files: PlanFile[], options: CheckRunOptions, env: NodeJS.ProcessEnv = process.env): Promise<CheckRunResult> {
+/**
+ * Checks `files` against their whole workspaces. `names`: the names of every file of those
+ * workspaces when the caller has them already (`--changed`, cli/changed-files.ts); the files are
+ * then checked as batches, which read the other files through these names only.
+ */
+/**
+ * The files to check, with their texts released (read again when needed) if the check will run in
+ * batches: the texts of 50,000 plans are about 200 MB. `files` must no longer be used by the caller.
+ */
+export function filesToCheck(files: PlanFile[], options: CheckRunOptions, env: NodeJS.ProcessEnv = process.env): PlanFile[] {
+    const forced = options.batchSize ?? (env.VPLAN_CHECK_BATCH ? Number(env.VPLAN_CHECK_BATCH) : undefined);
+    return files.length > BATCH_THRESHOLD || (forced !== undefined && forced > 0) ? releaseTexts(files) : files;
+}
+
+export async function checkFiles(files: PlanFile[], options: CheckRunOptions, env: NodeJS.ProcessEnv = process.env, names?: NamedFile[]): Promise<CheckRunResult> {
     const jobs = Math.max(1, options.jobs ?? defaultJobs());
-    const batchSize = batchSizeFor(files.length, options, jobs, env);
+    const batchSize = batchSizeFor(files.length, options, jobs, env) ?? (names ? Math.max(1, files.length) : undefined);
     if (batchSize === undefined) {
         const workspace = await loadWorkspace(files, options);
         return { records: collectDiagnostics(workspace, options), services: workspace.services };
@@ -58,19 +72,11 @@ export async function checkFiles(files: PlanFile[], options: CheckRunOptions, en
     const workspace = workspaceFilesOf(services, files);
     const batches = batchesOf(files, batchSize);
     const threads = Math.min(jobs, batches.length);
-    let names: NamedFile[];
     const records: DiagnosticRecord[] = [];
     if (threads > 1 && workersAvailable()) {
-        const run = await runOnWorkers(threads, settings, workspace, services, batches, options.onFileChecked);
-        names = run.names;
-        records.push(...run.records);
+        records.push(...(await runOnWorkers(threads, settings, workspace, services, batches, options.onFileChecked, names)).records);
     } else {
-        const summarizer = new Summarizer(settings);
-        names = await namesOf(services, workspace, async missing => {
-            const summaries = [];
-            for (const { path, text } of missing) summaries.push(await summarizer.summarize(path, text));
-            return summaries;
-        });
+        names ??= await namesOf(services, workspace, summarizeHere(new Summarizer(settings)));
         for (const batch of batches) records.push(...await checkBatch(batch, names, settings, options.onFileChecked));
     }
     records.push(...configRecords(services, files, options.cwd));

@@ -103,18 +103,24 @@ export async function runOnWorkers(
     workspace: WorkspaceFiles,
     services: Services,
     batches: BatchFile[][],
-    onFileChecked?: () => void
+    onFileChecked?: () => void,
+    known?: NamedFile[]
 ): Promise<{ names: NamedFile[]; records: DiagnosticRecord[] }> {
     const workers = Array.from({ length: threads }, () => new CheckWorker(settings, onFileChecked));
     try {
-        const names = await namesOf(services, workspace, async missing => {
-            const chunks: Array<typeof missing> = [];
-            for (let start = 0; start < missing.length; start += SUMMARY_CHUNK) chunks.push(missing.slice(start, start + SUMMARY_CHUNK));
-            const results = await spread(workers, chunks, async (worker, files) => (await worker.request({ type: 'summarize', files }, 'summaries')).summaries);
+        const names = known ?? await namesOf(services, workspace, async (paths, textOf) => {
+            const chunks: string[][] = [];
+            for (let start = 0; start < paths.length; start += SUMMARY_CHUNK) chunks.push(paths.slice(start, start + SUMMARY_CHUNK));
+            // Each chunk's texts are read when a worker takes it, so that they are not all kept at once.
+            const results = await spread(workers, chunks, async (worker, chunk) =>
+                (await worker.request({ type: 'summarize', files: chunk.map(path => ({ path, text: textOf(path) })) }, 'summaries')).summaries);
             return results.flat();
         });
         for (const worker of workers) worker.send({ type: 'names', names });
-        const results = await spread(workers, batches, async (worker, batch) => (await worker.request({ type: 'check', batch }, 'records')).records);
+        // Plain objects: a file's text may be a getter (`releaseTexts`), which a message would not carry.
+        const results = await spread(workers, batches, async (worker, batch) => (await worker.request({
+            type: 'check', batch: batch.map(file => ({ absolutePath: file.absolutePath, displayPath: file.displayPath, text: file.text }))
+        }, 'records')).records);
         return { names, records: results.flat() };
     } finally {
         await Promise.all(workers.map(worker => worker.stop()));

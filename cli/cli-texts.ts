@@ -206,7 +206,7 @@ export const cliTexts = {
         en: a => `vplan ${a.command}: ${a.done} of ${a.total} files done`,
         nl: a => `vplan ${a.command}: ${a.done} van ${a.total} bestanden klaar`
     }),
-    outputIsInput: words({ en: 'is the plan file itself; choose another output', nl: 'is het planbestand zelf; kies een andere uitvoer' }),
+    outputIsInput: words({ en: 'is a file this command reads; choose another output', nl: 'is een bestand dat deze opdracht leest; kies een andere uitvoer' }),
     danglingLink: words({ en: 'is a symbolic link to a file that does not exist', nl: 'is een symbolische koppeling naar een bestand dat niet bestaat' }),
     notAFileToWrite: words({ en: 'is a device or socket, not a file to write to', nl: 'is een apparaat of socket, geen bestand om naar te schrijven' }),
     readOnly: words({ en: 'is read-only; not rewritten', nl: 'is alleen-lezen; niet herschreven' }),

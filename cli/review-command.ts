@@ -58,7 +58,7 @@ export function registerReviewCommand(program: Command, io: CliIo, setExitCode: 
             const defaultLocale = localeFromEnvironment(process.env);
             const messageLocale = options.locale ?? defaultLocale;
             const format = reviewFormatFor(options.format, options.output);
-            const { review, timelines } = await computeReview(base, head, {
+            const { review, timelines, workingTreeFiles } = await computeReview(base, head, {
                 locale: options.locale, defaultLocale, cwd, timelines: format === 'html', today: renderToday(process.env),
                 progress: total => startProgress({ command: 'review', total, forced: options.progress, locale: messageLocale })
             });
@@ -66,7 +66,8 @@ export function registerReviewCommand(program: Command, io: CliIo, setExitCode: 
                 : format === 'markdown' ? renderReviewMarkdown(review, messageLocale)
                     : format === 'html' ? renderReviewHtml(review, timelines, messageLocale)
                         : renderReviewText(review, messageLocale);
-            if (options.output !== undefined) writeFileAtomically(resolve(cwd, options.output), output, options.output);
+            // Never over a plan or config file of the working tree that was just read.
+            if (options.output !== undefined) writeFileAtomically(resolve(cwd, options.output), output, options.output, workingTreeFiles);
             else io.write(output);
             let failed = false;
             if (options.failOnNew) {

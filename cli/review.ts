@@ -130,6 +130,8 @@ export interface ReviewOutcome {
     review: Review;
     /** Only when asked for (`timelines: true`). */
     timelines: PlanTimelines[];
+    /** The files read from the working tree (HEAD omitted), absolute: `-o` never writes over one. */
+    workingTreeFiles: string[];
 }
 
 export interface ReviewOptions {
@@ -586,7 +588,10 @@ export async function computeReview(baseRevision: string, headRevision: string |
             resolved: countBySeverity(resolved)
         }
     };
-    return { review, timelines: options.timelines ? timelinesOf(pairs, changeSet.files, baseSide, headSide, display) : [] };
+    return {
+        review, timelines: options.timelines ? timelinesOf(pairs, changeSet.files, baseSide, headSide, display) : [],
+        workingTreeFiles: headCommit === undefined ? [...head.files.keys(), ...head.unreadable.keys()].map(path => absolute(head.top, path)) : []
+    };
 }
 
 function configPaths(snapshot: RevisionSnapshot): string[] {

@@ -62,18 +62,16 @@ export class SummaryCache {
         return summary;
     }
 
-    /** The cached summary of a text, if there is one (it is then kept by `save`). */
-    lookup(text: string): FileSummary | undefined {
-        const key = hashText(text);
+    /** The cached summary of a text by its key (`hashText(text)`), if there is one (it is then kept by `save`). */
+    lookup(key: string): FileSummary | undefined {
         const summary = this.entries[key];
         if (!summary || summary.format !== SUMMARY_FORMAT) return undefined;
         this.used.add(key);
         return summary;
     }
 
-    /** Keeps the summary of a text computed elsewhere (`vplan check` in batches, cli/check-batches.ts). */
-    store(text: string, summary: FileSummary): void {
-        const key = hashText(text);
+    /** Keeps the summary of a text (by its key) computed elsewhere (`vplan check` in batches, cli/check-batches.ts). */
+    store(key: string, summary: FileSummary): void {
         this.used.add(key);
         this.entries[key] = summary;
         this.dirty = true;

@@ -12,6 +12,7 @@ import { applyServerHeapSettings } from './heap-settings.js';
 import { readCommandLine } from './command-line.js';
 import { DiagnosticsPublisher } from './diagnostics-publisher.js';
 import { startVplanLanguageServer } from './start-server.js';
+import { startWarmUp } from './warm-up.js';
 
 function runServer(): void {
     // Before the workspace is loaded: collect garbage at 30% growth instead of V8's 4× (heap-settings.ts).
@@ -23,6 +24,8 @@ function runServer(): void {
     registerServerExtensions(services, publisher);
     registerTimelineRequest(connection, services, document => publisher.isCurrent(document));
     startVplanLanguageServer(services.shared, publisher);
+    // While the workspace loads: warm the edit paths on a synthetic plan in services of its own (warm-up.ts).
+    void startWarmUp({ onDiagnostics: diagnostics => diagnostics.forEach(d => publisher.forEditor(d)) });
 }
 
 const outcome = readCommandLine(process.argv.slice(2), process.env);

@@ -103,7 +103,7 @@ export class CompactCstNodeBuilder extends CstNodeBuilder {
     // function argument per node, so a run of some 100,000 comment lines (a 1 MB plan vplan
     // accepts) overflows the call stack. The same, without spreading (issue 15).
     override appendChildren(parent: CompositeCstNode, children: CstNode[]): void {
-        const content = (parent as { content: CstNode[] }).content;
+        const content = (parent as unknown as { content: CstNode[] }).content;
         if (children.length <= SPREAD_LIMIT || content.length === 0) {
             super.appendChildren(parent, children);
             return;
@@ -119,7 +119,7 @@ export class CompactCstNodeBuilder extends CstNodeBuilder {
             super.insertChildren(parent, index, children);
             return;
         }
-        const impl = parent as { content: CstNode[] };
+        const impl = parent as unknown as { content: CstNode[] };
         for (const child of children) (child as { container?: CompositeCstNode }).container = parent;
         impl.content = [...impl.content.slice(0, index), ...children, ...impl.content.slice(index)];
     }

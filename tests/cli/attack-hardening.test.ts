@@ -148,14 +148,29 @@ describe('data lost or damaged', () => {
         for (const output of ['p/plan.vplan', './p/plan.vplan', 'p/orgs.vplan', 'p/hard-link.html', 'p/soft-link.html']) {
             const line = oneLineExit2(run(['render', 'p/plan.vplan', '-o', output]));
             expect(line).toContain(output);
-            expect(line).toMatch(/is the plan file itself/);
+            expect(line).toBe(`vplan: ${output}: is a file this command reads; choose another output`);
         }
         expect(read('p/plan.vplan')).toBe(CLEAN_PLAN);
         expect(read('p/orgs.vplan')).toBe(ORGANISATIONS);
         expect(lstatSync(join(dir, 'p/soft-link.html')).isSymbolicLink()).toBe(true);
         expect(readdirSync(join(dir, 'p')).sort()).toEqual(['hard-link.html', 'orgs.vplan', 'plan.vplan', 'soft-link.html']);
         // In Dutch too.
-        expect(oneLineExit2(run(['render', 'p/plan.vplan', '-o', 'p/plan.vplan', '--locale', 'nl']))).toContain('is het planbestand zelf');
+        expect(oneLineExit2(run(['render', 'p/plan.vplan', '-o', 'p/plan.vplan', '--locale', 'nl']))).toContain('is een bestand dat deze opdracht leest');
+    });
+
+    test.skipIf(spawnSync('git', ['--version']).status !== 0)('6. review -o never writes over a file of the working tree it read', () => {
+        const git = (...args: string[]) => expect(spawnSync('git', args, { cwd: join(dir, 'p'), env: cleanEnv({ GIT_CONFIG_NOSYSTEM: '1', HOME: dir }) }).status).toBe(0);
+        git('init', '-q');
+        git('add', '-A');
+        git('-c', 'user.email=r@example.invalid', '-c', 'user.name=R', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'plan');
+        writeFileSync(join(dir, 'p/vplan.config.json'), '{}\n');
+        const review = (output: string) => runVplan(['review', 'HEAD', '-o', output], { cwd: join(dir, 'p') });
+        for (const output of ['plan.vplan', 'vplan.config.json']) {
+            expect(oneLineExit2(review(output))).toBe(`vplan: ${output}: is a file this command reads; choose another output`);
+        }
+        expect(read('p/plan.vplan')).toBe(CLEAN_PLAN);
+        expect(read('p/vplan.config.json')).toBe('{}\n');
+        expect(review('review.txt').status).toBe(0);
     });
 
     test('7. -o writes through a symbolic link, into a FIFO and into a character device, and refuses a dangling link', async () => {

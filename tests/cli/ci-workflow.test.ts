@@ -5,7 +5,7 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, chmodSync, readFileSync } from 'node:fs';
+import { copyFileSync, chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
@@ -97,6 +97,50 @@ describe('the GitHub Actions workflow in docs/ci.md', () => {
         const fmt = runStep(vplanSteps.find(s => s.run!.includes('fmt --check'))!, dir);
         expect(fmt.status).toBe(1);
         expect(fmt.stdout.trim()).toBe('plans/linde.vplan');
+    });
+});
+
+describe('the workflow for untrusted pull requests in docs/ci.md', () => {
+    const doc = readFileSync(join(REPO_ROOT, 'docs/ci.md'), 'utf8');
+    const section = doc.slice(doc.indexOf('## Pull requests from others'), doc.indexOf('## Pre-commit hook'));
+    const yamlText = /```yaml\n([\s\S]*?)```/.exec(section)![1];
+    const untrusted = parse(yamlText) as {
+        on: unknown; permissions: Record<string, string>;
+        jobs: Record<string, { env?: Record<string, string>; steps: Array<WorkflowStep & { 'working-directory'?: string; with?: Record<string, unknown> }> }>;
+    };
+    const job = Object.values(untrusted.jobs)[0];
+
+    test('runs on pull_request with a read-only token, no secrets, no credentials kept, no install scripts', () => {
+        expect(untrusted.on).toBe('pull_request');
+        expect(untrusted.permissions).toEqual({ contents: 'read' });
+        expect(yamlText).not.toMatch(/secrets\.|pull_request_target|workflow_run|npx /);
+        for (const checkout of job.steps.filter(step => step.uses?.startsWith('actions/checkout'))) {
+            expect(checkout.with?.['persist-credentials']).toBe(false);
+        }
+        const install = job.steps.find(step => step.run?.startsWith('npm '))!;
+        expect(install.run).toContain('--ignore-scripts');
+        expect(install['working-directory']).toBe('base');
+        expect(job.env?.VPLAN_CACHE).toBe('off');
+    });
+
+    test('its vplan steps check a hostile pull request without reading through its links or echoing its names raw', () => {
+        const dir = project({
+            'secret.txt': 'ghp_notForTheLog0123456789\n',
+            'pr/plans/orgs.vplan': ORGANISATIONS,
+            'pr/plans/linde.vplan': CLEAN_PLAN,
+            'pr/plans/x\n::error file=evil::ingevoegd.vplan': CLEAN_PLAN.replace('linde_2026', 'x_2026')
+        });
+        symlinkSync(join(dir, 'secret.txt'), join(dir, 'pr/plans/leak.vplan'));
+        // base/node_modules/.bin/vplan stands for the binary the base branch installs.
+        mkdirSync(join(dir, 'base/node_modules/.bin'), { recursive: true });
+        writeFileSync(join(dir, 'base/node_modules/.bin/vplan'), `#!/bin/sh\nexec ${VPLAN_COMMAND} "$@"\n`);
+        chmodSync(join(dir, 'base/node_modules/.bin/vplan'), 0o755);
+        for (const step of job.steps.filter(s => s.run?.includes('vplan'))) {
+            const result = spawnSync('bash', ['-e', '-c', step.run!], { cwd: join(dir, step['working-directory'] ?? '.'), encoding: 'utf8', env: cleanEnv(job.env) });
+            expect(result.status, `${step.name}: ${result.stdout}${result.stderr}`).toBe(0);
+            expect(result.stdout + result.stderr).not.toContain('ghp_');
+            expect(result.stdout.split('\n').filter(line => line.startsWith('::')).every(line => !line.includes('file=evil'))).toBe(true);
+        }
     });
 });
 

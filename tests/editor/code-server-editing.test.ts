@@ -149,7 +149,11 @@ describe('UI test: editing a plan in code-server with the installed .vsix (issue
             await workbench.keyboard.press('Escape').catch(() => undefined);
             throw error;
         }
-        await workbench.screenshot({ path: path.join(RESULTS_DIR, `editor-edit-${name}.png`) });
+    }
+
+    /** A picture of the state a step looked at (test-results/editor-edit-NAME.png). */
+    function photograph(workbench: Page, name: string): Promise<Buffer> {
+        return workbench.screenshot({ path: path.join(RESULTS_DIR, `editor-edit-${name}.png`) });
     }
 
     test('typing `by ` opens completion by itself, the organisation that may impose a huisverbod first, with its title', async context => {
@@ -163,6 +167,7 @@ describe('UI test: editing a plan in code-server with the installed .vsix (issue
             const first = widget.locator('.monaco-list-row').first();
             await expect.poll(() => first.innerText(), { timeout: 10_000 }).toContain('burgemeester_test');
             await expect.poll(() => widget.innerText(), { timeout: 10_000 }).toContain('Burgemeester van Testdorp');
+            await photograph(workbench, 'completion');
             // Accept it: the measure is complete.
             await workbench.keyboard.press('Enter');
             await widget.waitFor({ state: 'hidden', timeout: 10_000 });
@@ -186,6 +191,7 @@ describe('UI test: editing a plan in code-server with the installed .vsix (issue
                 await workbench.keyboard.press('ArrowDown');
             }
             await expect.poll(() => focused.innerText(), { timeout: 5_000 }).toContain('ggz_test');
+            await photograph(workbench, 'did-you-mean');
             await workbench.keyboard.press('Enter');
             await workbench.locator('.action-widget').waitFor({ state: 'hidden', timeout: 10_000 });
             const lines = workbench.locator('.monaco-editor .view-lines').first();
@@ -209,6 +215,7 @@ describe('UI test: editing a plan in code-server with the installed .vsix (issue
             const text = await hover.innerText();
             expect(text).toContain('Monday');
             expect(text).toContain('day 15 of the plan period');
+            await photograph(workbench, 'hover');
             await workbench.keyboard.press('Escape');
         });
     }, 90_000);
@@ -225,6 +232,7 @@ describe('UI test: editing a plan in code-server with the installed .vsix (issue
             await row.waitFor({ timeout: 30_000 });
             const link = row.locator('a.code-link, .code-link a, a.monaco-link').filter({ hasText: 'VP081' }).first();
             await link.waitFor({ timeout: 10_000 });
+            await photograph(workbench, 'rule-link');
             const href = (await link.getAttribute('href')) ?? (await link.getAttribute('title')) ?? '';
             // A file: URI, which code-server turns into a vscode-remote: URI of the same path on its machine.
             expect(href).toMatch(/^(file|vscode-remote):\/\/[^/]*\/.*\/docs\/rules\.md#L\d+$/);

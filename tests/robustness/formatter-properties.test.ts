@@ -6,6 +6,7 @@
  */
 
 import fc from 'fast-check';
+import { fuzzRuns } from './fuzz-settings.js';
 import { URI, type LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
@@ -80,7 +81,7 @@ describe('the formatter', () => {
         await fc.assert(fc.asyncProperty(canonical.chain(text => scrambleHorizontally(text, fc.constantFrom(' ', '  ', '\t', '   ', '        ', ' \t ')).map(scrambled => [text, scrambled] as const)),
             async ([text, scrambled]) => {
                 expect(await format(scrambled)).toBe(text);
-            }), { numRuns: 25, seed: 5 });
+            }), fuzzRuns(25, 5));
     });
 
     test('is idempotent and keeps every token and comment in order', async () => {
@@ -88,7 +89,7 @@ describe('the formatter', () => {
             const once = await format(scrambled);
             expect(tokens(once)).toEqual(tokens(scrambled));
             expect(await format(once)).toBe(once);
-        }), { numRuns: 30, seed: 11 });
+        }), fuzzRuns(30, 11));
     });
 
     test('never changes the diagnostics of a plan', async () => {
@@ -96,7 +97,7 @@ describe('the formatter', () => {
             const before = await checkText(services, [scrambled, catalogue]);
             const after = await checkText(services, [await format(scrambled), catalogue]);
             expect(after.codes).toEqual(before.codes);
-        }), { numRuns: 15, seed: 13 });
+        }), fuzzRuns(15, 13));
     });
 
     test('does not throw on broken input and keeps its tokens', async () => {
@@ -105,6 +106,6 @@ describe('the formatter', () => {
         await fc.assert(fc.asyncProperty(broken, async text => {
             const formatted = await format(text);
             expect(tokens(formatted)).toEqual(tokens(text));
-        }), { numRuns: 30, seed: 17 });
+        }), fuzzRuns(30, 17));
     });
 });

@@ -4,13 +4,13 @@
  * and, through the real binary, symbolic links and option-like or control-character file names.
  *
  * Every property runs with a fixed seed, so CI is deterministic. `npm run fuzz` runs the same
- * properties longer (VPLAN_FUZZ_SCALE runs per property times more; VPLAN_FUZZ_SEED picks
- * another seed, printed by fast-check when a property fails, to replay it).
+ * properties longer, from other seeds (fuzz-settings.ts).
  */
 
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { fuzzRuns, fuzzTimeout } from './fuzz-settings.js';
 import { URI } from 'langium';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createTestServices } from '../helpers.js';
@@ -25,10 +25,8 @@ import { MAX_CONFIG_PROBLEMS, parseConfigText } from '../../language/config/vpla
 import { THRESHOLDS } from '../../language/config/config-schema.js';
 import { CLEAN_PLAN, ORGANISATIONS, ensureBuilt, makeTempDir, removeDir, runVplan, writeFiles } from '../cli/cli-test-helpers.js';
 
-const SCALE = Math.max(1, Number(process.env.VPLAN_FUZZ_SCALE ?? 1) || 1);
-const SEED = Number(process.env.VPLAN_FUZZ_SEED ?? 20261207);
-const runs = (count: number) => ({ numRuns: count * SCALE, seed: SEED });
-const TIMEOUT = 60_000 * SCALE;
+const runs = (count: number) => fuzzRuns(count, 20261207);
+const TIMEOUT = fuzzTimeout(60_000);
 
 const services = createTestServices();
 let counter = 0;
@@ -57,7 +55,7 @@ async function checkAndRender(text: string): Promise<Outcome> {
             const model = buildTimeline(planFacts(declaration), diagnostics, { today: '2026-06-01' });
             outputs.push(renderHtml(model, { locale: 'nl' }), renderSvg(model, { locale: 'en' }));
         }
-        return { messages: diagnostics.map(d => d.message), codes: diagnostics.map(d => String(d.code)), outputs };
+        return { messages: diagnostics.map(d => (typeof d.message === 'string' ? d.message : d.message.value)), codes: diagnostics.map(d => String(d.code)), outputs };
     } finally {
         await builder.update([], [plan.uri, organisations.uri]);
     }

@@ -19,7 +19,8 @@ import { Workspace, freshDiagnostics } from '../incremental-workspace.js';
 
 const plan = planToVplan(generatePlan(1));
 // Just over the limit: whole copies of a valid plan, which would parse without an error.
-const oversized = plan.repeat(Math.floor(MAX_PLAN_BYTES / plan.length) + 1);
+const planBytes = Buffer.byteLength(plan);
+const oversized = plan.repeat(Math.floor(MAX_PLAN_BYTES / planBytes) + 1);
 
 describe('the large-file guard', () => {
     test('counts UTF-8 bytes', () => {
@@ -30,7 +31,7 @@ describe('the large-file guard', () => {
         expect(utf8SizeOver('\ud83d\ude00', 3)).toBe(4);
         expect(utf8SizeOver('x'.repeat(100), 1_000)).toBeUndefined();
         expect(Buffer.byteLength(oversized)).toBeGreaterThan(MAX_PLAN_BYTES);
-        expect(Buffer.byteLength(oversized) - plan.length).toBeLessThanOrEqual(MAX_PLAN_BYTES);
+        expect(Buffer.byteLength(oversized) - planBytes).toBeLessThanOrEqual(MAX_PLAN_BYTES);
     });
 
     test.each(['editor', 'batch'] as const)('refuses an oversized plan with one diagnostic in %s mode', async mode => {

@@ -6,6 +6,7 @@
 
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { fuzzRuns } from './fuzz-settings.js';
 import { describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { checkText, createTestServices } from '../helpers.js';
@@ -75,7 +76,7 @@ describe('mutated plans never crash or hang the parser, linker and checks', () =
         test(name, async () => {
             await fc.assert(fc.asyncProperty(seed.chain(mutate), async text => {
                 await checkSurvives(text);
-            }), { numRuns: 40, seed: 20261123 });
+            }), fuzzRuns(40, 20261123));
         });
     }
 
@@ -84,7 +85,7 @@ describe('mutated plans never crash or hang the parser, linker and checks', () =
         await fc.assert(fc.asyncProperty(mutations['cut tokens'](catalogue), async broken => {
             const result = await checkText(services, [plan, broken]);
             expectWellFormed(plan, result.diagnostics);
-        }), { numRuns: 30, seed: 7 });
+        }), fuzzRuns(30, 7));
     });
 });
 
@@ -100,7 +101,7 @@ describe('checking is deterministic', () => {
                 expect(shuffled.codes).toEqual(reference.codes);
                 expect(shuffled.diagnostics.map(d => d.message)).toEqual(reference.diagnostics.map(d => d.message));
             }
-        }), { numRuns: 6, seed: 99 });
+        }), fuzzRuns(6, 99));
     });
 });
 
@@ -115,13 +116,13 @@ describe('random token soup never crashes the language', () => {
     test('sequences of keywords, names, literals and punctuation', async () => {
         await fc.assert(fc.asyncProperty(fc.array(fc.constantFrom(...words), { maxLength: 120 }), async tokens => {
             await checkSurvives(tokens.join(' '));
-        }), { numRuns: 150, seed: 42 });
+        }), fuzzRuns(150, 42));
     });
 
     test('arbitrary unicode text', async () => {
         await fc.assert(fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 400 }), async text => {
             await checkSurvives(text, false);
-        }), { numRuns: 100, seed: 4242 });
+        }), fuzzRuns(100, 4242));
     });
 });
 

@@ -5,6 +5,7 @@
  */
 
 import fc from 'fast-check';
+import { fuzzRuns } from './fuzz-settings.js';
 import { URI } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { createTestServices } from '../helpers.js';
@@ -75,7 +76,7 @@ describe('the timeline renderer', () => {
             const target = which % (text.match(/"(?:[^"\\\n]|\\.)*"/g)?.length ?? 1);
             const edited = text.replace(/"(?:[^"\\\n]|\\.)*"/g, match => (index++ === target ? `"${hostile}"` : match));
             (await renderAll(edited)).forEach(expectInert);
-        }), { numRuns: 30, seed: 3 });
+        }), fuzzRuns(30, 3));
     });
 
     test('never throws on mutated plans', async () => {
@@ -86,6 +87,6 @@ describe('the timeline renderer', () => {
         ));
         await fc.assert(fc.asyncProperty(mutated, async text => {
             (await renderAll(text)).forEach(expectInert);
-        }), { numRuns: 40, seed: 9 });
+        }), fuzzRuns(40, 9));
     });
 });

@@ -157,7 +157,7 @@ describe('VP001 every member covered', () => {
 
 describe('VP001 quick fixes: help over the plan period, or an empty reason to fill in', () => {
     const plan = examplePlan({ household: household('member lisa child born 2018') });
-    const reasonFix = (actions: Array<{ title: string }>) => actions.find(a => a.title.includes('eason') || a.title.includes('Reden'));
+    const reasonFix = <A extends { title: string }>(actions: A[]) => actions.find(a => a.title.includes('eason') || a.title.includes('Reden'));
 
     test('the preferred fix adds help for the member over the whole plan period, by a real organisation', async () => {
         const { after, actions } = await applyFix(plan, 'VP001', { locale: 'en' });
