@@ -13,6 +13,7 @@ import { readCommandLine } from './command-line.js';
 import { DiagnosticsPublisher } from './diagnostics-publisher.js';
 import { startVplanLanguageServer } from './start-server.js';
 import { startWarmUp } from './warm-up.js';
+import { reportWorkspaceLoad } from '../language/workspace/load-progress.js';
 
 function runServer(): void {
     // Before the workspace is loaded: collect garbage at 30% growth instead of V8's 4× (heap-settings.ts).
@@ -23,6 +24,9 @@ function runServer(): void {
     const publisher = new DiagnosticsPublisher(connection, services.shared);
     registerServerExtensions(services, publisher);
     registerTimelineRequest(connection, services, document => publisher.isCurrent(document));
+    // The first load of the workspace as work-done progress (language/workspace/load-progress.ts).
+    const settings = services.Vplan.config.SettingsProvider;
+    reportWorkspaceLoad(connection, services.shared, () => settings.localeOverride ?? settings.defaultLocale);
     startVplanLanguageServer(services.shared, publisher);
     // While the workspace loads: warm the edit paths on a synthetic plan in services of its own (warm-up.ts).
     void startWarmUp({ onDiagnostics: diagnostics => diagnostics.forEach(d => publisher.forEditor(d)) });

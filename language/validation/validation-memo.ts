@@ -15,7 +15,7 @@
  *   (VP080 names its file and line).
  *
  * `dependencySignature` writes all of that down as a list of strings. Equal signatures mean equal raw
- * diagnostics (before severities and locale are applied), which tests/language/validation-memo.test.ts
+ * diagnostics (before severities and locale are applied), which tests/language/validation/validation-memo.test.ts
  * checks against full builds from scratch.
  */
 

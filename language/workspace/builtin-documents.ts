@@ -3,7 +3,8 @@
  * adds it at start-up, the CLI and the tests through `loadBuiltinCatalogue`.
  */
 
-import { DefaultWorkspaceManager, DocumentState, URI, UriUtils, type FileSystemNode, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { Cancellation, DefaultWorkspaceManager, DocumentState, interruptAndCheck, URI, UriUtils, type FileSystemNode, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { WorkspaceLoadProgress } from './load-progress.js';
 import type { VplanServices } from '../vplan-module.js';
 import { isWithin } from './workspace-layout.js';
 import type { WorkspaceFolder } from 'vscode-languageserver-types';
@@ -44,6 +45,23 @@ export async function loadBuiltinCatalogue(shared: LangiumSharedCoreServices): P
  * git repository sees the plans of the whole repository, as `vplan check` does).
  */
 export class VplanWorkspaceManager extends DefaultWorkspaceManager {
+    /** Progress of the first load, for the server's work-done progress (load-progress.ts). */
+    readonly loadProgress: WorkspaceLoadProgress;
+
+    constructor(services: LangiumSharedCoreServices) {
+        super(services);
+        this.loadProgress = new WorkspaceLoadProgress(services);
+    }
+
+    /** Langium's `initializeWorkspace`, reporting its progress (load-progress.ts). */
+    override async initializeWorkspace(folders: WorkspaceFolder[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        await this.loadProgress.run(() => this.performStartup(folders), async documents => {
+            // As Langium's: only after creating all documents is the cancellation checked.
+            await interruptAndCheck(cancelToken);
+            await this.documentBuilder.build(documents, this.initialBuildOptions, cancelToken);
+        });
+    }
+
     protected override async loadAdditionalDocuments(folders: WorkspaceFolder[], collector: (document: LangiumDocument) => void): Promise<void> {
         const services = this.serviceRegistry.all[0] as unknown as VplanServices;
         collector(builtinCatalogueDocument(services.shared));

@@ -157,7 +157,7 @@ function isChild(value: unknown, container: AstNode): value is AstNode {
  * Langium offers no hook for the CST builder: `LangiumParser` creates its `CstNodeBuilder` in its
  * constructor and keeps it in the private field `nodeBuilder`, which its rule and token methods
  * use. This constructor replaces that one field, the only private member of Langium that vplan
- * touches. tests/language/compact-syntax-tree.test.ts ("Langium keeps its CST builder in
+ * touches. tests/language/workspace/compact-syntax-tree.test.ts ("Langium keeps its CST builder in
  * `nodeBuilder`") fails if a Langium upgrade renames the field or stops building leaves through it.
  */
 export class CompactLangiumParser extends LangiumParser {

@@ -26,7 +26,7 @@ const referenceInfosByRoot = new WeakMap<AstNode, ReferenceInfo[]>();
  * `streamReferences`): a node's own references (by property, then by array index) before those of
  * its children, children in property and index order. A plain recursive loop instead of Langium's
  * streams, which allocate an iterator and a result object per node and per step (a few per cent
- * of a `vplan check` with garbage collection). tests/language/reference-infos.test.ts compares both.
+ * of a `vplan check` with garbage collection). tests/language/workspace/reference-infos.test.ts compares both.
  */
 /** Every object-valued property of a node but the `$` ones, array elements one by one with their index. */
 function forEachObjectValue(node: AstNode, properties: string[], visit: (value: object, property: string, index?: number) => void): void {
@@ -129,7 +129,7 @@ export class VplanLinker extends DefaultLinker {
      *
      * It clears the fields of Langium's reference objects that Langium's `unlink` clears (typed by
      * Langium's exported `DefaultReference` and `DefaultMultiReference`), so that `doLink` resolves
-     * them again. tests/language/langium-overrides.test.ts fails if a Langium upgrade changes how
+     * them again. tests/language/workspace/langium-overrides.test.ts fails if a Langium upgrade changes how
      * the builder unlinks or how the linker relinks.
      */
     override unlink(document: LangiumDocument): void {

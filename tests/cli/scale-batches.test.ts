@@ -96,6 +96,20 @@ describe('vplan check in batches gives the diagnostics of the whole check', () =
         expect(check(['.', '--format', 'json', '--jobs', '2'], cached)).toEqual(whole);
     });
 
+    test('--stdin is never read again from the file it stands for', () => {
+        const input = plan(2).replaceAll('ggz_regio', 'ggz_elders');
+        const run = (env: Record<string, string>) => runVplan(['check', '--stdin', '--stdin-filename', 'plannen/p02.vplan', '--format', 'json'],
+            { cwd: folder, input, env: { VPLAN_CACHE: 'off', ...env } });
+        const whole = run({});
+        expect(whole.stdout).toContain('ggz_elders');
+        expect(run({ VPLAN_CHECK_BATCH: '2' })).toEqual(whole);
+    });
+
+    test('--progress counts every file, also from worker threads', () => {
+        const result = check(['.', '--format', 'json', '--progress', '--jobs', '2'], { VPLAN_CHECK_BATCH: '4' });
+        expect(result.stderr.trim().split('\n').at(-1)).toBe('vplan check: 23 of 23 files done');
+    });
+
     test('--jobs takes a whole number of at least 1', () => {
         const result = check(['.', '--jobs', '0']);
         expect(result.status).toBe(2);

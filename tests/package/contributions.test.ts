@@ -1,7 +1,7 @@
 /**
  * The extension's static contributions: the manifest and its nls strings, the TextMate grammar
  * (scopes of keywords, value words, dates, durations, strings, comments and declaration names),
- * and the language configuration. (Snippets come from the server's completion: tests/language/lsp-completion.test.ts.)
+ * and the language configuration. (Snippets come from the server's completion: tests/language/lsp/completion.test.ts.)
  */
 
 import { readFileSync } from 'node:fs';

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { SERVER_BUNDLE, startServer, type LspServer } from './lsp-harness.js';
-import { ORGANISATIONS, PLAN } from '../language/lsp-fixtures.js';
+import { ORGANISATIONS, PLAN } from '../language/lsp/lsp-fixtures.js';
 
 const RULES_DOC = fileURLToPath(new URL('../../docs/rules.md', import.meta.url));
 const headingLine = (code: string) => readFileSync(RULES_DOC, 'utf8').split('\n').findIndex(line => line.startsWith(`## ${code} `)) + 1;

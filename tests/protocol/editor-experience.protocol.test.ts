@@ -15,7 +15,7 @@ import {
     type TextEdit
 } from 'vscode-languageserver-protocol';
 import { startServer, type LspServer } from './lsp-harness.js';
-import { ORGANISATIONS, PLAN } from '../language/lsp-fixtures.js';
+import { ORGANISATIONS, PLAN } from '../language/lsp/lsp-fixtures.js';
 
 let server: LspServer;
 let planUri: string;

@@ -9,7 +9,7 @@ import type {
     LocationLink, Range, SemanticTokens, SymbolInformation, TextEdit, WorkspaceEdit
 } from 'vscode-languageserver-protocol';
 import { startServer, type LspServer } from './lsp-harness.js';
-import { ORGANISATIONS, PLAN } from '../language/lsp-fixtures.js';
+import { ORGANISATIONS, PLAN } from '../language/lsp/lsp-fixtures.js';
 
 const TYPES = 'measure type eigen "Eigen maatregel" {\n    mode drang\n    term max 3 months\n}\n';
 

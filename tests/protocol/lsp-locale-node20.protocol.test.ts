@@ -7,7 +7,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Hover } from 'vscode-languageserver-protocol';
 import { startServer } from './lsp-harness.js';
-import { ORGANISATIONS, PLAN } from '../language/lsp-fixtures.js';
+import { ORGANISATIONS, PLAN } from '../language/lsp/lsp-fixtures.js';
 import { SYSTEM_NODE } from '../editor/support/tools.js';
 
 const BROKEN = ORGANISATIONS + PLAN.replace('on mark', 'on nobody');

@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { EXAMPLE_CATALOGUE, EXAMPLE_SECTIONS, examplePlan } from '../../../language/rules/example-plan.js';
 import { vp020, vp021, vp022, vp023 } from '../../../language/rules/aftercare-rules.js';
-import { checkWithConfig } from '../conformance-support.js';
+import { checkWithConfig } from '../conformance/conformance-support.js';
 import { applyFix, checkPlan, exampleCodes, expectFixed, lineOf, quickFixes, replaceOnce, withCode } from './rule-test-support.js';
 
 /** An aftercare block of these items. */

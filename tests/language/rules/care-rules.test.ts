@@ -10,7 +10,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { EXAMPLE_CATALOGUE, EXAMPLE_SECTIONS, examplePlan } from '../../../language/rules/example-plan.js';
 import { vp040, vp041, vp042, vp043 } from '../../../language/rules/care-rules.js';
 import { formatText } from '../../../language/lsp/vplan-formatter.js';
-import { checkWithConfig } from '../conformance-support.js';
+import { checkWithConfig } from '../conformance/conformance-support.js';
 import { createTestServices } from '../../helpers.js';
 import { applyFix, checkPlan, exampleCodes, expectFixed, lineOf, quickFixes, replaceOnce, withCode } from './rule-test-support.js';
 

@@ -10,7 +10,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { EXAMPLE_CATALOGUE, EXAMPLE_SECTIONS, examplePlan } from '../../../language/rules/example-plan.js';
 import { vp001, vp002, vp003 } from '../../../language/rules/coverage-rules.js';
 import { checkText, createTestServices, withCode } from '../../helpers.js';
-import { checkWithConfig } from '../conformance-support.js';
+import { checkWithConfig } from '../conformance/conformance-support.js';
 import { applyFix, checkPlan, exampleCodes, expectFixed, lineOf, replaceOnce } from './rule-test-support.js';
 
 const services = createTestServices();

@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { EXAMPLE_CATALOGUE, EXAMPLE_SECTIONS, examplePlan } from '../../../language/rules/example-plan.js';
 import { vp052 } from '../../../language/rules/incident-rules.js';
-import { checkWithConfig } from '../conformance-support.js';
+import { checkWithConfig } from '../conformance/conformance-support.js';
 import { applyFix, checkPlan, exampleCodes, expectFixed, lineOf, quickFixes, replaceOnce, withCode } from './rule-test-support.js';
 
 const meeting = (day: string, ...items: string[]) =>

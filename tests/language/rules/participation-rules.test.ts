@@ -8,7 +8,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { EXAMPLE_CATALOGUE, EXAMPLE_SECTIONS, examplePlan } from '../../../language/rules/example-plan.js';
 import { vp090, vp091, vp092, vp100 } from '../../../language/rules/participation-rules.js';
 import { checkText, createTestServices, withCode } from '../../helpers.js';
-import { checkWithConfig } from '../conformance-support.js';
+import { checkWithConfig } from '../conformance/conformance-support.js';
 import { applyFix, checkPlan, exampleCodes, expectFixed, quickFixes, replaceOnce } from './rule-test-support.js';
 
 

@@ -1,0 +1,142 @@
+/**
+ * Progress of the language server's first load of the workspace (issue 14, item 6): reading the
+ * files, then building them, as "files done of total". The workspace manager
+ * (`VplanWorkspaceManager.initializeWorkspace`, builtin-documents.ts) reports to the listeners
+ * added here; the server turns them into LSP work-done progress (`window/workDoneProgress`), so
+ * the editor shows it. No connection here: language/ uses LSP types only.
+ */
+
+import { DocumentState, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import { message, text, words, type Locale } from '../i18n/locale.js';
+
+export interface LoadProgressListener {
+    /** The load starts: the files are being read. */
+    begin(): void;
+    /** `done` of `total` files built. */
+    report(done: number, total: number): void;
+    /** The load is over (also when it failed or was cancelled). */
+    end(): void;
+}
+
+export const loadProgressTexts = {
+    title: words({ en: 'Loading vplan workspace', nl: 'vplan-werkruimte laden' }),
+    reading: words({ en: 'reading files', nl: 'bestanden lezen' }),
+    built: message<{ done: number; total: number }>({
+        en: a => `${a.done} of ${a.total} files`,
+        nl: a => `${a.done} van ${a.total} bestanden`
+    })
+};
+
+/** The texts of the progress in a locale: its title, the message while reading, and while building. */
+export function loadProgressText(locale: Locale): { title: string; reading: string; built: (done: number, total: number) => string } {
+    return {
+        title: text(loadProgressTexts.title, {}, locale),
+        reading: text(loadProgressTexts.reading, {}, locale),
+        built: (done, total) => text(loadProgressTexts.built, { done, total }, locale)
+    };
+}
+
+/** The listeners of one set of services, and how the workspace manager reports to them. */
+export class WorkspaceLoadProgress {
+    protected readonly listeners: LoadProgressListener[] = [];
+
+    constructor(protected readonly shared: LangiumSharedCoreServices) {}
+
+    add(listener: LoadProgressListener): void {
+        this.listeners.push(listener);
+    }
+
+    /** Runs the load: `read` gives the documents, `build` builds them; progress is reported around both. */
+    async run(read: () => Promise<LangiumDocument[]>, build: (documents: LangiumDocument[]) => Promise<void>): Promise<void> {
+        if (this.listeners.length === 0) {
+            await build(await read());
+            return;
+        }
+        const each = (call: (listener: LoadProgressListener) => void) => {
+            for (const listener of this.listeners) {
+                try { call(listener); } catch { /* progress must never break the load */ }
+            }
+        };
+        each(listener => listener.begin());
+        try {
+            const documents = await read();
+            const total = documents.length;
+            const pending = new Set(documents.map(document => document.uri.toString()));
+            let done = 0;
+            // Every build links its documents; a document counts as done once it is linked.
+            const subscription = this.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, document => {
+                if (!pending.delete(document.uri.toString())) return;
+                done++;
+                each(listener => listener.report(done, total));
+            });
+            each(listener => listener.report(0, total));
+            try {
+                await build(documents);
+            } finally {
+                subscription.dispose();
+            }
+        } finally {
+            each(listener => listener.end());
+        }
+    }
+}
+
+/** What the server's connection offers for work-done progress (vscode-languageserver's `connection.window`). */
+export interface WorkDoneProgressHost {
+    window: {
+        createWorkDoneProgress(): Promise<{
+            begin(title: string, percentage?: number, message?: string, cancellable?: boolean): void;
+            report(percentage: number, message?: string): void;
+            done(): void;
+        }>;
+    };
+}
+
+/**
+ * Shows the first load of the workspace as LSP work-done progress, if the client supports it
+ * (`window.workDoneProgress` in its capabilities): the title, then "N of M files" at most every
+ * 100 ms and at each whole per cent. `locale` is asked when the load begins.
+ */
+export function reportWorkspaceLoad(
+    host: WorkDoneProgressHost,
+    shared: LangiumSharedServices,
+    locale: () => Locale,
+    now: () => number = () => Date.now()
+): void {
+    let supported = false;
+    shared.lsp.LanguageServer.onInitialize(params => {
+        supported = params.capabilities.window?.workDoneProgress === true;
+    });
+    // `VplanWorkspaceManager.loadProgress` (builtin-documents.ts, which imports this module).
+    const loadProgress = (shared.workspace.WorkspaceManager as Partial<{ loadProgress: unknown }>).loadProgress;
+    if (!(loadProgress instanceof WorkspaceLoadProgress)) return;
+    let progress: ReturnType<WorkDoneProgressHost['window']['createWorkDoneProgress']> | undefined;
+    let texts: ReturnType<typeof loadProgressText>;
+    let lastAt = 0;
+    let lastPercent = -1;
+    loadProgress.add({
+        begin() {
+            if (!supported) return;
+            texts = loadProgressText(locale());
+            progress = host.window.createWorkDoneProgress().then(reporter => {
+                reporter.begin(texts.title, 0, texts.reading);
+                return reporter;
+            });
+            progress.catch(() => { progress = undefined; });
+        },
+        report(done, total) {
+            if (!progress) return;
+            const percent = total > 0 ? Math.floor((done / total) * 100) : 100;
+            const at = now();
+            if (done < total && percent === lastPercent && at - lastAt < 100) return;
+            lastAt = at;
+            lastPercent = percent;
+            void progress.then(reporter => reporter.report(percent, texts.built(done, total)), () => undefined);
+        },
+        end() {
+            void progress?.then(reporter => reporter.done(), () => undefined);
+            progress = undefined;
+        }
+    });
+}

@@ -1,0 +1,149 @@
+/**
+ * language/export/plan-export.ts: the resolved plan as JSON data, validated against
+ * schemas/vplan-export.schema.json (draft 2020-12) with ajv.
+ */
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { URI } from 'langium';
+import { clearDocuments } from 'langium/test';
+import { describe, expect, test } from 'vitest';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { isPlan, type VplanFile } from '../../../language/generated/ast.js';
+import { resolvePlan } from '../../../language/model/plan-model.js';
+import { exportPlan, type PlanExport } from '../../../language/export/plan-export.js';
+import { loadBuiltinCatalogue } from '../../../language/workspace/builtin-documents.js';
+import { createTestServices } from '../../helpers.js';
+import { CLEAN_PLAN, ORGANISATIONS } from '../../cli/cli-test-helpers.js';
+
+const services = createTestServices();
+let counter = 0;
+
+/** Exports every plan of the first text, with the other texts as its workspace. */
+async function exportsOf(texts: string[]): Promise<PlanExport[]> {
+    await loadBuiltinCatalogue(services.shared);
+    const factory = services.shared.workspace.LangiumDocumentFactory;
+    const documents = texts.map(text => {
+        const document = factory.fromString<VplanFile>(text, URI.parse(`file:///export-test/${++counter}.vplan`));
+        services.shared.workspace.LangiumDocuments.addDocument(document);
+        return document;
+    });
+    try {
+        await services.shared.workspace.DocumentBuilder.build(documents, { validation: false });
+        return documents[0].parseResult.value.declarations.filter(isPlan).map(plan => exportPlan(resolvePlan(plan)));
+    } finally {
+        await clearDocuments(services.shared, documents);
+    }
+}
+
+const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../../schemas/vplan-export.schema.json', import.meta.url)), 'utf8'));
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+addFormats.default(ajv);
+const validate = ajv.compile(schema);
+
+function expectValid(plan: PlanExport): void {
+    const wrapped = { format: 'vplan-export', version: 1, source: 'x.vplan', diagnostics: { errors: 0, warnings: 0, infos: 0 }, plan };
+    expect(validate(wrapped), JSON.stringify(validate.errors, null, 1)).toBe(true);
+}
+
+describe('plan export', () => {
+    test('resolves dates to ISO dates, periods to half-open {start, end} and references to names', async () => {
+        const [plan] = await exportsOf([CLEAN_PLAN, ORGANISATIONS]);
+        expectValid(plan);
+        expect(plan.name).toBe('linde_2026');
+        expect(plan.status).toBe('active');
+        expect(plan.period).toEqual({ start: '2026-01-12', end: '2027-01-12' });
+        expect(plan.members.map(m => [m.name, m.kind, m.age, m.roles])).toEqual([
+            ['eva', 'adult', 36, ['victim', 'parent']],
+            ['tom', 'adult', 38, ['perpetrator', 'parent']],
+            ['pim', 'child', 10, ['witness']]
+        ]);
+        expect(plan.supporters).toEqual([{ name: 'tante', title: 'Tante van Eva', supports: ['eva', 'pim'], aware: true }]);
+        expect(plan.risks[0]).toMatchObject({ name: 'geweld', severity: 'high', nature: 'dynamic', affects: ['eva', 'pim'], posedBy: ['tom'] });
+        expect(plan.phases).toEqual([
+            { kind: 'safety', period: { start: '2026-01-12', end: '2026-03-01' } },
+            { kind: 'stability', period: { start: '2026-03-01', end: '2027-01-12' } }
+        ]);
+        expect(plan.interventions[0]).toMatchObject({
+            name: 'hulp', for: ['tom'], by: 'ggz_noord', framework: 'drang', addresses: ['geweld'],
+            period: { start: '2026-01-20', end: '2026-07-20' }, fallback: 'Terugmelding bij uitval'
+        });
+        expect(plan.agreements[0]).toMatchObject({
+            by: ['tom'], protects: ['eva', 'pim'], checkedBy: 'vt_noord', period: { start: '2026-01-12', end: '2027-01-12' }, wholePlan: false
+        });
+        expect(plan.meetings[0]).toEqual({
+            date: '2026-01-15', title: 'Casusoverleg', chair: 'zvh_noord', participants: ['vt_noord', 'wt_oost'],
+            clients: [{ member: 'eva', mode: 'present' }, { member: 'tom', mode: 'invited' }, { member: 'pim', mode: 'heard' }]
+        });
+        expect(plan.evaluations).toEqual([{ date: '2026-04-15', title: 'Evaluatie' }]);
+    });
+
+    test('measure terms carry their computed ends: `for 10 days`, extensions, and the type default', async () => {
+        const text = CLEAN_PLAN.replace('        from 2026-01-12 for 10 days\n', '        from 2026-01-12 for 10 days\n        extend for 18 days\n');
+        const [plan] = await exportsOf([text, ORGANISATIONS]);
+        expectValid(plan);
+        expect(plan.measures[0]).toMatchObject({
+            name: 'hv', type: 'huisverbod', typeTitle: 'Tijdelijk huisverbod', mode: 'dwang', on: ['tom'], protects: ['eva', 'pim'], by: 'burg_noord',
+            period: { start: '2026-01-12', end: '2026-02-09' },
+            terms: [
+                { kind: 'first', period: { start: '2026-01-12', end: '2026-01-22' }, defaultEnd: false },
+                { kind: 'extension', period: { start: '2026-01-22', end: '2026-02-09' }, defaultEnd: false }
+            ]
+        });
+        const defaulted = CLEAN_PLAN.replace('        from 2026-01-12 for 10 days\n', '        from 2026-01-12\n');
+        const [withDefault] = await exportsOf([defaulted, ORGANISATIONS]);
+        // A huisverbod's first term without an end lasts its `initial` 10 days.
+        expect(withDefault.measures[0].terms).toEqual([{ kind: 'first', period: { start: '2026-01-12', end: '2026-01-22' }, defaultEnd: true }]);
+    });
+
+    test('regie entries carry their computed ends; aftercare checkpoints their dates', async () => {
+        const [plan] = await exportsOf([CLEAN_PLAN, ORGANISATIONS]);
+        expect(plan.regie).toEqual([
+            { organisation: 'vt_noord', period: { start: '2026-01-12', end: '2026-02-09' }, explicitEnd: true, note: 'Tijdens huisverbod' },
+            { organisation: 'wt_oost', period: { start: '2026-02-09', end: '2027-01-12' }, explicitEnd: false, note: null }
+        ]);
+        expect(plan.aftercare).toEqual({
+            owner: 'vt_noord',
+            period: { start: '2027-01-12', end: '2028-07-12' },
+            checkpoints: [
+                { offset: { amount: 3, unit: 'month' }, date: '2027-04-12' },
+                { offset: { amount: 6, unit: 'month' }, date: '2027-07-12' },
+                { offset: { amount: 12, unit: 'month' }, date: '2028-01-12' }
+            ],
+            signals: ['Nieuwe melding'],
+            escalate: null
+        });
+    });
+
+    test('what cannot be resolved is null, and the result still follows the schema', async () => {
+        const broken = CLEAN_PLAN
+            .replace('        by burg_noord\n', '        by onbekend\n')
+            .replace('period 2026-01-12 to 2027-01-12', 'period 2026-01-12 to 2026-13-01')
+            .replace('    phase safety from 2026-01-12 to 2026-03-01\n', '    phase safety from 2026-02-30 to 2026-03-01\n');
+        // Without the organisations file, every organisation reference is unresolved.
+        const [plan] = await exportsOf([broken]);
+        expectValid(plan);
+        expect(plan.period).toBeNull();
+        expect(plan.phases[0]).toEqual({ kind: 'safety', period: null });
+        expect(plan.measures[0].by).toBeNull();
+        expect(plan.interventions[0].by).toBeNull();
+        expect(plan.aftercare?.owner).toBeNull();
+        expect(plan.meetings[0].participants).toEqual([]);
+    });
+
+    test('an agreement without `from` holds for the whole plan', async () => {
+        // CLEAN_PLAN's agreement runs the whole plan period written out (so that VP004 stays silent).
+        const text = CLEAN_PLAN.replace('        from 2026-01-12 to 2027-01-12\n', '');
+        expect(text).not.toBe(CLEAN_PLAN);
+        const [plan] = await exportsOf([text, ORGANISATIONS]);
+        expectValid(plan);
+        expect(plan.agreements[0]).toMatchObject({ period: null, wholePlan: true });
+    });
+
+    test('the schema rejects what the format forbids', () => {
+        const bad = { format: 'vplan-export', version: 1, source: 'x', diagnostics: { errors: 0, warnings: 0, infos: 0 }, plan: { name: 'x' } };
+        expect(validate(bad)).toBe(false);
+        expect(validate({ ...bad, version: 2 })).toBe(false);
+    });
+});

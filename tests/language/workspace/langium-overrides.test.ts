@@ -1,0 +1,209 @@
+/**
+ * vplan extends Langium only through service overrides (docs/langium-overrides.md). These tests
+ * check that every override is bound in each mode of `createVplanServices`, and that Langium
+ * still behaves as the overrides of building, linking and indexing rely on: a reset for relinking
+ * unlinks through `Linker.unlink` and removes the reference descriptions through the index
+ * manager, linking resolves a reference whose `_ref` is undefined, and the IndexedReferences phase
+ * is `IndexManager.updateReferences`. They fail if a Langium upgrade changes one of these.
+ */
+
+import {
+    DefaultDocumentValidator, DefaultValueConverter, DocumentState, EmptyFileSystem, GrammarUtils, URI,
+    type DefaultReference, type LangiumDocument, type Reference
+} from 'langium';
+import { describe, expect, test } from 'vitest';
+import { isByItem, isForItem, isIntervention, isOrganisation, isPlan, isVplanFile, type Intervention, type Plan } from '../../../language/generated/ast.js';
+import { createVplanServices } from '../../../language/vplan-module.js';
+import { BatchDocumentValidator, BatchIndexManager } from '../../../language/workspace/batch-module.js';
+import { VplanWorkspaceManager, loadBuiltinCatalogue } from '../../../language/workspace/builtin-documents.js';
+import { CompactLangiumParser } from '../../../language/workspace/compact-syntax-tree.js';
+import { LargeFileDocumentValidator, VplanDocumentFactory } from '../../../language/workspace/large-file-guard.js';
+import { LeanAstNodeDescriptionProvider } from '../../../language/workspace/lean-node-descriptions.js';
+import { VplanDocumentBuilder } from '../../../language/workspace/vplan-document-builder.js';
+import {
+    VplanAstNodeLocator, VplanIndexManager, VplanLinker, VplanReferenceDescriptionProvider, referenceInfosOf
+} from '../../../language/workspace/vplan-index-services.js';
+import { VplanValueConverter } from '../../../language/workspace/vplan-value-converter.js';
+import { Workspace, freshDiagnostics, normalised } from '../../incremental-workspace.js';
+
+const catalogue = `organisation vt "Veilig Thuis" kind veiligthuis
+organisation wijk "Wijkteam" kind wijkteam
+organisation burg "Burgemeester" kind burgemeester
+`;
+
+const plan = `plan p "Plan p" {
+    status active
+    period 2026-01-05 to 2027-01-04
+    household {
+        member a adult born 1990 roles victim
+        member b adult born 1988 roles perpetrator
+    }
+    measure hv huisverbod {
+        on b
+        protects a
+        by burg
+        from 2026-01-05 for 10 days
+    }
+    intervention i "Hulp" {
+        for a, b
+        by wijk
+        from 2026-01-05 for 6 months
+    }
+    regie {
+        vt from 2026-01-05 to 2026-02-05
+        wijk from 2026-02-05
+    }
+}
+`;
+
+type Mode = 'editor' | 'batch';
+
+describe('every override is bound', () => {
+    test.each(['editor', 'batch'] as const)('in %s mode', (mode: Mode) => {
+        const { shared, Vplan } = createVplanServices({ ...EmptyFileSystem, mode });
+        expect(Vplan.parser.LangiumParser).toBeInstanceOf(CompactLangiumParser);
+        expect(Vplan.parser.ValueConverter).toBeInstanceOf(VplanValueConverter);
+        expect(Vplan.references.Linker).toBeInstanceOf(VplanLinker);
+        expect(Vplan.workspace.AstNodeLocator).toBeInstanceOf(VplanAstNodeLocator);
+        expect(Vplan.workspace.AstNodeDescriptionProvider).toBeInstanceOf(LeanAstNodeDescriptionProvider);
+        expect(Vplan.workspace.ReferenceDescriptionProvider).toBeInstanceOf(VplanReferenceDescriptionProvider);
+        expect(Vplan.validation.DocumentValidator).toBeInstanceOf(LargeFileDocumentValidator);
+        expect(shared.workspace.LangiumDocumentFactory).toBeInstanceOf(VplanDocumentFactory);
+        expect(shared.workspace.DocumentBuilder).toBeInstanceOf(VplanDocumentBuilder);
+        expect(shared.workspace.IndexManager).toBeInstanceOf(VplanIndexManager);
+        expect(shared.workspace.WorkspaceManager).toBeInstanceOf(VplanWorkspaceManager);
+        const batch = mode === 'batch';
+        expect(shared.workspace.IndexManager instanceof BatchIndexManager).toBe(batch);
+        expect(Vplan.validation.DocumentValidator instanceof BatchDocumentValidator).toBe(batch);
+        expect((Vplan.validation.DocumentValidator as LargeFileDocumentValidator).memoize).toBe(!batch);
+    });
+
+    test('without a mode, the services are those of editor mode', () => {
+        const { shared, Vplan } = createVplanServices(EmptyFileSystem);
+        expect(shared.workspace.IndexManager).not.toBeInstanceOf(BatchIndexManager);
+        expect(Vplan.validation.DocumentValidator).toBeInstanceOf(DefaultDocumentValidator);
+        expect(Vplan.validation.DocumentValidator).not.toBeInstanceOf(BatchDocumentValidator);
+    });
+});
+
+function interventionOf(document: LangiumDocument): Intervention {
+    const root = document.parseResult.value;
+    if (!isVplanFile(root)) throw new Error('not a vplan file');
+    const found = (root.declarations.find(isPlan) as Plan).items.find(isIntervention);
+    if (!found) throw new Error('no intervention');
+    return found;
+}
+
+/** A reference to a plan-local member and one to a catalogue organisation. */
+function referencesOf(document: LangiumDocument): { local: DefaultReference; global: DefaultReference } {
+    const intervention = interventionOf(document);
+    return {
+        local: intervention.items.find(isForItem)!.members[0] as DefaultReference,
+        global: intervention.items.find(isByItem)!.organisation as DefaultReference
+    };
+}
+
+describe('relinking an unchanged plan (VplanDocumentBuilder, VplanLinker, VplanIndexManager)', () => {
+    test('Langium\'s reset to ComputedScopes unlinks through Linker.unlink; linking resolves what it cleared', async () => {
+        const workspace = await Workspace.create({ 'orgs.vplan': catalogue, 'p.vplan': plan });
+        const { DocumentBuilder: builder, IndexManager: index, LangiumDocuments: documents } = workspace.services.shared.workspace;
+        const document = documents.getDocument(workspace.uri('p.vplan'))!;
+        const key = document.uri.toString();
+        const { local, global } = referencesOf(document);
+        const member = local.ref;
+        const organisation = global.ref;
+        expect(member?.$container?.$container).toBeDefined();
+        expect(organisation?.$container).toBe(documents.getDocument(workspace.uri('orgs.vplan'))!.parseResult.value);
+        const descriptionsBefore = (index as VplanIndexManager).referenceDescriptionsOf(key)!;
+        const localDescription = descriptionsBefore.find(d => d.local)!;
+        expect(localDescription).toBeDefined();
+
+        builder.resetToState(document, DocumentState.ComputedScopes);
+        expect(document.state).toBe(DocumentState.ComputedScopes);
+        // Langium's `unlink`, as VplanLinker overrides it: the plan-local reference stays resolved.
+        expect(local._ref).toBe(member);
+        expect(global._ref).toBeUndefined();
+        expect(global._nodeDescription).toBeUndefined();
+        expect(document.references).toContain(local as Reference);
+        expect(document.references).not.toContain(global as Reference);
+        // Langium removed the reference descriptions through the index manager.
+        expect((index as VplanIndexManager).referenceDescriptionsOf(key)).toBeUndefined();
+        expect(document.diagnostics).toBeUndefined();
+
+        await builder.build([document], { validation: true });
+        expect(document.state).toBe(DocumentState.Validated);
+        // Langium's `doLink` resolved the cleared reference again, to the same declaration.
+        expect(global._ref).toBe(organisation);
+        expect(local._ref).toBe(member);
+        expect(document.references).toEqual(referenceInfosOf(document).map(info => info.reference));
+        const descriptionsAfter = (index as VplanIndexManager).referenceDescriptionsOf(key)!;
+        expect(descriptionsAfter).toContain(localDescription);
+        expect(descriptionsAfter).toHaveLength(descriptionsBefore.length);
+        expect(workspace.diagnostics()).toEqual(await freshDiagnostics({ 'orgs.vplan': catalogue, 'p.vplan': plan }));
+    });
+
+    test('a reparsed plan is unlinked by Langium\'s own unlink: no reference of the old tree is kept', async () => {
+        const workspace = await Workspace.create({ 'orgs.vplan': catalogue, 'p.vplan': plan });
+        const documents = workspace.services.shared.workspace.LangiumDocuments;
+        const document = documents.getDocument(workspace.uri('p.vplan'))!;
+        const old = referencesOf(document);
+        await workspace.edit({ 'p.vplan': plan.replace('"Plan p"', '"Plan p, herzien"') });
+        expect(old.local._ref).toBeUndefined();
+        expect(old.global._ref).toBeUndefined();
+        const current = referencesOf(document);
+        expect(current.local).not.toBe(old.local);
+        expect(document.references).toEqual(referenceInfosOf(document).map(info => info.reference));
+        expect(document.references).not.toContain(old.local as Reference);
+    });
+});
+
+async function buildIn(mode: Mode, texts: Record<string, string>) {
+    const services = createVplanServices({ ...EmptyFileSystem, mode });
+    await loadBuiltinCatalogue(services.shared);
+    const documents = Object.entries(texts).map(([path, text]) => {
+        const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`file:///ws/${path}`));
+        services.shared.workspace.LangiumDocuments.addDocument(document);
+        return document;
+    });
+    await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    return { services, documents };
+}
+
+describe('batch mode (batch-module.ts)', () => {
+    test('builds every document to Validated without a reference index or a reverse index, with the same diagnostics', async () => {
+        const texts = { 'orgs.vplan': catalogue, 'p.vplan': plan.replace('by wijk', 'by onbekend') };
+        const batch = await buildIn('batch', texts);
+        const editor = await buildIn('editor', texts);
+        for (const { documents } of [batch, editor]) {
+            for (const document of documents) expect(document.state).toBe(DocumentState.Validated);
+        }
+        const diagnostics = ({ documents }: { documents: LangiumDocument[] }) => documents.map(document => normalised(document.diagnostics ?? []));
+        expect(diagnostics(batch)).toEqual(diagnostics(editor));
+        expect(diagnostics(batch)[1].join()).toContain('VP081');
+
+        // The IndexedReferences phase is `IndexManager.updateReferences`, which batch mode skips.
+        const planKey = batch.documents[1].uri.toString();
+        expect((batch.services.shared.workspace.IndexManager as VplanIndexManager).referenceDescriptionsOf(planKey)).toBeUndefined();
+        expect((editor.services.shared.workspace.IndexManager as VplanIndexManager).referenceDescriptionsOf(planKey)?.length).toBeGreaterThan(0);
+
+        // The builder's reverse index of dependencies is only kept in editor mode.
+        const dependents = (services: typeof batch.services) =>
+            (services.shared.workspace.DocumentBuilder as unknown as { dependentsByName: Map<string, Set<string>> }).dependentsByName.size;
+        expect(dependents(batch.services)).toBe(0);
+        expect(dependents(editor.services)).toBeGreaterThan(0);
+    });
+});
+
+describe('string values (VplanValueConverter)', () => {
+    test('equal Langium\'s conversion, with and without escapes', () => {
+        const { Vplan } = createVplanServices(EmptyFileSystem);
+        const langium = new DefaultValueConverter();
+        for (const [text, value] of [['"Wijkteam Noord"', 'Wijkteam Noord'], ['"Zeg \\"hoi\\" met \\\\ streep"', 'Zeg "hoi" met \\ streep'], ['""', '']]) {
+            const root = Vplan.parser.LangiumParser.parse(`organisation o ${text} kind other`).value;
+            const organisation = isVplanFile(root) ? root.declarations.find(isOrganisation) : undefined;
+            expect(organisation?.title).toBe(value);
+            const titleNode = GrammarUtils.findNodeForProperty(organisation!.$cstNode, 'title')!;
+            expect(langium.convert(text, titleNode)).toBe(value);
+        }
+    });
+});
