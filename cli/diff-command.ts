@@ -20,6 +20,7 @@ import { withLocaleAndConfig, type LocaleAndConfig } from './common-options.js';
 import { cliTexts } from './cli-texts.js';
 import type { WorkspaceOptions } from './workspace.js';
 import type { CliIo } from './io.js';
+import { escapeControlCharacters, escapeJsonControlCharacters } from './safe-text.js';
 
 const NO_FILE = '/dev/null';
 
@@ -56,7 +57,7 @@ export function protectGitDriverArguments(argv: readonly string[]): string[] {
 }
 
 function write(io: CliIo, document: SingleFileDiff, format: Format, locale: Locale, lines: { before?: string[]; after?: string[] }): void {
-    if (format === 'json') io.write(JSON.stringify(document, null, 2) + '\n');
+    if (format === 'json') io.write(escapeJsonControlCharacters(JSON.stringify(document, null, 2)) + '\n');
     else io.write(renderDiffText(document, locale, lines));
 }
 
@@ -89,7 +90,8 @@ function gitSide(label: string, file: string, place: string, options: WorkspaceO
 async function gitDriver(args: readonly string[], format: Format, options: WorkspaceOptions, locale: Locale, io: CliIo): Promise<void> {
     const [path, oldFile, , , newFile] = args;
     const newPath = args.length === 9 ? args[7] : path;
-    const header = `diff --vplan a/${path} b/${newPath}`;
+    // Escaped as every file name vplan prints (safe-text.ts): a newline must not start a line of its own.
+    const header = `diff --vplan a/${escapeControlCharacters(path)} b/${escapeControlCharacters(newPath)}`;
     try {
         // Both sides take the place of the repository path git names, in the working tree's workspace.
         const oldPlace = resolve(options.cwd, path);
@@ -113,7 +115,7 @@ async function gitDriver(args: readonly string[], format: Format, options: Works
     } catch (error) {
         // Never stop git (`git log -p` would end here for good): one line, and exit 0.
         const message = error instanceof CliInputError ? error.render(locale) : error instanceof Error ? error.message.split('\n')[0] : String(error);
-        io.write(`${header}\n${text(cliTexts.diffGitFailed, { path: newPath, message }, locale)}\n`);
+        io.write(`${header}\n${text(cliTexts.diffGitFailed, { path: escapeControlCharacters(newPath), message }, locale)}\n`);
     }
 }
 
@@ -132,7 +134,7 @@ export function registerDiffCommand(program: Command, io: CliIo, setExitCode: (c
             if (options.git) {
                 // git passes 7 arguments, 9 for a rename (new path and a message), 1 for an unmerged path.
                 if (files.length === 1) {
-                    io.write(`${text(cliTexts.unmergedPath, { path: files[0] }, outputLocale)}\n`);
+                    io.write(`${text(cliTexts.unmergedPath, { path: escapeControlCharacters(files[0]) }, outputLocale)}\n`);
                 } else if (files.length === 7 || files.length === 9) {
                     await gitDriver(files, options.format, workspaceOptions, outputLocale, io);
                 } else {

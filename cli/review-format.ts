@@ -10,6 +10,7 @@ import { diffTexts } from '../language/diff/diff-texts.js';
 import type { FieldChange, FieldValue, HandoverChange, ItemChange } from '../language/diff/plan-diff.js';
 import type { CatalogueChange, Review, ReviewDiagnostic, ReviewFile } from './review.js';
 import { reviewTexts } from './review-texts.js';
+import { escapeControlCharacters, escapeJsonControlCharacters } from './safe-text.js';
 
 // ---------------------------------------------------------------------------------------------
 // Change lines (as `vplan diff` writes them)
@@ -146,7 +147,24 @@ function diagnosticLine(sign: '+' | '-', d: ReviewDiagnostic, locale: Locale): s
 // ---------------------------------------------------------------------------------------------
 // Text
 
-export function renderReviewText(review: Review, locale: Locale): string {
+/**
+ * The review with every file name escaped (safe-text.ts): a name with a newline or an escape
+ * sequence must not start a line of its own or drive a terminal, nor a direction control reorder a page.
+ */
+export function withSafePaths(review: Review): Review {
+    const safe = (path: string) => escapeControlCharacters(path);
+    const maybe = (path: string | null) => (path === null ? null : safe(path));
+    return {
+        ...review,
+        workspaces: review.workspaces.map(safe),
+        files: review.files.map(file => ({ ...file, path: safe(file.path), oldPath: maybe(file.oldPath), newPath: maybe(file.newPath) })),
+        catalogue: review.catalogue.map(change => ({ ...change, file: safe(change.file), plans: change.plans.map(plan => ({ ...plan, file: safe(plan.file) })) })),
+        notes: review.notes.map(note => ({ ...note, file: safe(note.file) }))
+    };
+}
+
+export function renderReviewText(unsafe: Review, locale: Locale): string {
+    const review = withSafePaths(unsafe);
     const lines: string[] = [revisionsLine(review, locale)];
     lines.push(review.workspaces.length > 0 ? text(reviewTexts.workspaces, { roots: review.workspaces }, locale) : text(reviewTexts.noWorkspaces, {}, locale));
     for (const file of review.files) {
@@ -205,7 +223,8 @@ function countsCell(diagnostics: readonly ReviewDiagnostic[], locale: Locale): s
     return counts.map(([severity, count]) => `${count} ${severityWord(severity, locale)}`).join(', ');
 }
 
-export function renderReviewMarkdown(review: Review, locale: Locale): string {
+export function renderReviewMarkdown(unsafe: Review, locale: Locale): string {
+    const review = withSafePaths(unsafe);
     const out: string[] = [`## ${escapeMarkdown(text(reviewTexts.title, {}, locale))}`, ''];
     out.push(escapeMarkdown(revisionsLine(review, locale)), '');
     out.push(`**${escapeMarkdown(countLine(review, locale))}**`, '');
@@ -267,5 +286,6 @@ function statusOfChange(change: CatalogueChange): 'added' | 'deleted' | 'modifie
 // JSON
 
 export function renderReviewJson(review: Review): string {
-    return JSON.stringify(review, null, 2) + '\n';
+    // The exact names for a JSON reader; no raw control character for a person reading it.
+    return escapeJsonControlCharacters(JSON.stringify(review, null, 2)) + '\n';
 }

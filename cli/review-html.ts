@@ -16,7 +16,7 @@ import { sceneToSvg } from '../language/timeline/render-svg.js';
 import { htmlStyleSheet } from '../language/timeline/timeline-styles.js';
 import type { TimelineModel } from '../language/timeline/timeline-model.js';
 import type { PlanTimelines, Review, ReviewDiagnostic, ReviewFile } from './review.js';
-import { catalogueLine, changeLines, countLine, fileRemark, fileTitle, revisionsLine } from './review-format.js';
+import { catalogueLine, changeLines, countLine, fileRemark, fileTitle, revisionsLine, withSafePaths } from './review-format.js';
 import { reviewTexts } from './review-texts.js';
 
 const REVIEW_STYLES = `
@@ -61,7 +61,8 @@ function diagnosticsList(sign: '+' | '-', list: readonly ReviewDiagnostic[], loc
     return ['<ul class="vp-review-diagnostics">', ...items, '</ul>'];
 }
 
-export function renderReviewHtml(review: Review, timelines: readonly PlanTimelines[], locale: Locale): string {
+export function renderReviewHtml(unsafe: Review, timelines: readonly PlanTimelines[], locale: Locale): string {
+    const review = withSafePaths(unsafe);
     const rules: string[] = [];
     const body: string[] = [];
     const title = text(reviewTexts.title, {}, locale);

@@ -209,7 +209,11 @@ export function tokenMayHoldPersonalData(text: string, start: number, end: numbe
     if (findDirectionControls(text, start, end).length > 0) return true;
     if (type === 'INT' || type === 'DATE') {
         const sequence = digitSequenceAround(text, start, end);
-        return findBsns(text.slice(sequence.start, sequence.end)).some(m => sequence.start + m.start < end && start < sequence.start + m.end);
+        if (findBsns(text.slice(sequence.start, sequence.end)).some(m => sequence.start + m.start < end && start < sequence.start + m.end)) return true;
+        // A phone number written as a bare number (`0612345678`, `+31612345678`) is withheld too:
+        // VP071 looks in strings only, but a syntax error would put it in a CI log.
+        const from = text[sequence.start - 1] === '+' ? sequence.start - 1 : sequence.start;
+        return findAll(PHONE_PATTERN, text.slice(from, sequence.end)).length > 0;
     }
     const image = text.slice(start, end);
     if (!/[\d@]/.test(image)) return false;

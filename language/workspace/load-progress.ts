@@ -6,7 +6,7 @@
  * the editor shows it. No connection here: language/ uses LSP types only.
  */
 
-import { DocumentState, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { DocumentState, isOperationCancelled, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { message, text, words, type Locale } from '../i18n/locale.js';
 
@@ -59,26 +59,58 @@ export class WorkspaceLoadProgress {
             }
         };
         each(listener => listener.begin());
-        try {
-            const documents = await read();
-            const total = documents.length;
-            const pending = new Set(documents.map(document => document.uri.toString()));
-            let done = 0;
-            // Every build links its documents; a document counts as done once it is linked.
-            const subscription = this.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, document => {
-                if (!pending.delete(document.uri.toString())) return;
-                done++;
-                each(listener => listener.report(done, total));
-            });
-            each(listener => listener.report(0, total));
-            try {
-                await build(documents);
-            } finally {
-                subscription.dispose();
-            }
-        } finally {
+        let finished = false;
+        const finish = () => {
+            if (finished) return;
+            finished = true;
             each(listener => listener.end());
+        };
+        let documents: LangiumDocument[];
+        try {
+            documents = await read();
+        } catch (error) {
+            finish();
+            throw error;
         }
+        // The files of the workspace (not the built-in catalogue).
+        const files = documents.filter(document => document.uri.scheme === 'file');
+        const total = files.length;
+        const pending = new Set(files.map(document => document.uri.toString()));
+        let done = 0;
+        const builder = this.shared.workspace.DocumentBuilder;
+        const langiumDocuments = this.shared.workspace.LangiumDocuments;
+        const subscriptions: Array<{ dispose(): void }> = [];
+        const stop = () => {
+            subscriptions.forEach(subscription => subscription.dispose());
+            finish();
+        };
+        // A document counts as done once it is linked. An edit while the workspace loads cancels
+        // the first build and the next build takes its documents over (Langium's `update`), so
+        // the progress follows the documents, not the first build.
+        subscriptions.push(builder.onDocumentPhase(DocumentState.Linked, document => {
+            if (!pending.delete(document.uri.toString())) return;
+            done++;
+            each(listener => listener.report(done, total));
+            if (pending.size === 0) stop();
+        }));
+        // After each build's linking: documents deleted meanwhile will never be linked.
+        subscriptions.push(builder.onBuildPhase(DocumentState.Linked, () => {
+            for (const key of [...pending]) {
+                const document = langiumDocuments.getDocument(URI.parse(key));
+                if (!document || document.state >= DocumentState.Linked) pending.delete(key);
+            }
+            if (pending.size === 0) stop();
+        }));
+        each(listener => listener.report(0, total));
+        if (pending.size === 0) stop();
+        try {
+            await build(documents);
+        } catch (error) {
+            // Cancelled: the next build goes on with the documents (see above); anything else ends the progress.
+            if (!isOperationCancelled(error)) stop();
+            throw error;
+        }
+        stop();
     }
 }
 

@@ -4,7 +4,8 @@
  * or a real server: 13 and 18 (tests/timeline/render-binary.test.ts), 16 (option-like file names
  * through git, tests/cli/diff-git-driver.test.ts), 17 (control characters in `check`'s formats,
  * tests/cli/check-reports.test.ts), 19 (tests/protocol/diagnostics-publishing.protocol.test.ts);
- * item 5 is the extension's (tests/timeline/timeline-preview-client.test.ts).
+ * item 5 is the extension's (tests/timeline/timeline-preview-client.test.ts). Fuzz and property
+ * tests of the same: tests/robustness/hostile-inputs.test.ts.
  */
 
 import { spawn, spawnSync } from 'node:child_process';
@@ -15,7 +16,7 @@ import {
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import {
-    CLEAN_PLAN, ORGANISATIONS, REPO_ROOT, RUNNING_AS_ROOT, UNFORMATTED_PLAN, VPLAN_BIN, cleanEnv, ensureBuilt, lines, makeTempDir,
+    CLEAN_PLAN, ORGANISATIONS, REPO_ROOT, RUNNING_AS_ROOT, UNFORMATTED_PLAN, VPLAN_BIN, VPLAN_COMMAND, cleanEnv, ensureBuilt, lines, makeTempDir,
     removeDir, runVplan, writeFiles, type RunResult
 } from './cli-test-helpers.js';
 
@@ -59,6 +60,10 @@ function codes(result: RunResult): string[] {
 
 const FORMATS = ['text', 'json', 'sarif', 'junit', 'github'];
 
+/** Raw characters that must never reach the output (a line end is only the format's own). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
 describe('limits bypassed and data leaked', () => {
     test('1. a huge number in a period, a checkpoint or `born` is VP060, never silently skipped', () => {
         const cases: Record<string, string> = {
@@ -94,6 +99,15 @@ describe('limits bypassed and data leaked', () => {
         // The stray one is also a syntax error (VP000), which does not quote it either.
         const stray = run(['check', 'stray', '--format', 'json']);
         expect(codes(stray)).toEqual(expect.arrayContaining(['VP000', 'VP070']));
+        // Nor a phone number written as a bare number; an ordinary number is still quoted.
+        for (const [folder, token] of [['phone', '0612345678'], ['phone-intl', '+31612345678']]) {
+            planFolder(folder, CLEAN_PLAN.replace('    status active', `    status active ${token}`));
+            const result = run(['check', folder, '--format', 'github']);
+            expect(result.stdout).toContain('not repeated here');
+            expect(result.stdout).not.toContain('12345678');
+        }
+        planFolder('count', CLEAN_PLAN.replace('    status active', '    status active 12345'));
+        expect(run(['check', 'count']).stdout).toContain("Unexpected '12345'");
     });
 
     test('3. a folder search never follows a symbolic link; nothing of a linked file is read, quoted or rewritten', () => {
@@ -357,5 +371,30 @@ describe('clear lines instead of internal errors', () => {
         expect(oneLineExit2(rendered)).toMatch(/^vplan: nowhere\\n::warning::x\/out\.html: /);
         const written = run(['fmt', 'f']);
         expect(lines(written.stdout)).toEqual(['f/nieuw\\n::error file=x.vplan::ingevoegd.vplan']);
+    });
+
+    test.skipIf(spawnSync('git', ['--version']).status !== 0)('17. review and the git diff driver escape control characters in file names', () => {
+        const name = 'x\n::error::ingevoegd\u001b[31m\u202e.vplan';
+        writeFiles(dir, { 'r/orgs.vplan': ORGANISATIONS, 'r/.gitattributes': '*.vplan diff=vplan\n' });
+        const cwd = join(dir, 'r');
+        const git = (...args: string[]) => spawnSync('git', ['-c', 'user.email=r@example.invalid', '-c', 'user.name=R', '-c', 'commit.gpgsign=false',
+            '-c', `diff.vplan.command=${VPLAN_COMMAND} diff --git`, ...args], { cwd, encoding: 'utf8', env: cleanEnv({ GIT_CONFIG_NOSYSTEM: '1', HOME: dir }) });
+        git('init', '-q');
+        git('add', '-A');
+        git('commit', '-q', '-m', 'begin');
+        writeFiles(cwd, { [name]: CLEAN_PLAN });
+        git('add', '-A');
+        git('commit', '-q', '-m', 'plan');
+        writeFiles(cwd, { [name]: CLEAN_PLAN.replace('"Alleen begeleid contact"', '"Contact"') });
+        for (const format of ['text', 'markdown', 'json', 'html']) {
+            const result = runVplan(['review', 'HEAD~1', '--format', format], { cwd });
+            expect(result.status, result.stderr).toBe(0);
+            expect(RAW_CONTROL.test(result.stdout), format).toBe(false);
+        }
+        expect(runVplan(['review', 'HEAD~1'], { cwd }).stdout).toContain('x\\n::error::ingevoegd\\u001b[31m\\u202e.vplan (added)');
+        const diff = git('diff');
+        expect(diff.status, diff.stderr).toBe(0);
+        expect(diff.stdout).toContain('diff --vplan a/x\\n::error::ingevoegd\\u001b[31m\\u202e.vplan b/x\\n');
+        expect(RAW_CONTROL.test(diff.stdout)).toBe(false);
     });
 });

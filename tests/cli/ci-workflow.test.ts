@@ -21,11 +21,14 @@ const workflowText = readFileSync(join(REPO_ROOT, 'docs/examples/vplan-ci.yml'),
 const workflow = parse(workflowText) as { on: unknown; jobs: Record<string, { 'runs-on': string; steps: WorkflowStep[] }> };
 const steps = Object.values(workflow.jobs).flatMap(job => job.steps);
 const vplanSteps = steps.filter(step => step.run && /\bvplan\b/.test(step.run));
+/** The steps that check the checked-out files (the review step needs a git history: its own test). */
+const checkSteps = vplanSteps.filter(step => !step.run!.includes('vplan review'));
+const reviewStep = vplanSteps.find(step => step.run!.includes('vplan review'))!;
 
 /** Runs a `run:` step with bash as GitHub does (`bash -e`), `npx vplan` being the built binary. */
-function runStep(step: WorkflowStep, cwd: string) {
+function runStep(step: WorkflowStep, cwd: string, env: Record<string, string> = {}) {
     const script = step.run!.replace(/npx (--no-install )?vplan\b/g, VPLAN_COMMAND);
-    return spawnSync('bash', ['-e', '-c', script], { cwd, encoding: 'utf8', env: cleanEnv() });
+    return spawnSync('bash', ['-e', '-c', script], { cwd, encoding: 'utf8', env: cleanEnv(env) });
 }
 
 let dirs: string[] = [];
@@ -65,7 +68,7 @@ describe('the GitHub Actions workflow in docs/ci.md', () => {
 
     test('every vplan step passes on clean plans, and the reports parse', () => {
         const dir = project({ 'plans/orgs.vplan': ORGANISATIONS, 'plans/linde.vplan': CLEAN_PLAN });
-        for (const step of vplanSteps) {
+        for (const step of checkSteps) {
             const result = runStep(step, dir);
             expect(result.status, `${step.name}: ${result.stdout}${result.stderr}`).toBe(0);
         }
@@ -97,6 +100,61 @@ describe('the GitHub Actions workflow in docs/ci.md', () => {
         const fmt = runStep(vplanSteps.find(s => s.run!.includes('fmt --check'))!, dir);
         expect(fmt.status).toBe(1);
         expect(fmt.stdout.trim()).toBe('plans/linde.vplan');
+    });
+});
+
+describe('the review step of the workflow, on a pull request', () => {
+    const gitAvailable = spawnSync('git', ['--version']).status === 0;
+
+    /** A clone after `actions/checkout` with `fetch-depth: 0`: the pull request's head checked out, the base branch as origin/main. */
+    function pullRequest(base: Record<string, string>, head: Record<string, string>): { dir: string; summary: string; env: Record<string, string> } {
+        const dir = project(base);
+        const env = { GIT_CONFIG_NOSYSTEM: '1', HOME: dir };
+        const git = (...args: string[]) => {
+            const result = spawnSync('git', args, { cwd: dir, encoding: 'utf8', env: cleanEnv(env) });
+            if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
+            return result.stdout;
+        };
+        git('init', '-q');
+        git('config', 'user.email', 'ci@example.invalid');
+        git('config', 'user.name', 'CI');
+        git('config', 'commit.gpgsign', 'false');
+        git('add', '-A');
+        git('commit', '-q', '-m', 'main');
+        git('update-ref', 'refs/remotes/origin/main', 'HEAD');
+        writeFiles(dir, head);
+        git('add', '-A');
+        git('commit', '-q', '-m', 'pull request');
+        const summary = join(dir, '..', `${dir.split('/').pop()}-summary.md`);
+        return { dir, summary, env: { ...env, GITHUB_BASE_REF: 'main', GITHUB_STEP_SUMMARY: summary } };
+    }
+
+    test('runs only on pull requests', () => {
+        expect(reviewStep.if).toBe("github.event_name == 'pull_request'");
+        const checkout = steps.find(step => step.uses?.startsWith('actions/checkout')) as WorkflowStep & { with?: Record<string, unknown> };
+        expect(checkout.with?.['fetch-depth']).toBe(0);
+    });
+
+    test.skipIf(!gitAvailable)('writes the review as the job summary and passes when the change introduces nothing', () => {
+        const { dir, summary, env } = pullRequest(
+            { 'plans/orgs.vplan': ORGANISATIONS, 'plans/linde.vplan': WARNING_PLAN },
+            { 'plans/linde.vplan': WARNING_PLAN.replace('gezin Linde', 'gezin Linde (herzien)') }
+        );
+        const result = runStep(reviewStep, dir, env);
+        expect(result.status, result.stderr).toBe(0);
+        const markdown = readFileSync(summary, 'utf8');
+        expect(markdown).toContain('plans/linde.vplan');
+        expect(markdown).toContain('herzien');
+    });
+
+    test.skipIf(!gitAvailable)('fails on an error the change introduces, with the summary written', () => {
+        const { dir, summary, env } = pullRequest(
+            { 'plans/orgs.vplan': ORGANISATIONS, 'plans/linde.vplan': CLEAN_PLAN },
+            { 'plans/linde.vplan': ERROR_PLAN }
+        );
+        const result = runStep(reviewStep, dir, env);
+        expect(result.status).toBe(1);
+        expect(readFileSync(summary, 'utf8')).toContain('VP081');
     });
 });
 
@@ -178,6 +236,43 @@ describe('the pre-commit hook in docs/ci.md', () => {
         const unformatted = git(['commit', '-q', '-m', 'Rommelige layout']);
         expect(unformatted.status).toBe(1);
         expect(String(unformatted.stderr)).toContain('vplan fmt');
+    });
+
+    test.skipIf(!gitAvailable)('checks what is staged, not the working tree', () => {
+        const { dir, git } = repoWithHook();
+        writeFiles(dir, { 'plans/linde.vplan': CLEAN_PLAN });
+        git(['add', '-A']);
+        // A broken edit left unstaged does not stop the commit of the clean version ...
+        writeFiles(dir, { 'plans/linde.vplan': ERROR_PLAN });
+        expect(git(['commit', '-q', '-m', 'Plan Linde']).status).toBe(0);
+        // ... and a staged broken version is refused although the working tree is clean again.
+        git(['add', '-A']);
+        writeFiles(dir, { 'plans/linde.vplan': CLEAN_PLAN });
+        const refused = git(['commit', '-q', '-m', 'Kapotte verwijzing']);
+        expect(refused.status).toBe(1);
+        // git passes a hook's output on on stderr.
+        expect(String(refused.stderr)).toContain('plans/linde.vplan');
+        expect(String(refused.stderr)).toContain('VP081');
+    });
+
+    test.skipIf(!gitAvailable)('refuses a commit that deletes the catalogue the plans need', () => {
+        const { dir, git } = repoWithHook();
+        writeFiles(dir, { 'plans/linde.vplan': CLEAN_PLAN });
+        git(['add', '-A']);
+        expect(git(['commit', '-q', '-m', 'Plan Linde']).status).toBe(0);
+        git(['rm', '-q', 'plans/orgs.vplan']);
+        const refused = git(['commit', '-q', '-m', 'Catalogus weg']);
+        expect(refused.status).toBe(1);
+        expect(String(refused.stderr)).toContain('VP081');
+        expect(String(refused.stderr)).toContain('what is staged');
+    });
+
+    test.skipIf(!gitAvailable)('reads the staged tree as one workspace, as the repository is (plans in sub-folders, catalogue elsewhere)', () => {
+        const { dir, git } = repoWithHook();
+        writeFiles(dir, { 'regio/noord/linde.vplan': CLEAN_PLAN, 'regio/vplan.config.json': '{ "rules": { "VP100": "off" } }\n' });
+        git(['add', '-A']);
+        const result = git(['commit', '-q', '-m', 'Plan in een submap']);
+        expect(result.status, String(result.stdout) + String(result.stderr)).toBe(0);
     });
 
     test.skipIf(!gitAvailable)('does not run for commits without plan files', () => {

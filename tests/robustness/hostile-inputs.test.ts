@@ -103,11 +103,15 @@ const withNamelessMembers = fc.array(fc.tuple(fc.constantFrom(...MEMBER_LINES),
 { minLength: 1, maxLength: 3 })
     .map(replacements => replacements.reduce((text, [line, replacement]) => text.replace(line, replacement), CLEAN_PLAN));
 
-/** A BSN-like stray token somewhere between two lines of the plan. */
-const withStrayBsn = fc.tuple(fc.nat(CLEAN_PLAN.split('\n').length - 1), bsnLike).map(([line, bsn]) => {
+/** A phone number written as a bare number: `06` and eight digits, or `+316` and eight. */
+const phoneLike = fc.tuple(fc.constantFrom('06', '+316'), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 8, maxLength: 8 }))
+    .map(([prefix, digits]) => `${prefix}${digits.join('')}`);
+
+/** A BSN-like number or a phone number as a stray token somewhere between two lines of the plan. */
+const withStrayNumber = fc.tuple(fc.nat(CLEAN_PLAN.split('\n').length - 1), fc.oneof(bsnLike, phoneLike)).map(([line, token]) => {
     const lines = CLEAN_PLAN.split('\n');
-    lines.splice(line, 0, `    ${bsn}`);
-    return lines.join('\n');
+    lines.splice(line, 0, `    ${token}`);
+    return { text: lines.join('\n'), token };
 });
 
 /** The nine-digit numbers of a text that pass the eleven-test: what no output may repeat. */
@@ -144,9 +148,13 @@ describe('plans: huge numbers, nameless members, stray BSNs', () => {
         }), runs(15));
     }, TIMEOUT);
 
-    test('a stray BSN-like token: VP000 and VP070, neither repeats it', async () => {
-        await fc.assert(fc.asyncProperty(withStrayBsn, async text => {
-            expectSafe(text, await checkAndRender(text));
+    test('a stray BSN-like or phone number: VP000 (and VP070 for a BSN), none repeats it', async () => {
+        await fc.assert(fc.asyncProperty(withStrayNumber, async ({ text, token }) => {
+            const outcome = await checkAndRender(text);
+            expectSafe(text, outcome);
+            expect(outcome.codes).toContain('VP000');
+            const digits = token.replace(/^\+/, '');
+            for (const message of outcome.messages) expect(message).not.toContain(digits);
         }), runs(15));
     }, TIMEOUT);
 });
