@@ -175,7 +175,7 @@ function namedFile(path: string, summary: FileSummary, keepReferences: boolean):
 /** At most this much text (in UTF-16 code units) per batch, whatever the batch size: a batch of large plans stays small in memory. */
 export const BATCH_TEXT_LIMIT = 16 * 1024 * 1024;
 
-/** The files checked, in path order (code points), in batches of at most `size` files and `BATCH_TEXT_LIMIT` of text. */
+/** The files checked, in path order, in batches of at most `size` files and `BATCH_TEXT_LIMIT` of text. */
 export function batchesOf<T extends BatchFile>(files: readonly T[], size: number, textLimit = BATCH_TEXT_LIMIT): T[][] {
     const sorted = [...files].sort((a, b) => (a.absolutePath < b.absolutePath ? -1 : a.absolutePath > b.absolutePath ? 1 : 0));
     const batches: T[][] = [];

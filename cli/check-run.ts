@@ -52,11 +52,6 @@ function batchSizeFor(files: number, options: CheckRunOptions, jobs: number, env
 }
 
 /**
- * Checks `files` against their whole workspaces. `names`: the names of every file of those
- * workspaces when the caller has them already (`--changed`, cli/changed-files.ts); the files are
- * then checked as batches, which read the other files through these names only.
- */
-/**
  * The files to check, with their texts released (read again when needed) if the check will run in
  * batches: the texts of 50,000 plans are about 200 MB. `files` must no longer be used by the caller.
  */
@@ -65,6 +60,11 @@ export function filesToCheck(files: PlanFile[], options: CheckRunOptions, env: N
     return files.length > BATCH_THRESHOLD || (forced !== undefined && forced > 0) ? releaseTexts(files) : files;
 }
 
+/**
+ * Checks `files` against their whole workspaces. `names`: the names of every file of those
+ * workspaces when the caller has them already (`--changed`, cli/changed-files.ts); the files are
+ * then checked as batches, which read the other files through these names only.
+ */
 export async function checkFiles(files: PlanFile[], options: CheckRunOptions, env: NodeJS.ProcessEnv = process.env, names?: NamedFile[]): Promise<CheckRunResult> {
     const jobs = Math.max(1, options.jobs ?? defaultJobs());
     const batchSize = batchSizeFor(files.length, options, jobs, env) ?? (names ? Math.max(1, files.length) : undefined);
@@ -77,13 +77,15 @@ export async function checkFiles(files: PlanFile[], options: CheckRunOptions, en
     const workspace = workspaceFilesOf(services, files);
     const batches = batchesOf(files, batchSize);
     const threads = Math.min(jobs, batches.length);
+    // Appended one by one: a spread of 200,000 records would exceed the limit on arguments.
     const records: DiagnosticRecord[] = [];
-    if (threads > 1 && workersAvailable()) {
-        records.push(...(await runOnWorkers(threads, settings, workspace, services, batches, options.onFileChecked, names)).records);
+    const add = (more: readonly DiagnosticRecord[]) => { for (const record of more) records.push(record); };
+    if ((threads > 1 || env.VPLAN_CHECK_WORKER === '1') && workersAvailable()) {
+        add((await runOnWorkers(threads, settings, workspace, services, batches, options.onFileChecked, names)).records);
     } else {
         names ??= await namesOf(services, workspace, summarizeHere(new Summarizer(settings)));
-        for (const batch of batches) records.push(...await checkBatch(batch, names, settings, options.onFileChecked));
+        for (const batch of batches) add(await checkBatch(batch, names, settings, options.onFileChecked));
     }
-    records.push(...configRecords(services, files, options.cwd));
+    add(configRecords(services, files, options.cwd));
     return { records: sortRecords(records), services };
 }

@@ -43,10 +43,11 @@ class CheckWorker {
     private pending: { resolve: (message: FromWorker) => void; reject: (error: unknown) => void; expect: FromWorker['type'] } | undefined;
     private failure: unknown;
 
-    constructor(settings: BatchSettings, private readonly onChecked?: () => void) {
+    constructor(settings: BatchSettings, private readonly onChecked?: () => void, heapMb?: number) {
         // Through `eval`, so that the worker's bundle uses Node's compile cache like bin/vplan.cjs.
         const script = `require('node:module').enableCompileCache?.(); require(${JSON.stringify(workerScript())});`;
-        this.worker = new Worker(script, { eval: true, workerData: { settings } });
+        const resourceLimits = heapMb ? { maxOldGenerationSizeMb: heapMb } : undefined;
+        this.worker = new Worker(script, { eval: true, workerData: { settings }, resourceLimits });
         this.worker.on('message', (message: FromWorker) => {
             if (message.type === 'checked') {
                 this.onChecked?.();
@@ -104,9 +105,10 @@ export async function runOnWorkers(
     services: Services,
     batches: BatchFile[][],
     onFileChecked?: () => void,
-    known?: NamedFile[]
+    known?: NamedFile[],
+    heapMb = Number(process.env.VPLAN_WORKER_HEAP_MB) || undefined
 ): Promise<{ names: NamedFile[]; records: DiagnosticRecord[] }> {
-    const workers = Array.from({ length: threads }, () => new CheckWorker(settings, onFileChecked));
+    const workers = Array.from({ length: threads }, () => new CheckWorker(settings, onFileChecked, heapMb));
     try {
         const names = known ?? await namesOf(services, workspace, async (paths, textOf) => {
             const chunks: string[][] = [];

@@ -206,6 +206,10 @@ export const cliTexts = {
         en: a => `vplan ${a.command}: ${a.done} of ${a.total} files done`,
         nl: a => `vplan ${a.command}: ${a.done} van ${a.total} bestanden klaar`
     }),
+    outputIsPlanFile: words({
+        en: 'is named like a plan or configuration file (.vplan, vplan.config.json); choose another output',
+        nl: 'heeft de naam van een plan- of configuratiebestand (.vplan, vplan.config.json); kies een andere uitvoer'
+    }),
     outputIsInput: words({ en: 'is a file this command reads; choose another output', nl: 'is een bestand dat deze opdracht leest; kies een andere uitvoer' }),
     danglingLink: words({ en: 'is a symbolic link to a file that does not exist', nl: 'is een symbolische koppeling naar een bestand dat niet bestaat' }),
     notAFileToWrite: words({ en: 'is a device or socket, not a file to write to', nl: 'is een apparaat of socket, geen bestand om naar te schrijven' }),

@@ -20,7 +20,7 @@ import { withLocaleAndConfig, type LocaleAndConfig } from './common-options.js';
 import { cliTexts } from './cli-texts.js';
 import type { WorkspaceOptions } from './workspace.js';
 import type { CliIo } from './io.js';
-import { escapeControlCharacters, escapeJsonControlCharacters } from './safe-text.js';
+import { escapeControlCharacters, escapeJsonControlCharacters, escapeTextLines } from './safe-text.js';
 
 const NO_FILE = '/dev/null';
 
@@ -58,7 +58,7 @@ export function protectGitDriverArguments(argv: readonly string[]): string[] {
 
 function write(io: CliIo, document: SingleFileDiff, format: Format, locale: Locale, lines: { before?: string[]; after?: string[] }): void {
     if (format === 'json') io.write(escapeJsonControlCharacters(JSON.stringify(document, null, 2)) + '\n');
-    else io.write(renderDiffText(document, locale, lines));
+    else io.write(escapeTextLines(renderDiffText(document, locale, lines)));
 }
 
 /** `vplan diff OLD NEW`: each side in its own workspace (a lone copy in the other side's place). */

@@ -14,7 +14,8 @@
  *   device (`/dev/stdout`, `/dev/null`) is written to as it is, never replaced by a regular file;
  *   vplan's own stdout or stderr is written through the stream (a socket has no name to open).
  *   A dangling link, a block device or a socket is refused with one line, and so is an output that
- *   is one of the command's input files (`render plan.vplan -o plan.vplan`).
+ *   is one of the command's input files (`render plan.vplan -o plan.vplan`) or is named like a plan
+ *   or configuration file (`*.vplan`, `vplan.config.json`: another plan of the workspace).
  */
 
 import { randomBytes } from 'node:crypto';
@@ -134,6 +135,12 @@ function sameFile(a: Stats, b: Stats): boolean {
     return a.dev === b.dev && a.ino === b.ino;
 }
 
+/** `*.vplan` and `vplan.config.json`: what `-o` never writes (a plan of the workspace may not even have been read). */
+function isPlanOrConfigName(path: string): boolean {
+    const name = basename(path);
+    return name.toLowerCase().endsWith('.vplan') || name === 'vplan.config.json';
+}
+
 /** process.stdout or process.stderr when `target` is the file one of them writes to. */
 function standardStreamOf(target: Stats): NodeJS.WriteStream | undefined {
     for (const [fd, stream] of [[1, process.stdout], [2, process.stderr]] as const) {
@@ -158,6 +165,8 @@ export function writeOutputFile(path: string, content: string, display: string, 
     }
     try {
         if (!link) {
+            // A timeline or review named like a plan would be read as one by every later folder search.
+            if (isPlanOrConfigName(path)) throw new CliInputError(display, cliTexts.outputIsPlanFile);
             replaceAtomically(path, content, undefined);
             return;
         }
@@ -173,6 +182,9 @@ export function writeOutputFile(path: string, content: string, display: string, 
             let inputStats: Stats | undefined;
             try { inputStats = statSync(input); } catch { /* an input that is gone is no output */ }
             if (inputStats && sameFile(inputStats, target)) throw new CliInputError(display, cliTexts.outputIsInput);
+        }
+        if (isPlanOrConfigName(path) || (link.isSymbolicLink() && isPlanOrConfigName(realpathSync(path)))) {
+            throw new CliInputError(display, cliTexts.outputIsPlanFile);
         }
         if (target.isDirectory()) throw new CliInputError(display, cliTexts.isFolder);
         const stream = target.isFile() ? undefined : standardStreamOf(target);

@@ -6,6 +6,7 @@
  * line on stderr says which); 2 with one line when a revision or the folder is not git's.
  */
 
+import { escapeTextLines } from './safe-text.js';
 import { extname, resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { localeFromEnvironment, text, type Locale } from '../language/i18n/locale.js';
@@ -63,9 +64,9 @@ export function registerReviewCommand(program: Command, io: CliIo, setExitCode: 
                 progress: total => startProgress({ command: 'review', total, forced: options.progress, locale: messageLocale })
             });
             const output = format === 'json' ? renderReviewJson(review)
-                : format === 'markdown' ? renderReviewMarkdown(review, messageLocale)
+                : format === 'markdown' ? escapeTextLines(renderReviewMarkdown(review, messageLocale))
                     : format === 'html' ? renderReviewHtml(review, timelines, messageLocale)
-                        : renderReviewText(review, messageLocale);
+                        : escapeTextLines(renderReviewText(review, messageLocale));
             // Never over a plan or config file of the working tree that was just read.
             if (options.output !== undefined) writeFileAtomically(resolve(cwd, options.output), output, options.output, workingTreeFiles);
             else io.write(output);

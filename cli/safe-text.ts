@@ -35,3 +35,12 @@ const UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 export function escapeJsonControlCharacters(json: string): string {
     return json.replace(UNSAFE_IN_JSON, character => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/**
+ * A text of several lines for people (a diff, a review) with every control character escaped
+ * but its own line ends: plan text in it (a title with a right-to-left override, a name with an
+ * escape sequence) never acts on the reader's terminal or reads differently than it is.
+ */
+export function escapeTextLines(text: string): string {
+    return text.split('\n').map(escapeControlCharacters).join('\n');
+}

@@ -81,8 +81,10 @@ export async function warmUp(stop: () => boolean = () => false, options: WarmUpO
     documents.addDocument(catalogue);
     const texts = warmUpTexts();
     let version = 1;
-    textDocuments.set(TextDocument.create(planUri.toString(), 'vplan', version, texts[0]));
-    const plan = await documents.getOrCreateDocument(planUri);
+    const opened = TextDocument.create(planUri.toString(), 'vplan', version, texts[0]);
+    textDocuments.set(opened);
+    const plan = shared.workspace.LangiumDocumentFactory.fromTextDocument(opened, planUri);
+    documents.addDocument(plan);
     if (!await step()) return { edits, interrupted: true };
     await shared.workspace.DocumentBuilder.build([catalogue, plan], { validation: true });
 

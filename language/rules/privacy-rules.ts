@@ -61,11 +61,11 @@ export const vp070 = defineRule({
     title: { en: 'No BSN', nl: 'Geen BSN' },
     findings: {
         bsn: finding<{ where: TokenKind }>({
-            en: a => `${WHERE.en[a.where]} holds a number that passes the BSN eleven-test (a citizen service number). ` +
+            en: a => `${a.where === 'integer' ? 'This number passes' : `${WHERE.en[a.where]} holds a number that passes`} the BSN eleven-test (a citizen service number). ` +
                 (a.where === 'identifier'
                     ? 'Names are pseudonyms: rename it without the number.'
                     : 'A plan never holds a BSN: remove the number and refer to the case file instead.'),
-            nl: a => `${WHERE.nl[a.where]} bevat een getal dat voldoet aan de elfproef voor een BSN (burgerservicenummer). ` +
+            nl: a => `${a.where === 'integer' ? 'Dit getal voldoet' : `${WHERE.nl[a.where]} bevat een getal dat voldoet`} aan de elfproef voor een BSN (burgerservicenummer). ` +
                 (a.where === 'identifier'
                     ? 'Namen zijn pseudoniemen: hernoem zonder het nummer.'
                     : 'Een plan bevat nooit een BSN: verwijder het nummer en verwijs naar het dossier.')

@@ -170,6 +170,16 @@ describe('data lost or damaged', () => {
         expect(readdirSync(join(dir, 'p')).sort()).toEqual(['hard-link.html', 'orgs.vplan', 'plan.vplan', 'soft-link.html']);
         // In Dutch too.
         expect(oneLineExit2(run(['render', 'p/plan.vplan', '-o', 'p/plan.vplan', '--locale', 'nl']))).toContain('is een bestand dat deze opdracht leest');
+        // Nor over another plan of the workspace (known only by its summary), nor as a new file named like a plan or a config.
+        const other = CLEAN_PLAN.replace('linde_2026', 'berk_2026');
+        writeFiles(dir, { 'p/other.vplan': other });
+        for (const output of ['p/other.vplan', 'p/new.vplan', 'p/vplan.config.json']) {
+            expect(oneLineExit2(run(['render', 'p/plan.vplan', '-o', output])))
+                .toBe(`vplan: ${output}: is named like a plan or configuration file (.vplan, vplan.config.json); choose another output`);
+        }
+        expect(read('p/other.vplan')).toBe(other);
+        expect(existsSync(join(dir, 'p/new.vplan'))).toBe(false);
+        expect(existsSync(join(dir, 'p/vplan.config.json'))).toBe(false);
     });
 
     test.skipIf(spawnSync('git', ['--version']).status !== 0)('6. review -o never writes over a file of the working tree it read', () => {

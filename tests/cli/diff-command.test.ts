@@ -252,6 +252,14 @@ describe('what a changed plan shows', () => {
         expect(types).toContain('~ measure type regio_drang: requires +ots');
     });
 
+    test('plan text with control characters is shown escaped, never acting on the terminal', () => {
+        const next = CLEAN_PLAN.replace('"Veiligheidsplan gezin Linde"', '"Veiligheidsplan \u202egezin\u202c Linde \u001b[31m"');
+        const result = diff(CLEAN_PLAN, next).stdout;
+        expect(result).toContain('Veiligheidsplan \\u202egezin\\u202c Linde \\u001b[31m');
+        // eslint-disable-next-line no-control-regex -- control characters are what is looked for
+        expect(result).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202a-\u202e]/);
+    });
+
     test('equal meaning says what changed instead: only comments, only layout', () => {
         expect(diff(CLEAN_PLAN, CLEAN_PLAN.replace('    status active', '    // Besproken in het MDO\n    status active')).stdout)
             .toBe('No differences in meaning: only comments changed.\n0 added, 0 changed, 0 removed\n');

@@ -185,7 +185,7 @@ describe('VP070 v2: integers and digit groups', () => {
         expect(found.severity).toBe(ERROR);
         const line = text.split('\n')[found.range.start.line];
         expect(line.slice(found.range.start.character, found.range.end.character)).toBe(bsn);
-        expect(found.message).toBe('This number holds a number that passes the BSN eleven-test (a citizen service number). ' +
+        expect(found.message).toBe('This number passes the BSN eleven-test (a citizen service number). ' +
             'A plan never holds a BSN: remove the number and refer to the case file instead.');
         for (const d of result.diagnostics) expect(JSON.stringify(d)).not.toContain(bsn);
     });

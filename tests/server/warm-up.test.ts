@@ -1,0 +1,58 @@
+/**
+ * The language server's warm-up (server/warm-up.ts): it edits a synthetic plan through the paths
+ * an edit takes (valid, an unknown organisation, a syntax error, a rule finding) in services of its
+ * own, and leaves the workspace's services untouched. Its effect on speed is measured in
+ * `npm run bench -- --only server` (docs/performance.md), never here.
+ */
+
+import { DocumentState, EmptyFileSystem, URI } from 'langium';
+import { describe, expect, test } from 'vitest';
+import { createVplanServices } from '../../language/vplan-module.js';
+import { loadBuiltinCatalogue } from '../../language/workspace/builtin-documents.js';
+import { warmUp, warmUpTexts } from '../../server/warm-up.js';
+
+describe('the warm-up', () => {
+    test('goes through every edit variant, each giving the diagnostics it is meant to exercise', async () => {
+        const seen: string[][] = [];
+        const result = await warmUp(() => false, { rounds: 1, onDiagnostics: diagnostics => seen.push(diagnostics.map(d => String(d.code))) });
+        const variants = warmUpTexts().length;
+        expect(result).toEqual({ edits: variants - 1, interrupted: false });
+        expect(seen).toHaveLength(variants - 1);
+        // Order of warmUpTexts: valid, unknown organisation, syntax error, rule finding; round one starts after the valid text.
+        const [unknown, syntax, rule] = seen;
+        expect(unknown).toContain('VP081');
+        expect(syntax).toContain('VP000');
+        expect(rule.filter(code => code !== 'VP000' && code !== 'VP081').length).toBeGreaterThan(0);
+    });
+
+    test('the valid text has no syntax or reference errors', async () => {
+        const seen: string[][] = [];
+        await warmUp(() => false, { rounds: 2, onDiagnostics: diagnostics => seen.push(diagnostics.map(d => String(d.code))) });
+        // Round two starts with the valid text again.
+        const validAgain = seen[warmUpTexts().length - 1];
+        expect(validAgain.filter(code => code === 'VP000' || code === 'VP081')).toEqual([]);
+    });
+
+    test('stops between steps when asked to', async () => {
+        let steps = 0;
+        const result = await warmUp(() => ++steps > 3);
+        expect(result.interrupted).toBe(true);
+        expect(result.edits).toBeLessThan(2);
+    });
+
+    test('leaves other services alone: no document, no build, no index entry', async () => {
+        const workspace = createVplanServices(EmptyFileSystem);
+        await loadBuiltinCatalogue(workspace.shared);
+        const before = workspace.shared.workspace.LangiumDocuments.all.map(document => document.uri.toString()).toArray();
+        const names = workspace.shared.workspace.IndexManager.allElements().map(description => description.name).toArray().sort();
+        const events: string[] = [];
+        const builder = workspace.shared.workspace.DocumentBuilder;
+        builder.onUpdate(() => { events.push('update'); });
+        builder.onBuildPhase(DocumentState.Validated, () => { events.push('validated'); });
+        await warmUp(() => false, { rounds: 1 });
+        expect(events).toEqual([]);
+        expect(workspace.shared.workspace.LangiumDocuments.all.map(document => document.uri.toString()).toArray()).toEqual(before);
+        expect(workspace.shared.workspace.IndexManager.allElements().map(description => description.name).toArray().sort()).toEqual(names);
+        expect(workspace.shared.workspace.LangiumDocuments.hasDocument(URI.parse('file:///vplan-warm-up/plan.vplan'))).toBe(false);
+    });
+});
