@@ -8,7 +8,7 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import packageJson from '../package.json' with { type: 'json' };
-import { RULES, ruleAnchor, type RuleSeverity } from '../language/rules/registry.js';
+import { RULES, RULE_SPECS, ruleAnchor, type RuleSeverity } from '../language/rules/registry.js';
 import { registerCheckFormatter } from './check-command.js';
 import { escapeJsonControlCharacters } from './safe-text.js';
 import type { DiagnosticRecord, SeverityName } from './workspace.js';
@@ -83,11 +83,32 @@ function optional<K extends string>(key: K, value: string | undefined): { [P in 
     return value === undefined ? {} : { [key]: value } as { [P in K]?: string };
 }
 
+const SPECS = new Map(RULE_SPECS.map(spec => [spec.code, spec]));
+
+/** Markdown of docs/rules.md without its links to other sections (they do not resolve in a SARIF viewer). */
+const withoutSectionLinks = (markdown: string) => markdown.replace(/\[([^\]]+)\]\(#[^)]+\)/g, '$1');
+
+/**
+ * A rule's documentation in the log itself (SARIF `fullDescription` and `help`, which GitHub code
+ * scanning shows with an alert): what it checks, why and how to fix it, from the rule's unit —
+ * the same text as its section of docs/rules.md, readable where no `helpUri` can point.
+ */
+export function ruleHelp(code: string): Pick<ReportingDescriptor, 'fullDescription' | 'help'> {
+    const docs = SPECS.get(code)?.docs;
+    if (!docs) return {};
+    const markdown = `**What it checks.** ${withoutSectionLinks(docs.checks)}\n\n**Why.** ${withoutSectionLinks(docs.why)}\n\n**How to fix.** ${withoutSectionLinks(docs.fix)}`;
+    return {
+        fullDescription: { text: withoutSectionLinks(docs.checks) },
+        help: { text: markdown.replace(/\*\*/g, ''), markdown }
+    };
+}
+
 export function sarifLog(records: readonly DiagnosticRecord[], cwd: string): Log {
     const rules: ReportingDescriptor[] = RULES.map(rule => ({
         id: rule.code,
         name: ruleName(rule.title.en),
         shortDescription: { text: rule.title.en },
+        ...ruleHelp(rule.code),
         ...optional('helpUri', ruleHelpUri(rule.code)),
         defaultConfiguration: { level: LEVELS[rule.severity] }
     }));

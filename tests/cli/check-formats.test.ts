@@ -73,6 +73,14 @@ describe('check --format sarif', () => {
         expect(JSON.stringify(log)).not.toContain('example.invalid');
         expect(driver.rules!.every(rule => rule.helpUri === undefined)).toBe(true);
         expect(driver.informationUri).toBeUndefined();
+        // The documentation travels in the log instead: what it checks, why, how to fix (docs/rules.md's text).
+        for (const rule of driver.rules!) {
+            expect(rule.fullDescription?.text, rule.id).toBeTruthy();
+            expect(rule.help?.markdown, rule.id).toMatch(/^\*\*What it checks\.\*\* [\s\S]+\*\*Why\.\*\* [\s\S]+\*\*How to fix\.\*\* /);
+            expect(rule.help?.text, rule.id).not.toContain('**');
+            expect(rule.help?.markdown, rule.id).not.toMatch(/\]\(#/);
+        }
+        expect(vp011.help?.text).toContain('How to fix.');
     });
 
     test('a helpUri is made only from a real https address, and points at an anchor docs/rules.md has', () => {
