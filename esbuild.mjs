@@ -31,9 +31,35 @@ const common = {
     inject: ['./scripts/import-meta-url.js']
 };
 
+// Packages that only a rarely used part needs (xmlbuilder2: `vplan check --format junit`) go into
+// a bundle of their own, out/lazy-<name>.cjs, which the other bundles require on first use: every
+// other `vplan` run neither reads nor compiles nor initialises them (a quarter of the CLI bundle,
+// docs/performance.md "Start-up of a single-file check"). The import must only use named functions.
+const LAZY_PACKAGES = { xmlbuilder2: ['create'] };
+const lazyPackages = {
+    name: 'lazy-packages',
+    setup(build) {
+        const filter = new RegExp(`^(${Object.keys(LAZY_PACKAGES).join('|')})$`);
+        build.onResolve({ filter }, args => args.namespace === 'lazy-package' ? undefined : { path: args.path, namespace: 'lazy-package' });
+        build.onLoad({ filter: /.*/, namespace: 'lazy-package' }, args => ({
+            contents: [
+                'let loaded;',
+                `const load = () => (loaded ??= require('./lazy-${args.path}.cjs'));`,
+                ...LAZY_PACKAGES[args.path].map(name => `export function ${name}(...args) { return load().${name}(...args); }`)
+            ].join('\n'),
+            loader: 'js'
+        }));
+    }
+};
+const lazyEntryPoints = Object.fromEntries(Object.keys(LAZY_PACKAGES).map(name => [`lazy-${name}`, name]));
+
 const contexts = await Promise.all([
     esbuild.context({ ...common, entryPoints: { extension: 'client/extension.ts' }, outdir }),
-    esbuild.context({ ...common, entryPoints: { server: 'server/main.ts', cli: 'cli/main.ts', 'check-worker': 'cli/check-worker.ts' }, outdir })
+    esbuild.context({
+        ...common, entryPoints: { server: 'server/main.ts', cli: 'cli/main.ts', 'check-worker': 'cli/check-worker.ts' }, outdir,
+        plugins: [lazyPackages], external: [...common.external, './lazy-*.cjs']
+    }),
+    esbuild.context({ ...common, entryPoints: lazyEntryPoints, outdir })
 ]);
 
 if (watch) {

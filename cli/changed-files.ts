@@ -6,9 +6,13 @@
  * when
  *
  * - it changed (in the working tree, staged or not, or is new and not ignored), or
- * - it declares or refers to a name that a changed file declares now or declared at BASE (a
- *   catalogue edit reaches every plan that names the edited organisation; a new or removed
- *   declaration reaches every file with the same name: first declaration wins, VP080/VP081).
+ * - it declares or refers to a name whose declarations in a changed file differ between BASE
+ *   and now in kind or text, or came or went (an edit of one organisation in the catalogue
+ *   reaches the plans that name it; a new or removed declaration reaches every file with the
+ *   same name: first declaration wins, VP080/VP081); a declaration that only moved reaches the
+ *   files that declare the same name (VP080 says on which line the first one is); or
+ *   a name declared by a file it reaches this way, and so on (a measure type that `requires` a
+ *   changed one is changed for the plans that use it: what it requires is part of its meaning).
  *
  * A changed `vplan.config.json` can change any file's settings or workspace: then every file is
  * checked. The files picked are checked like `vplan check FILE...`, against the whole workspace,
@@ -23,6 +27,7 @@ import { because, CliInputError, decodePlanBytes, type PlanFile } from './files.
 import { reviewTexts } from './review-texts.js';
 import { cliTexts } from './cli-texts.js';
 import { namesOf, Summarizer, summarizeHere, workspaceFilesOf, batchSettingsOf, type NamedFile } from './check-batches.js';
+import type { DeclarationSummary } from '../language/workspace/file-summary.js';
 import { createCliServices, type WorkspaceOptions } from './workspace.js';
 import { CONFIG_FILE_NAME } from '../language/config/vplan-config.js';
 
@@ -87,21 +92,59 @@ export async function changedFilesOf(files: PlanFile[], base: string, options: W
     const summarizer = new Summarizer(settings);
     const names = await namesOf(services, workspaceFilesOf(services, files), summarizeHere(summarizer), true);
 
-    // The names the changed files declare now and declared at BASE.
+    // The declarations of the changed files now and at BASE, compared name by name: a name whose
+    // declarations differ in kind or text (or that came or went) is changed; one whose
+    // declarations only moved matters only to the files that declare it too (VP080 names the line).
+    const now = new Map(names.filter(file => changedAbsolute.has(file.path)).map(file => [file.path, file.declarations]));
     const changedNames = new Set<string>();
-    for (const file of names) {
-        if (changedAbsolute.has(file.path)) for (const declaration of file.declarations) changedNames.add(declaration.name);
-    }
+    const movedNames = new Set<string>();
     for (const path of changedPlans) {
+        const absolute = resolve(join(top, path));
         const old = textAt(top, commit, path, gitEnv);
-        if (old === undefined) continue;
-        const summary = await summarizer.summarize(resolve(join(top, path)), old);
-        for (const declaration of summary.declarations) changedNames.add(declaration.name);
+        const before = old === undefined ? [] : (await summarizer.summarize(absolute, old)).declarations;
+        const after = now.get(absolute) ?? [];
+        const byName = (declarations: readonly DeclarationSummary[], key: (d: DeclarationSummary) => string) => {
+            const map = new Map<string, string[]>();
+            for (const declaration of declarations) map.set(declaration.name, [...(map.get(declaration.name) ?? []), key(declaration)]);
+            return map;
+        };
+        const meaning = (d: DeclarationSummary) => `${d.type}:${d.digest}`;
+        const place = (d: DeclarationSummary) => `${d.type}:${d.digest}:${d.range[0]}`;
+        const [beforeMeaning, afterMeaning] = [byName(before, meaning), byName(after, meaning)];
+        const [beforePlace, afterPlace] = [byName(before, place), byName(after, place)];
+        for (const name of new Set([...beforeMeaning.keys(), ...afterMeaning.keys()])) {
+            if (String(beforeMeaning.get(name)) !== String(afterMeaning.get(name))) changedNames.add(name);
+            else if (String(beforePlace.get(name)) !== String(afterPlace.get(name))) movedNames.add(name);
+        }
+    }
+    // Closed over references: a file that names a changed declaration may declare something whose
+    // meaning to others depends on it (a measure type `requires` another: its view says whether
+    // that resolves), so its own declarations count as changed too.
+    const referring = new Map<string, NamedFile[]>();
+    const declaring = new Map<string, NamedFile[]>();
+    const index = (map: Map<string, NamedFile[]>, name: string, file: NamedFile) => {
+        const list = map.get(name);
+        if (list) list.push(file);
+        else map.set(name, [file]);
+    };
+    for (const file of names) {
+        for (const name of new Set(file.references ?? [])) index(referring, name, file);
+        for (const declaration of file.declarations) index(declaring, declaration.name, file);
     }
     const affected = new Set<string>(changedAbsolute);
-    for (const file of names) {
-        if (file.declarations.some(declaration => changedNames.has(declaration.name))
-            || (file.references ?? []).some(name => changedNames.has(name))) affected.add(file.path);
+    for (const name of movedNames) for (const file of declaring.get(name) ?? []) affected.add(file.path);
+    const queue = [...changedNames];
+    for (let name = queue.pop(); name !== undefined; name = queue.pop()) {
+        // Files that declare the name: which declaration comes first may change (VP080).
+        for (const file of declaring.get(name) ?? []) affected.add(file.path);
+        for (const file of referring.get(name) ?? []) {
+            affected.add(file.path);
+            for (const declaration of file.declarations) {
+                if (changedNames.has(declaration.name)) continue;
+                changedNames.add(declaration.name);
+                queue.push(declaration.name);
+            }
+        }
     }
     // The names without the references: the check reads only what files declare.
     return { files: files.filter(file => affected.has(file.absolutePath)), names: names.map(({ path, declarations }) => ({ path, declarations })) };

@@ -12,10 +12,10 @@ import { collectDiagnostics, configRecords, createCliServices, loadWorkspace, so
 import { runOnWorkers, workersAvailable } from './check-workers.js';
 
 /**
- * Above this many files, `vplan check` checks in batches. Below it one build is faster: batches
- * cost about a tenth more CPU with the summary cache warm and about three fifths more without it
- * (each file is parsed once for its names, once to be checked), and 5,000 plans in one build take
- * well under a gigabyte (docs/performance.md, "Checking in batches").
+ * Above this many files, `vplan check` checks in batches. Below it one build is faster: without the
+ * summary cache batches cost about two fifths more CPU (each file is parsed once for its names,
+ * once to be checked; with the cache warm about the same as one build), and 5,000 plans in one
+ * build take well under a gigabyte (docs/performance.md, "Checking in batches").
  */
 export const BATCH_THRESHOLD = 5000;
 /** Files per batch: large enough that a batch's fixed cost (services, the catalogue, the names) is small. */
@@ -80,7 +80,10 @@ export async function checkFiles(files: PlanFile[], options: CheckRunOptions, en
     // Appended one by one: a spread of 200,000 records would exceed the limit on arguments.
     const records: DiagnosticRecord[] = [];
     const add = (more: readonly DiagnosticRecord[]) => { for (const record of more) records.push(record); };
-    if ((threads > 1 || env.VPLAN_CHECK_WORKER === '1') && workersAvailable()) {
+    // A large workspace on a worker even with one thread: the batches' garbage then piles up in a
+    // heap of its own, which V8 keeps near one batch (docs/performance.md: 1.3 GB instead of
+    // 1.7 GB peak for 50,000 plans, the same CPU time).
+    if ((threads > 1 || files.length > BATCH_THRESHOLD) && workersAvailable()) {
         add((await runOnWorkers(threads, settings, workspace, services, batches, options.onFileChecked, names)).records);
     } else {
         names ??= await namesOf(services, workspace, summarizeHere(new Summarizer(settings)));

@@ -1,6 +1,8 @@
 /**
  * `vplan check` on worker threads (issue 14, item 2): the batches of cli/check-batches.ts spread
- * over `threads` workers (out/check-worker.cjs, cli/check-worker.ts). The main thread reads the
+ * over `threads` workers (out/check-worker.cjs, cli/check-worker.ts); a large workspace is checked
+ * on one worker even with one thread, because a worker's heap holds only the batch being checked
+ * and V8 then keeps it small (the main thread's heap holds the diagnostics). The main thread reads the
  * files and the summary cache; the workers parse the files the cache misses (each its share),
  * then each gets every file's names and checks batches, one at a time, as long as there are some.
  * Nothing is shared but messages: texts and names in, summaries and diagnostics out.
@@ -43,11 +45,10 @@ class CheckWorker {
     private pending: { resolve: (message: FromWorker) => void; reject: (error: unknown) => void; expect: FromWorker['type'] } | undefined;
     private failure: unknown;
 
-    constructor(settings: BatchSettings, private readonly onChecked?: () => void, heapMb?: number) {
+    constructor(settings: BatchSettings, private readonly onChecked?: () => void) {
         // Through `eval`, so that the worker's bundle uses Node's compile cache like bin/vplan.cjs.
         const script = `require('node:module').enableCompileCache?.(); require(${JSON.stringify(workerScript())});`;
-        const resourceLimits = heapMb ? { maxOldGenerationSizeMb: heapMb } : undefined;
-        this.worker = new Worker(script, { eval: true, workerData: { settings }, resourceLimits });
+        this.worker = new Worker(script, { eval: true, workerData: { settings } });
         this.worker.on('message', (message: FromWorker) => {
             if (message.type === 'checked') {
                 this.onChecked?.();
@@ -105,10 +106,9 @@ export async function runOnWorkers(
     services: Services,
     batches: BatchFile[][],
     onFileChecked?: () => void,
-    known?: NamedFile[],
-    heapMb = Number(process.env.VPLAN_WORKER_HEAP_MB) || undefined
+    known?: NamedFile[]
 ): Promise<{ names: NamedFile[]; records: DiagnosticRecord[] }> {
-    const workers = Array.from({ length: threads }, () => new CheckWorker(settings, onFileChecked, heapMb));
+    const workers = Array.from({ length: threads }, () => new CheckWorker(settings, onFileChecked));
     try {
         const names = known ?? await namesOf(services, workspace, async (paths, textOf) => {
             const chunks: string[][] = [];

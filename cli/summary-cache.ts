@@ -4,8 +4,8 @@
  * driver) does not parse the whole workspace again. A summary is keyed by the SHA-256 of the
  * file's text and vplan's version, so a cached one is always the one a parse would give.
  *
- * The cache holds, per file, the names of its plans, organisations and measure types and the
- * names it refers to (pseudonyms), never other plan text. It lives in the user's cache folder
+ * The cache holds, per file, the names of its plans, organisations and measure types (with a
+ * digest of each declaration's text) and the names it refers to (pseudonyms), never other plan text. It lives in the user's cache folder
  * (`$XDG_CACHE_HOME/vplan`, else `~/.cache/vplan`; `VPLAN_CACHE_DIR` overrides), one file per
  * workspace root, readable by the user only; `VPLAN_CACHE=off` turns it off (docs/privacy.md).
  */

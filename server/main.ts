@@ -29,7 +29,7 @@ function runServer(): void {
     reportWorkspaceLoad(connection, services.shared, () => settings.localeOverride ?? settings.defaultLocale);
     startVplanLanguageServer(services.shared, publisher);
     // While the workspace loads: warm the edit paths on a synthetic plan in services of its own (warm-up.ts).
-    void startWarmUp({ onDiagnostics: diagnostics => diagnostics.forEach(d => publisher.forEditor(d)) });
+    void startWarmUp(services.shared, { onDiagnostics: diagnostics => diagnostics.forEach(d => publisher.forEditor(d)) });
 }
 
 const outcome = readCommandLine(process.argv.slice(2), process.env);

@@ -1,5 +1,5 @@
 /**
- * Warm-up of the language server (docs/performance.md, "Warm-up of the language server").
+ * Warm-up of the language server (docs/performance.md, "The language server's first edits: warm-up").
  *
  * After the workspace is loaded, the first edits were several times slower than the rest: the
  * code that only an edit runs (the builder's update, relinking one plan, the validation memo,
@@ -10,11 +10,13 @@
  * the workspace, its index, its documents and the client see nothing of it (no diagnostics are
  * published, no document is added to the workspace).
  *
- * The warm-up runs while the workspace loads, in small steps of one turn of the event loop each,
- * so that the initialize request, the loading and the first requests interleave with it.
+ * The warm-up starts when the files of a large workspace are read and runs in small steps of one
+ * turn of the event loop each, interleaved with the initial build; after it, a step runs only when
+ * the workspace has no build running or queued, so that the client's edits go first.
  */
 
 import { DocumentState, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Position } from 'vscode-languageserver-types';
 import { createVplanServices } from '../language/vplan-module.js';
@@ -25,13 +27,15 @@ import { EXAMPLE_CATALOGUE, EXAMPLE_SECTIONS, examplePlan } from '../language/ru
 export interface WarmUpResult {
     /** Edits of the synthetic plan that were built. */
     edits: number;
-    /** Whether it stopped early because the client changed a document. */
+    /** Whether it stopped early: `stop()` asked it to, or it failed (then the code just stays cold). */
     interrupted: boolean;
 }
 
 export interface WarmUpOptions {
-    /** Rounds over the edit variants (default 3). */
+    /** Rounds over the edit variants (default 2; the editor's requests are asked in the last round only). */
     rounds?: number;
+    /** Awaited before every step (the server: until its own workspace has no build running or queued). */
+    beforeStep?: () => Promise<unknown>;
     /** Called with the diagnostics of each warm-up edit, e.g. to warm the publisher's formatting (never to send them). */
     onDiagnostics?: (diagnostics: readonly Diagnostic[]) => void;
 }
@@ -51,13 +55,28 @@ export function warmUpTexts(): string[] {
 }
 
 /**
- * Starts the warm-up at once, while the client initializes and the workspace's files are read,
- * so that it is done by the time the user edits; its steps interleave with the loading and with
- * any request. Resolves when it is done (never rejects: a failing warm-up only leaves code cold).
+ * A workspace of fewer documents is not warmed up: it loads in a few hundred milliseconds, which
+ * the warm-up would lengthen by half, and its first edits are only a little slower than the rest
+ * (docs/performance.md). A larger one takes long enough to load to hide it.
  */
-export async function startWarmUp(options: WarmUpOptions = {}): Promise<WarmUpResult> {
+export const WARM_UP_MIN_DOCUMENTS = 200;
+
+/**
+ * Starts the warm-up once the workspace's files are read, if there are at least
+ * `WARM_UP_MIN_DOCUMENTS`; its steps interleave with the initial build. Once the initial build is
+ * done, every step waits until the workspace has no build running or queued, so that an edit of
+ * the client goes first and waits for one step at most. Resolves when it is done or skipped
+ * (never rejects: a failing warm-up only leaves the code cold).
+ */
+export async function startWarmUp(shared: LangiumSharedServices, options: WarmUpOptions & { minDocuments?: number } = {}): Promise<WarmUpResult> {
     try {
-        return await warmUp(() => false, options);
+        await shared.workspace.WorkspaceManager.ready;
+        if (shared.workspace.LangiumDocuments.all.count() < (options.minDocuments ?? WARM_UP_MIN_DOCUMENTS)) return { edits: 0, interrupted: false };
+        const lock = shared.workspace.WorkspaceLock;
+        let built = false;
+        // A read runs once every write queued before it (the initial build, builds of edits) is done.
+        void lock.read(() => { built = true; });
+        return await warmUp(() => false, { ...options, beforeStep: () => built ? lock.read(() => undefined) : Promise.resolve() });
     } catch {
         return { edits: 0, interrupted: true };
     }
@@ -68,6 +87,7 @@ export async function warmUp(stop: () => boolean = () => false, options: WarmUpO
     let edits = 0;
     const step = async (): Promise<boolean> => {
         await new Promise<void>(resolve => setImmediate(resolve));
+        await options.beforeStep?.();
         return !stop();
     };
     if (!await step()) return { edits, interrupted: true };
@@ -88,7 +108,7 @@ export async function warmUp(stop: () => boolean = () => false, options: WarmUpO
     if (!await step()) return { edits, interrupted: true };
     await shared.workspace.DocumentBuilder.build([catalogue, plan], { validation: true });
 
-    const rounds = options.rounds ?? 3;
+    const rounds = options.rounds ?? 2;
     for (let round = 0; round < rounds; round++) {
         for (const text of texts.slice(round === 0 ? 1 : 0)) {
             if (!await step()) return { edits, interrupted: true };
@@ -98,6 +118,7 @@ export async function warmUp(stop: () => boolean = () => false, options: WarmUpO
             const document = documents.getDocument(planUri);
             if (!document || document.state < DocumentState.Validated) continue;
             options.onDiagnostics?.(document.diagnostics ?? []);
+            if (round < rounds - 1) continue;
             if (!await step()) return { edits, interrupted: true };
             await askLikeAnEditor(Vplan, document, text);
         }

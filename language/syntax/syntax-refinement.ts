@@ -48,10 +48,14 @@ export function newRefinementBudget(): RefinementBudget {
 }
 
 export class SyntaxMessageRefiner {
-    private readonly completionParser: LangiumCoreServices['parser']['CompletionParser'];
+    constructor(private readonly services: LangiumCoreServices) {}
 
-    constructor(services: LangiumCoreServices) {
-        this.completionParser = services.parser.CompletionParser;
+    /**
+     * Created on first use: building a parser is a grammar analysis of about 20 ms, which a check
+     * of files without syntax errors (most `vplan check` runs, docs/performance.md) never needs.
+     */
+    private get completionParser(): LangiumCoreServices['parser']['CompletionParser'] {
+        return this.services.parser.CompletionParser;
     }
 
     /** The message of an encoded syntax error, refined with the document's text. */

@@ -16,7 +16,7 @@ import { isVplanFile } from '../generated/ast.js';
 import { referenceInfosOf } from './vplan-index-services.js';
 
 /** Bump when the summary's shape or meaning changes: cached summaries of another version are ignored. */
-export const SUMMARY_FORMAT = 1;
+export const SUMMARY_FORMAT = 2;
 
 export interface DeclarationSummary {
     name: string;
@@ -28,6 +28,12 @@ export interface DeclarationSummary {
     offset: number;
     end: number;
     range: [startLine: number, startCharacter: number, endLine: number, endCharacter: number];
+    /**
+     * A digest of the declaration's whole text (not the text: the summary cache keeps no plan
+     * text), so that `vplan check --changed` can tell a declaration that changed from one that
+     * only moved (cli/changed-files.ts).
+     */
+    digest: string;
 }
 
 export interface FileSummary {
@@ -53,12 +59,27 @@ export function summarize(document: LangiumDocument, describe: (node: import('la
                 path: description.path,
                 offset: segment.offset,
                 end: segment.end,
-                range: [segment.range.start.line, segment.range.start.character, segment.range.end.line, segment.range.end.character]
+                range: [segment.range.start.line, segment.range.start.character, segment.range.end.line, segment.range.end.character],
+                digest: digestOf(declaration.$cstNode?.text ?? '')
             });
         }
     }
     const references = [...new Set(referenceInfosOf(document).map(info => info.reference.$refText))];
     return { format: SUMMARY_FORMAT, declarations, references };
+}
+
+/** A 53-bit hash of a text (cyrb53) in base 36: enough to tell two versions of one declaration apart. */
+export function digestOf(text: string): string {
+    let h1 = 0xdeadbeef;
+    let h2 = 0x41c6ce57;
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        h1 = Math.imul(h1 ^ code, 2654435761);
+        h2 = Math.imul(h2 ^ code, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
 /** A description of a declaration in a file that is not loaded: its name, type and position, no node. */

@@ -8,7 +8,8 @@
 
 import { DocumentState, isOperationCancelled, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { message, text, words, type Locale } from '../i18n/locale.js';
+import { text, type Locale } from '../i18n/locale.js';
+import { loadProgressTexts } from './load-progress-texts.js';
 
 export interface LoadProgressListener {
     /** The load starts: the files are being read. */
@@ -19,14 +20,8 @@ export interface LoadProgressListener {
     end(): void;
 }
 
-export const loadProgressTexts = {
-    title: words({ en: 'Loading vplan workspace', nl: 'vplan-werkruimte laden' }),
-    reading: words({ en: 'reading files', nl: 'bestanden lezen' }),
-    built: message<{ done: number; total: number }>({
-        en: a => `${a.done} of ${a.total} files`,
-        nl: a => `${a.done} van ${a.total} bestanden`
-    })
-};
+// The texts are a catalogue of their own (load-progress-texts.ts), as every text of vplan.
+export { loadProgressTexts };
 
 /** The texts of the progress in a locale: its title, the message while reading, and while building. */
 export function loadProgressText(locale: Locale): { title: string; reading: string; built: (done: number, total: number) => string } {

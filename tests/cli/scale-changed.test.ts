@@ -106,6 +106,50 @@ describe.skipIf(!gitAvailable)('vplan check --changed BASE', () => {
         expect(new Set(result.report.diagnostics.map(d => d.file))).toEqual(new Set(['plannen/p8.vplan']));
     });
 
+    test('a measure type another one requires changed: the plans that use the other one too', () => {
+        const measureType = (name: string, requires?: string) => `measure type ${name} "Maatregel ${name}" {
+    mode dwang
+    basis "Burgerlijk Wetboek Boek 1"
+    term max 1 year
+    subject minor
+    imposed by rechter
+    regie gi${requires ? `\n    requires ${requires}` : ''}
+}
+`;
+        const withMeasure = plan(2).replace(/\}\s*$/, '    measure m_test mt_a {\n        by gi_regio\n        from 2026-03-10 for 10 days\n    }\n}\n');
+        writeFiles(repo, { 'typen.vplan': measureType('mt_a', 'mt_b'), 'zz-typen.vplan': measureType('mt_b'), 'plannen/p2.vplan': withMeasure });
+        git('add', '-A');
+        git('commit', '-qm', 'measure types');
+        // mt_b goes: typen.vplan names it (mt_a requires it), and p2 uses mt_a.
+        writeFileSync(join(repo, 'zz-typen.vplan'), '// leeg\n');
+        const full = check([]).report;
+        const result = check(['--changed', 'HEAD']);
+        expect(result.report.summary.files).toBe(3);
+        const reported = new Set(result.report.diagnostics.map(d => d.file));
+        expect(result.report.diagnostics).toEqual(full.diagnostics.filter(d => reported.has(d.file)));
+        expect(full.diagnostics.some(d => d.file === 'plannen/p2.vplan')).toBe(true);
+        expect(reported.has('plannen/p2.vplan')).toBe(true);
+    });
+
+    test('one organisation of the catalogue edited: the catalogue and the plans that name it', () => {
+        const catalogue = catalogueToVplan(generateCatalogue());
+        const name = 'wijkteam_molenlanden';
+        const edited = catalogue.replace(new RegExp(`(organisation ${name} ")`), '$1Nieuw: ');
+        expect(edited).not.toBe(catalogue);
+        writeFileSync(join(repo, 'organisaties.vplan'), edited);
+        const naming = Array.from({ length: 7 }, (_, i) => i + 1).filter(index => new RegExp(`\\b${name}\\b`).test(plan(index)));
+        expect(naming.length).toBeGreaterThan(0);
+        expect(naming.length).toBeLessThan(7);
+        const result = check(['--changed', 'HEAD']);
+        expect(result.report.summary.files).toBe(1 + naming.length);
+        expect(changed().exact).toBe(true);
+    });
+
+    test('a comment above the catalogue (every declaration moves): only the catalogue', () => {
+        writeFileSync(join(repo, 'organisaties.vplan'), '// Bijgewerkt.\n\n' + catalogueToVplan(generateCatalogue()));
+        expect(check(['--changed', 'HEAD']).report.summary.files).toBe(1);
+    });
+
     test('a config file changed: every file', () => {
         writeFiles(repo, { 'vplan.config.json': JSON.stringify({ rules: { VP081: 'warning' } }) + '\n' });
         const result = check(['--changed', 'HEAD']);

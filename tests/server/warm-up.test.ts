@@ -9,7 +9,7 @@ import { DocumentState, EmptyFileSystem, URI } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { createVplanServices } from '../../language/vplan-module.js';
 import { loadBuiltinCatalogue } from '../../language/workspace/builtin-documents.js';
-import { warmUp, warmUpTexts } from '../../server/warm-up.js';
+import { warmUp, startWarmUp, warmUpTexts } from '../../server/warm-up.js';
 
 describe('the warm-up', () => {
     test('goes through every edit variant, each giving the diagnostics it is meant to exercise', async () => {
@@ -54,5 +54,24 @@ describe('the warm-up', () => {
         expect(workspace.shared.workspace.LangiumDocuments.all.map(document => document.uri.toString()).toArray()).toEqual(before);
         expect(workspace.shared.workspace.IndexManager.allElements().map(description => description.name).toArray().sort()).toEqual(names);
         expect(workspace.shared.workspace.LangiumDocuments.hasDocument(URI.parse('file:///vplan-warm-up/plan.vplan'))).toBe(false);
+    });
+
+    test('in the server it starts after the initial build and lets every build of the workspace go first', async () => {
+        const workspace = createVplanServices(EmptyFileSystem);
+        const seen: number[] = [];
+        const running = startWarmUp(workspace.shared, { rounds: 1, onDiagnostics: diagnostics => seen.push(diagnostics.length) });
+        // Nothing happens before the workspace is loaded and built.
+        for (let turn = 0; turn < 20; turn++) await new Promise(resolve => setImmediate(resolve));
+        expect(seen).toEqual([]);
+        await workspace.shared.workspace.WorkspaceManager.initialized({});
+        // A build of the workspace (an edit) holds the lock: the warm-up waits for it.
+        let release!: () => void;
+        const edit = workspace.shared.workspace.WorkspaceLock.write(() => new Promise<void>(resolve => { release = resolve; }));
+        for (let turn = 0; turn < 50; turn++) await new Promise(resolve => setImmediate(resolve));
+        expect(seen).toEqual([]);
+        release();
+        await edit;
+        expect(await running).toEqual({ edits: warmUpTexts().length - 1, interrupted: false });
+        expect(seen).toHaveLength(warmUpTexts().length - 1);
     });
 });
