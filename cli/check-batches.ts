@@ -1,5 +1,6 @@
 /**
- * `vplan check` in bounded memory (issue 14; docs/decisions.md, "Checking in batches"): the global
+ * `vplan check` in bounded memory (issue 14; docs/decisions.md, Performance; docs/performance.md,
+ * "Checking in batches, threads, `--changed`"): the global
  * names of the workspace first, then the files checked in batches whose syntax trees are dropped
  * once their diagnostics are taken, so that peak memory is the names plus one batch, not every tree.
  *
@@ -14,8 +15,9 @@
  *    the diagnostics of a whole build, so the batched check reports byte for byte what the whole
  *    check reports (tests/cli/scale-batches.test.ts).
  *
- * The batches are independent, so they may run on worker threads (cli/check-workers.ts); this
- * module is what a thread runs, the main thread's or a worker's.
+ * The batches are independent, so they may run on worker threads (cli/check-workers.ts; a large
+ * workspace always does, for the sake of the main thread's heap); this module is what a thread
+ * runs, the main thread's or a worker's.
  */
 
 import { DocumentState, URI, type LangiumDocument } from 'langium';

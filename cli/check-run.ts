@@ -15,7 +15,7 @@ import { runOnWorkers, workersAvailable } from './check-workers.js';
  * Above this many files, `vplan check` checks in batches. Below it one build is faster: without the
  * summary cache batches cost about two fifths more CPU (each file is parsed once for its names,
  * once to be checked; with the cache warm about the same as one build), and 5,000 plans in one
- * build take well under a gigabyte (docs/performance.md, "Checking in batches").
+ * build take well under a gigabyte (docs/performance.md, "Checking in batches, threads, `--changed`").
  */
 export const BATCH_THRESHOLD = 5000;
 /** Files per batch: large enough that a batch's fixed cost (services, the catalogue, the names) is small. */

@@ -73,10 +73,21 @@ export async function startWarmUp(shared: LangiumSharedServices, options: WarmUp
         await shared.workspace.WorkspaceManager.ready;
         if (shared.workspace.LangiumDocuments.all.count() < (options.minDocuments ?? WARM_UP_MIN_DOCUMENTS)) return { edits: 0, interrupted: false };
         const lock = shared.workspace.WorkspaceLock;
+        // The initial build is over when a build first indexes the references of its documents (the
+        // initial build validates nothing itself; the first build, or the build of an edit that
+        // cancelled it and took its documents over).
         let built = false;
-        // A read runs once every write queued before it (the initial build, builds of edits) is done.
-        void lock.read(() => { built = true; });
-        return await warmUp(() => false, { ...options, beforeStep: () => built ? lock.read(() => undefined) : Promise.resolve() });
+        const listener = shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.IndexedReferences, () => {
+            built = true;
+            listener.dispose();
+        });
+        // From then on, a read runs once every write queued before it (builds of edits) is done.
+        const beforeStep = () => built ? lock.read(() => undefined) : Promise.resolve();
+        try {
+            return await warmUp(() => false, { ...options, beforeStep });
+        } finally {
+            listener.dispose();
+        }
     } catch {
         return { edits: 0, interrupted: true };
     }

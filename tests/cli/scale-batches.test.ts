@@ -116,3 +116,38 @@ describe('vplan check in batches gives the diagnostics of the whole check', () =
         expect(result.stderr).toContain('at least 1');
     });
 });
+
+describe('vplan check in batches over two workspaces', () => {
+    let two: string;
+
+    beforeAll(() => {
+        two = makeTempDir('vplan-scale-two-');
+        const files: Record<string, string> = {
+            'noord/vplan.config.json': '{ "root": true }\n',
+            'noord/organisaties.vplan': catalogueToVplan(generateCatalogue()),
+            // Another workspace: the same plan names are no duplicates, the other catalogue is not seen (VP081).
+            'zuid/vplan.config.json': '{ "root": true, "locale": "nl" }\n',
+            'zuid/eigen.vplan': 'organisation ggz_regio "GGZ zuid" kind ggz\n'
+        };
+        for (let index = 1; index <= 6; index++) {
+            files[`noord/p${index}.vplan`] = plan(index);
+            files[`zuid/p${index}.vplan`] = plan(index);
+        }
+        writeFiles(two, files);
+    });
+
+    afterAll(() => removeDir(two));
+
+    test('names resolve within each workspace only, batched or not', () => {
+        const run = (env: Record<string, string>, jobs: string) =>
+            runVplan(['check', '.', '--format', 'json', '--jobs', jobs], { cwd: two, env: { VPLAN_CACHE: 'off', ...env } });
+        const whole = run({}, '1');
+        const files = new Set((JSON.parse(whole.stdout) as { diagnostics: Array<{ file: string; code: string }> }).diagnostics
+            .filter(d => d.code === 'VP081').map(d => d.file.split('/')[0]));
+        expect(files).toEqual(new Set(['zuid']));
+        for (const jobs of ['1', '2']) {
+            expect(run({ VPLAN_CHECK_BATCH: '1' }, jobs)).toEqual(whole);
+            expect(run({ VPLAN_CHECK_BATCH: '5' }, jobs)).toEqual(whole);
+        }
+    });
+});

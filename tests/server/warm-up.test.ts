@@ -9,7 +9,7 @@ import { DocumentState, EmptyFileSystem, URI } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { createVplanServices } from '../../language/vplan-module.js';
 import { loadBuiltinCatalogue } from '../../language/workspace/builtin-documents.js';
-import { warmUp, startWarmUp, warmUpTexts } from '../../server/warm-up.js';
+import { startWarmUp, warmUp, warmUpTexts, WARM_UP_MIN_DOCUMENTS } from '../../server/warm-up.js';
 
 describe('the warm-up', () => {
     test('goes through every edit variant, each giving the diagnostics it is meant to exercise', async () => {
@@ -56,22 +56,37 @@ describe('the warm-up', () => {
         expect(workspace.shared.workspace.LangiumDocuments.hasDocument(URI.parse('file:///vplan-warm-up/plan.vplan'))).toBe(false);
     });
 
-    test('in the server it starts after the initial build and lets every build of the workspace go first', async () => {
+    test('in the server it waits for the workspace to be read, and after the initial build lets every build go first', async () => {
         const workspace = createVplanServices(EmptyFileSystem);
         const seen: number[] = [];
-        const running = startWarmUp(workspace.shared, { rounds: 1, onDiagnostics: diagnostics => seen.push(diagnostics.length) });
-        // Nothing happens before the workspace is loaded and built.
+        const rounds = 3;
+        const total = rounds * warmUpTexts().length - 1;
+        const running = startWarmUp(workspace.shared, { minDocuments: 0, rounds, onDiagnostics: diagnostics => seen.push(diagnostics.length) });
+        // Nothing happens before the workspace's files are read.
         for (let turn = 0; turn < 20; turn++) await new Promise(resolve => setImmediate(resolve));
         expect(seen).toEqual([]);
         await workspace.shared.workspace.WorkspaceManager.initialized({});
-        // A build of the workspace (an edit) holds the lock: the warm-up waits for it.
+        // A build of the workspace (an edit) holds the lock: the warm-up waits for it (a step
+        // already under way may still finish).
         let release!: () => void;
         const edit = workspace.shared.workspace.WorkspaceLock.write(() => new Promise<void>(resolve => { release = resolve; }));
-        for (let turn = 0; turn < 50; turn++) await new Promise(resolve => setImmediate(resolve));
-        expect(seen).toEqual([]);
+        const before = seen.length;
+        expect(before).toBeLessThan(total);
+        for (let turn = 0; turn < 100; turn++) await new Promise(resolve => setImmediate(resolve));
+        expect(seen.length).toBeLessThanOrEqual(before + 1);
         release();
         await edit;
-        expect(await running).toEqual({ edits: warmUpTexts().length - 1, interrupted: false });
-        expect(seen).toHaveLength(warmUpTexts().length - 1);
+        expect(await running).toEqual({ edits: total, interrupted: false });
+        expect(seen).toHaveLength(total);
+    });
+
+    test('a small workspace is not warmed up (it loads too fast to hide the warm-up)', async () => {
+        const workspace = createVplanServices(EmptyFileSystem);
+        const seen: number[] = [];
+        const running = startWarmUp(workspace.shared, { onDiagnostics: diagnostics => seen.push(diagnostics.length) });
+        await workspace.shared.workspace.WorkspaceManager.initialized({});
+        expect(workspace.shared.workspace.LangiumDocuments.all.count()).toBeLessThan(WARM_UP_MIN_DOCUMENTS);
+        expect(await running).toEqual({ edits: 0, interrupted: false });
+        expect(seen).toEqual([]);
     });
 });
