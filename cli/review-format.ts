@@ -7,93 +7,16 @@
 import { text, type Locale } from '../language/i18n/locale.js';
 import { severityWord } from '../language/i18n/phrases.js';
 import { diffTexts } from '../language/diff/diff-texts.js';
-import type { FieldChange, FieldValue, HandoverChange, ItemChange } from '../language/diff/plan-diff.js';
+import { changesLines } from '../language/diff/plan-diff-text.js';
 import type { CatalogueChange, Review, ReviewDiagnostic, ReviewFile } from './review.js';
 import { reviewTexts } from './review-texts.js';
 import { escapeControlCharacters, escapeJsonControlCharacters } from './safe-text.js';
 
 // ---------------------------------------------------------------------------------------------
-// Change lines (as `vplan diff` writes them)
+// Change lines (as `vplan diff` writes them; nested lines of a whole item under their sign, for Markdown's `diff` blocks)
 
-/** Fields whose values are strings in the plan text: shown in quotes, as written. */
-const QUOTED_FIELDS = new Set(['title', 'note', 'fallback', 'no-action', 'basis', 'source', 'escalate', 'signal']);
-
-function valueText(field: string, value: FieldValue, locale: Locale): string {
-    if (value === null) return text(diffTexts.none, {}, locale);
-    const quote = (v: string) => (QUOTED_FIELDS.has(field) ? JSON.stringify(v) : v);
-    if (Array.isArray(value)) return value.length > 0 ? value.map(quote).join(', ') : text(diffTexts.none, {}, locale);
-    if (typeof value === 'string') return quote(value);
-    return String(value);
-}
-
-function fieldText(change: FieldChange, locale: Locale): string {
-    if (typeof change.old === 'boolean' || typeof change.new === 'boolean') return `${change.new === true ? '+' : '-'}${change.field}`;
-    if (change.added !== undefined && change.removed !== undefined && change.added.length + change.removed.length > 0) {
-        const quote = (v: string) => (QUOTED_FIELDS.has(change.field) ? JSON.stringify(v) : v);
-        return `${change.field} ${[...change.added.map(x => `+${quote(x)}`), ...change.removed.map(x => `-${quote(x)}`)].join(' ')}`;
-    }
-    return `${change.field} ${valueText(change.field, change.old, locale)} → ${valueText(change.field, change.new, locale)}`;
-}
-
-function writtenBlock(sign: '+' | '-', change: ItemChange, indent: string): string[] {
-    const lines = change.text ?? [];
-    const first = change.kind === 'regie' ? `regie ${lines[0] ?? change.name}` : lines[0] ?? `${change.kind} ${change.name}`;
-    return [`${indent}${sign} ${first}`, ...lines.slice(1).map(line => `${indent}${sign}   ${line}`)];
-}
-
-function itemLines(change: ItemChange, indent: string, locale: Locale): string[] {
-    const noun = text(diffTexts.kind, { kind: change.kind }, locale);
-    switch (change.change) {
-        case 'added': return writtenBlock('+', change, indent);
-        case 'removed': return writtenBlock('-', change, indent);
-        case 'renamed': return [`${indent}~ ${text(diffTexts.renamed, { noun, name: change.name, newName: change.newName ?? '' }, locale)}`];
-        case 'changed': {
-            const fields = (change.fields ?? []).map(f => fieldText(f, locale)).join('; ');
-            if (change.kind === 'plan') return [`${indent}~ ${fields}`];
-            const subject = change.kind === 'aftercare' && change.name === 'aftercare' ? noun : `${noun} ${change.name}`;
-            return [`${indent}~ ${subject}: ${fields}`];
-        }
-    }
-}
-
-function handoverLine(change: HandoverChange, indent: string, locale: Locale): string {
-    switch (change.change) {
-        case 'moved': return `${indent}~ ${text(diffTexts.moved, change, locale)}`;
-        case 'added': return `${indent}+ ${text(diffTexts.handoverAdded, change, locale)}`;
-        case 'removed': return `${indent}- ${text(diffTexts.handoverRemoved, change, locale)}`;
-    }
-}
-
-/** The changes of a file: each plan's under a `plan NAME:` line, then organisations and measure types. */
 export function changeLines(file: Pick<ReviewFile, 'changes' | 'handovers'>, locale: Locale): string[] {
-    const lines: string[] = [];
-    const order: string[] = [];
-    const inPlan = new Map<string, ItemChange[]>();
-    const topLevel: ItemChange[] = [];
-    const planEntry = (plan: string) => {
-        if (!inPlan.has(plan)) {
-            inPlan.set(plan, []);
-            order.push(plan);
-        }
-        return inPlan.get(plan)!;
-    };
-    for (const change of file.changes) {
-        if (change.plan !== undefined) planEntry(change.plan).push(change);
-        else if (change.kind === 'plan' && change.change === 'changed') planEntry(change.name).push(change);
-        else topLevel.push(change);
-    }
-    for (const handover of file.handovers) planEntry(handover.plan);
-    for (const plan of order) {
-        lines.push(text(diffTexts.planHeader, { plan }, locale));
-        const changes = inPlan.get(plan)!;
-        const regieAt = changes.findIndex(c => ['regie', 'aftercare', 'meeting', 'incident', 'evaluation'].includes(c.kind));
-        const cut = regieAt < 0 ? changes.length : regieAt;
-        for (const change of changes.slice(0, cut)) lines.push(...itemLines(change, '  ', locale));
-        for (const handover of file.handovers.filter(h => h.plan === plan)) lines.push(handoverLine(handover, '  ', locale));
-        for (const change of changes.slice(cut)) lines.push(...itemLines(change, '  ', locale));
-    }
-    for (const change of topLevel) lines.push(...itemLines(change, '', locale));
-    return lines;
+    return changesLines(file, locale, 'sign');
 }
 
 /** What a file without changes in meaning says instead (a rename, only comments, a new settings file). */

@@ -32,19 +32,23 @@ function fieldText(change: FieldChange, locale: Locale): string {
     return `${change.field} ${valueText(change.field, change.old, locale)} → ${valueText(change.field, change.new, locale)}`;
 }
 
+/** How nested lines of an added or removed item are marked: indented, or under their sign too (a Markdown `diff` block). */
+export type Continuation = 'indent' | 'sign';
+
 /** The written lines of an added or removed item under its sign, nested lines indented below the first. */
-function writtenBlock(sign: '+' | '-', change: ItemChange, indent: string): string[] {
+function writtenBlock(sign: '+' | '-', change: ItemChange, indent: string, continuation: Continuation): string[] {
     const lines = change.text ?? [];
     // A regie entry is written inside a `regie` block: its line alone does not say what it is.
     const first = change.kind === 'regie' ? `regie ${lines[0] ?? change.name}` : lines[0] ?? `${change.kind} ${change.name}`;
-    return [`${indent}${sign} ${first}`, ...lines.slice(1).map(line => `${indent}  ${line}`)];
+    const nested = continuation === 'sign' ? `${sign}   ` : '  ';
+    return [`${indent}${sign} ${first}`, ...lines.slice(1).map(line => `${indent}${nested}${line}`)];
 }
 
-function changeLines(change: ItemChange, indent: string, locale: Locale): string[] {
+function changeLines(change: ItemChange, indent: string, locale: Locale, continuation: Continuation): string[] {
     const noun = text(diffTexts.kind, { kind: change.kind }, locale);
     switch (change.change) {
-        case 'added': return writtenBlock('+', change, indent);
-        case 'removed': return writtenBlock('-', change, indent);
+        case 'added': return writtenBlock('+', change, indent, continuation);
+        case 'removed': return writtenBlock('-', change, indent, continuation);
         case 'renamed': return [`${indent}~ ${text(diffTexts.renamed, { noun, name: change.name, newName: change.newName ?? '' }, locale)}`];
         case 'changed': {
             const fields = (change.fields ?? []).map(f => fieldText(f, locale)).join('; ');
@@ -63,8 +67,11 @@ function handoverLine(change: HandoverChange, locale: Locale): string {
     }
 }
 
-/** The changes of a file: plans in order (their own changes under a `plan NAME:` line), then organisations and measure types. */
-function changesLines(diff: SingleFileDiff, locale: Locale): string[] {
+/**
+ * The changes of a file: plans in order (their own changes under a `plan NAME:` line), then
+ * organisations and measure types. `vplan diff` and `vplan review` write them alike.
+ */
+export function changesLines(diff: Pick<SingleFileDiff, 'changes' | 'handovers'>, locale: Locale, continuation: Continuation = 'indent'): string[] {
     const lines: string[] = [];
     const planOrder: string[] = [];
     const inPlan = new Map<string, ItemChange[]>();
@@ -88,11 +95,11 @@ function changesLines(diff: SingleFileDiff, locale: Locale): string[] {
         // The handovers where the regie entries would be: after the items before regie.
         const regieAt = changes.findIndex(c => ['regie', 'aftercare', 'meeting', 'incident', 'evaluation'].includes(c.kind));
         const cut = regieAt < 0 ? changes.length : regieAt;
-        for (const change of changes.slice(0, cut)) lines.push(...changeLines(change, '  ', locale));
+        for (const change of changes.slice(0, cut)) lines.push(...changeLines(change, '  ', locale, continuation));
         for (const handover of diff.handovers.filter(h => h.plan === plan)) lines.push(handoverLine(handover, locale));
-        for (const change of changes.slice(cut)) lines.push(...changeLines(change, '  ', locale));
+        for (const change of changes.slice(cut)) lines.push(...changeLines(change, '  ', locale, continuation));
     }
-    for (const change of topLevel) lines.push(...changeLines(change, '', locale));
+    for (const change of topLevel) lines.push(...changeLines(change, '', locale, continuation));
     return lines;
 }
 
