@@ -6,7 +6,7 @@
  */
 
 import { afterEach, describe, expect, test } from 'vitest';
-import { startServer, type LspServer } from '../protocol/lsp-harness.js';
+import { startServer, type LspServer } from './lsp-harness.js';
 
 const plan = (id: string) => `organisation vt_${id} "Veilig Thuis" kind veiligthuis
 plan ${id} "Plan" {
