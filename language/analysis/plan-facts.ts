@@ -48,15 +48,27 @@ export function analysePlan(plan: ResolvedPlan): PlanFacts {
     };
 }
 
-const cache = new WeakMap<Plan, { links: unknown; facts: PlanFacts }>();
+/**
+ * The facts of the plans used most recently. Bounded: the rules of one validation, the hover, code
+ * lens and timeline of the plans being edited read the same facts again and again, while keeping
+ * the facts of every plan of a large workspace would cost the language server tens of megabytes
+ * for plans nobody looks at (they are computed again, cheaply, when needed).
+ */
+const CACHED_PLANS = 64;
+const cache = new Map<Plan, { links: unknown; facts: PlanFacts }>();
 
-/** The facts of a linked plan, computed once per plan and link. */
+/** The facts of a linked plan, computed once per plan and link while it is in use. */
 export function planFacts(plan: Plan): PlanFacts {
     const links = linksOf(plan);
     const cached = cache.get(plan);
-    if (cached && cached.links === links) return cached.facts;
+    cache.delete(plan);
+    if (cached && cached.links === links) {
+        cache.set(plan, cached);
+        return cached.facts;
+    }
     const facts = analysePlan(resolvePlan(plan));
     cache.set(plan, { links, facts });
+    if (cache.size > CACHED_PLANS) cache.delete(cache.keys().next().value!);
     return facts;
 }
 
