@@ -6,7 +6,9 @@
  * nothing any check of those plans reads. The checks of a document read:
  *
  * - its own syntax tree, which a reparse replaces (so the memo is keyed on the AST root);
- * - the settings of its folder (vplan.config.json: thresholds, severities) and its locale;
+ * - the settings of its folder (vplan.config.json: thresholds, severities; not the locale: the
+ *   raw diagnostics are a message id and its arguments, rendered in the locale afterwards, so a
+ *   change of `vplan.locale` only renders them again);
  * - the declarations in other documents its references resolve to, through the views the rules
  *   declare they read (model/declaration-views.ts): an organisation's name and kind (never its
  *   title: no check can read it), a measure type's name, title, legal frame and `requires`;
@@ -29,7 +31,6 @@ import type { GlobalNames } from '../references/vplan-scope.js';
 interface MemoEntry {
     optionsKey: string;
     config: object;
-    locale: string;
     signature: string[];
     diagnostics: Diagnostic[];
 }
@@ -67,18 +68,18 @@ export class ValidationMemo {
     constructor(protected readonly globalNames: GlobalNames) {}
 
     /** The memoized raw diagnostics of the document, or those `validate` computes (and are kept). */
-    async validate(document: LangiumDocument, optionsKey: string, settings: { config: object; locale: string },
+    async validate(document: LangiumDocument, optionsKey: string, settings: { config: object },
         validate: () => Promise<Diagnostic[]>): Promise<Diagnostic[]> {
         const root = document.parseResult.value;
         const signature = this.dependencySignature(document);
         if (signature === undefined) return validate();
         const entry = this.entries.get(root);
-        if (entry && entry.optionsKey === optionsKey && entry.config === settings.config && entry.locale === settings.locale
+        if (entry && entry.optionsKey === optionsKey && entry.config === settings.config
             && sameParts(entry.signature, signature)) {
             return entry.diagnostics;
         }
         const diagnostics = await validate();
-        this.entries.set(root, { optionsKey, config: settings.config, locale: settings.locale, signature, diagnostics });
+        this.entries.set(root, { optionsKey, config: settings.config, signature, diagnostics });
         return diagnostics;
     }
 

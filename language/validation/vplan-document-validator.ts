@@ -63,7 +63,7 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
         const { config, locale } = this.settings.settingsFor(document.uri);
         // A relinked document whose inputs did not change (a catalogue title edit) keeps its results.
         const diagnostics = this.memoize
-            ? await this.memo.validate(document, this.optionsKey(document, options), { config, locale },
+            ? await this.memo.validate(document, this.optionsKey(document, options), { config },
                 () => super.validateDocument(document, options, cancelToken))
             : await super.validateDocument(document, options, cancelToken);
         const result: Diagnostic[] = [];

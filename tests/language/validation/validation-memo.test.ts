@@ -7,6 +7,7 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DocumentState } from 'langium';
 import { describe, expect, test, vi } from 'vitest';
 import { isByItem, isForItem, isIntervention, isPlan, isVplanFile, type Intervention, type Plan } from '../../../language/generated/ast.js';
 import { VplanIndexManager } from '../../../language/workspace/vplan-index-services.js';
@@ -160,5 +161,35 @@ describe('a catalogue edit reuses what it cannot change', () => {
         await workspace.edit({ 'organisaties.vplan': renamed });
         expect(checks.count()).toBe(0);
         expect(workspace.diagnostics()).toEqual(await freshDiagnostics({ ...texts, 'organisaties.vplan': renamed }));
+    });
+});
+
+describe('a change of locale renders the kept diagnostics again', () => {
+    test('switching to Dutch and back runs no plan check, and the messages are those of a fresh build in that locale', async () => {
+        const texts: Record<string, string> = { 'orgs.vplan': catalogue(), 'p.vplan': plan('p'), 'q.vplan': plan('q', 'wijk') };
+        const workspace = await Workspace.create(texts);
+        const english = workspace.diagnostics();
+        expect(english['q.vplan'].some(d => d.includes('VP033'))).toBe(true);
+        const checks = planChecksRun(workspace);
+        const settings = workspace.services.Vplan.config.SettingsProvider;
+        const revalidate = async () => {
+            const builder = workspace.services.shared.workspace.DocumentBuilder;
+            const documents = workspace.services.shared.workspace.LangiumDocuments.all.toArray();
+            for (const document of documents) builder.resetToState(document, DocumentState.IndexedReferences);
+            await builder.build(documents, { validation: true });
+        };
+        try {
+            settings.localeOverride = 'nl';
+            await revalidate();
+            const dutch = workspace.diagnostics();
+            expect(dutch['q.vplan']).not.toEqual(english['q.vplan']);
+            expect(dutch['q.vplan'].join('\n')).toMatch(/VP033.*(maatregel|Maatregel)/);
+            settings.localeOverride = 'en';
+            await revalidate();
+            expect(workspace.diagnostics()).toEqual(english);
+        } finally {
+            settings.localeOverride = undefined;
+        }
+        expect(checks.count()).toBe(0);
     });
 });
