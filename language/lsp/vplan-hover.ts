@@ -107,7 +107,9 @@ export function memberHover(node: Member, locale: Locale): string | undefined {
     }
     if (member.outside) lines.push(`- ${say(editorTexts.livesOutside)}`);
     const covers = coverageText(coverage!, locale);
-    lines.push(`- ${say(editorTexts.coveredBy)}: ${covers.length > 0 ? covers.join('; ') : say(editorTexts.coveredByNothing)}`);
+    // One item a line: a member covered by several items reads as a list, not as one long line.
+    if (covers.length > 0) lines.push(`- ${say(editorTexts.coveredBy)}:`, ...covers.map(cover => `  - ${cover}`));
+    else lines.push(`- ${say(editorTexts.coveredBy)}: ${say(editorTexts.coveredByNothing)}`);
     return [heading, '', ...lines].join('\n');
 }
 

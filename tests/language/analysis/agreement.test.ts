@@ -104,9 +104,12 @@ async function viewOf(document: LangiumDocument<VplanFile>, plan: Plan): Promise
             position: services.Vplan.references.NameProvider.getNameNode(member)!.range.start
         });
         const markdown = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
-        const line = markdown.split('\n').find(l => l.startsWith('- Covered by: '));
-        expect(line, markdown).toBeDefined();
-        const listed = line!.slice('- Covered by: '.length);
+        const hoverLines = markdown.split('\n');
+        const at = hoverLines.findIndex(l => l.startsWith('- Covered by:'));
+        expect(at, markdown).toBeGreaterThanOrEqual(0);
+        // `- Covered by: **nothing**`, or `- Covered by:` with one item a line below it.
+        const items = hoverLines.slice(at + 1).filter((l, i, all) => all.slice(0, i + 1).every(x => x.startsWith('  - ')));
+        const listed = hoverLines[at] === '- Covered by: **nothing**' ? '**nothing**' : items.join('\n');
         const lane = timeline.members[index];
         expect(lane.name).toBe(member.name);
         members.push({

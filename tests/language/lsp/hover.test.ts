@@ -83,6 +83,12 @@ describe('member hover', () => {
         expect(text).toContain('Age at plan start: 37');
         expect(text).toContain('measure `hv` (protects)');
         expect(text).toContain('agreement `contact` (protects)');
+        // One item a line under "Covered by:", never one line joined by semicolons.
+        const lines = text.split('\n');
+        const at = lines.indexOf('- Covered by:');
+        expect(at).toBeGreaterThan(0);
+        expect(lines.slice(at + 1).filter(line => line.startsWith('  - ')).length).toBeGreaterThanOrEqual(2);
+        expect(text).not.toContain('; ');
     });
     test('at a reference, with interventions for the member', async () => {
         const text = await hoverText(mark(FULL, 'mark\n        by ggz_zhz'));
