@@ -6,11 +6,12 @@
  * result in docs/performance.md.
  */
 
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { readStats, timeNode } from './timed-process.js';
 import { catalogueToVplan, generateWorkspace, planToVplan } from './workload.js';
 
 export interface GitRepositoryLayout {
@@ -74,32 +75,10 @@ export function writeGitRepository(count: number, history = 20): GitRepositoryLa
 interface Timed { ms: number; cpuMs: number; stdout: string; status: number | null }
 
 /** Runs the CLI in `cwd` and times it from spawn to exit; CPU time from bench/rss-preload.cjs. */
-function timeCli(cliPath: string, preloadPath: string, args: string[], cwd: string, statsFile: string): Promise<Timed> {
+async function timeCli(cliPath: string, preloadPath: string, args: string[], cwd: string, statsFile: string): Promise<Timed> {
     rmSync(statsFile, { force: true });
-    return new Promise((resolvePromise, reject) => {
-        const start = performance.now();
-        const child = spawn(process.execPath, ['--require', preloadPath, cliPath, ...args], {
-            cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VPLAN_BENCH_RSS_FILE: statsFile }
-        });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
-        child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
-        child.on('error', reject);
-        child.on('close', status => {
-            const ms = performance.now() - start;
-            if (status !== 0 && status !== 1) {
-                reject(new Error(`vplan ${args.join(' ')} exited with ${status}: ${stderr.slice(-2000)}`));
-                return;
-            }
-            let cpuMs = NaN;
-            if (existsSync(statsFile)) {
-                const stats = readFileSync(statsFile, 'utf8').trim().split('\n').filter(Boolean).map(line => JSON.parse(line) as { cpuMs: number });
-                cpuMs = stats.at(-1)?.cpuMs ?? NaN;
-            }
-            resolvePromise({ ms, cpuMs, stdout, status });
-        });
-    });
+    const { ms, stdout, status } = await timeNode(['--require', preloadPath, cliPath, ...args], { cwd, env: { ...process.env, VPLAN_BENCH_RSS_FILE: statsFile } });
+    return { ms, cpuMs: readStats(statsFile).at(-1)?.cpuMs ?? NaN, stdout, status };
 }
 
 export interface ReviewBenchResult {

@@ -14,7 +14,7 @@
  * --cli FILE / --server FILE (measure other bundles, for before/after comparisons).
  */
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -27,6 +27,7 @@ import { measureThroughput, median, percentile, type ThroughputResult } from './
 import { fileUri, startLanguageServer } from './lsp-client.js';
 import { measureLargePlanEdit, renderLargePlanEdit } from './large-plan-edit.js';
 import { measureReview, reviewSection } from './git-repo.js';
+import { readMaxRss, readStats, timeNode } from './timed-process.js';
 import { measureScale, nodeStartup, renderScale, type ScaleRun } from './scale.js';
 
 const root = resolve(__dirname, '..', '..');
@@ -64,38 +65,6 @@ const runs_ = (part: string) => !only || only.includes(part);
 const sizesOption = stringOption('--sizes')?.split(',').map(Number);
 
 const log = (text: string) => process.stderr.write(text + '\n');
-
-interface TimedProcess { ms: number; stdout: string; status: number | null }
-
-/** Runs a node process to completion and times it from spawn to exit. */
-function timeNode(nodeArgs: string[], env: NodeJS.ProcessEnv = process.env): Promise<TimedProcess> {
-    return new Promise((resolvePromise, reject) => {
-        const start = performance.now();
-        const child = spawn(process.execPath, nodeArgs, { stdio: ['ignore', 'pipe', 'pipe'], env });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
-        child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
-        child.on('error', reject);
-        child.on('close', status => {
-            const ms = performance.now() - start;
-            if (status !== 0 && status !== 1) reject(new Error(`${nodeArgs.join(' ')} exited with ${status}: ${stderr.slice(-2000)}`));
-            else resolvePromise({ ms, stdout, status });
-        });
-    });
-}
-
-interface ProcessStats { maxRssKb: number; cpuMs: number }
-
-function readStats(file: string): ProcessStats[] {
-    if (!existsSync(file)) return [];
-    return readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map(line => JSON.parse(line) as ProcessStats);
-}
-
-function readMaxRss(file: string): number {
-    const stats = readStats(file);
-    return stats.length ? Math.max(...stats.map(s => s.maxRssKb)) / 1024 : NaN;
-}
 
 /** Median CPU time (user + system) of the runs recorded in `file`. */
 function readCpuMs(file: string): number {
@@ -155,15 +124,15 @@ async function compareCheck(layout: WorkspaceLayout): Promise<CheckComparison> {
     let yamlOutput = '';
     for (let run = 0; run < runs; run++) {
         // Interleaved, so that machine noise hits every contender alike.
-        startup.push((await timeNode(['--require', preloadPath, '-e', '0'], withStats('startup'))).ms);
-        const check = await timeNode(['--require', preloadPath, cliPath, 'check', layout.vplan, '--format', 'json'], withStats('cli'));
+        startup.push((await timeNode(['--require', preloadPath, '-e', '0'], { env: withStats('startup') })).ms);
+        const check = await timeNode(['--require', preloadPath, cliPath, 'check', layout.vplan, '--format', 'json'], { env: withStats('cli') });
         cli.push(check.ms);
         firstOutput ||= check.stdout;
-        const y = await timeNode(['--require', preloadPath, alternativesPath, 'yaml', layout.yaml], withStats('yaml'));
+        const y = await timeNode(['--require', preloadPath, alternativesPath, 'yaml', layout.yaml], { env: withStats('yaml') });
         yaml.push(y.ms);
         yamlOutput ||= y.stdout;
-        jsYaml.push((await timeNode(['--require', preloadPath, alternativesPath, 'js-yaml', layout.yaml], withStats('js-yaml'))).ms);
-        regex.push((await timeNode(['--require', preloadPath, alternativesPath, 'regex', layout.vplan], withStats('regex'))).ms);
+        jsYaml.push((await timeNode(['--require', preloadPath, alternativesPath, 'js-yaml', layout.yaml], { env: withStats('js-yaml') })).ms);
+        regex.push((await timeNode(['--require', preloadPath, alternativesPath, 'regex', layout.vplan], { env: withStats('regex') })).ms);
         log(`  run ${run + 1}/${runs}: check ${cli.at(-1)!.toFixed(0)} ms, yaml+ajv ${yaml.at(-1)!.toFixed(0)} ms, js-yaml+ajv ${jsYaml.at(-1)!.toFixed(0)} ms, regex ${regex.at(-1)!.toFixed(0)} ms`);
     }
     const report = JSON.parse(firstOutput) as { summary: CheckComparison['summary']; diagnostics: Array<{ code: string }> };

@@ -6,11 +6,11 @@
  * before it: the development machine is shared, so wall times say little without it.
  */
 
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readStats, timeNode } from './timed-process.js';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { writeScaleWorkspace } from './scale-workspace.js';
 
 export interface ScaleOptions {
@@ -34,33 +34,18 @@ export interface ScaleRun {
 
 interface Timed { ms: number; status: number | null; cpuMs: number; maxRssMb: number; load: number; stdout: string }
 
-function run(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; preloadPath: string }): Promise<Timed> {
+async function run(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; preloadPath: string }): Promise<Timed> {
     const statsFile = join(tmpdir(), `vplan-scale-stats-${process.pid}-${Math.random().toString(36).slice(2)}.jsonl`);
     const load = loadavg()[0];
-    return new Promise((resolve, reject) => {
-        const start = performance.now();
-        const child = spawn(process.execPath, ['--require', options.preloadPath, ...args], {
-            cwd: options.cwd, env: { ...process.env, ...options.env, VPLAN_BENCH_RSS_FILE: statsFile }, stdio: ['ignore', 'pipe', 'pipe']
-        });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
-        child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
-        child.on('error', reject);
-        child.on('close', status => {
-            const ms = performance.now() - start;
-            let cpuMs = NaN;
-            let maxRssMb = NaN;
-            if (existsSync(statsFile)) {
-                const stats = readFileSync(statsFile, 'utf8').trim().split('\n').map(line => JSON.parse(line) as { maxRssKb: number; cpuMs: number });
-                cpuMs = stats.reduce((sum, s) => sum + s.cpuMs, 0);
-                maxRssMb = Math.max(...stats.map(s => s.maxRssKb)) / 1024;
-                rmSync(statsFile, { force: true });
-            }
-            if (status !== 0 && status !== 1) process.stderr.write(stderr.slice(-2000));
-            resolve({ ms, status, cpuMs, maxRssMb, load, stdout });
-        });
+    const { ms, status, stdout, stderr } = await timeNode(['--require', options.preloadPath, ...args], {
+        cwd: options.cwd, env: { ...process.env, ...options.env, VPLAN_BENCH_RSS_FILE: statsFile }, allowFailure: true
     });
+    const stats = readStats(statsFile);
+    rmSync(statsFile, { force: true });
+    const cpuMs = stats.length ? stats.reduce((sum, s) => sum + s.cpuMs, 0) : NaN;
+    const maxRssMb = stats.length ? Math.max(...stats.map(s => s.maxRssKb)) / 1024 : NaN;
+    if (status !== 0 && status !== 1) process.stderr.write(stderr.slice(-2000));
+    return { ms, status, cpuMs, maxRssMb, load, stdout };
 }
 
 const git = (cwd: string, ...args: string[]) => {
