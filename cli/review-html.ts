@@ -13,6 +13,7 @@ import { diffTexts } from '../language/diff/diff-texts.js';
 import { escapeMarkup } from '../language/timeline/escape.js';
 import { layoutTimeline } from '../language/timeline/timeline-layout.js';
 import { sceneToSvg } from '../language/timeline/render-svg.js';
+import { standalonePage } from '../language/timeline/render-html.js';
 import { htmlStyleSheet } from '../language/timeline/timeline-styles.js';
 import type { TimelineModel } from '../language/timeline/timeline-model.js';
 import type { PlanTimelines, Review, ReviewDiagnostic, ReviewFile } from './review.js';
@@ -103,24 +104,13 @@ export function renderReviewHtml(unsafe: Review, timelines: readonly PlanTimelin
         for (const note of review.notes) body.push(`<li>${escapeMarkup(text(reviewTexts.note, note, locale))}</li>`);
         body.push('</ul>', '</section>');
     }
-    const styles = `${htmlStyleSheet()}${REVIEW_STYLES}${rules.join('\n')}`;
-    return [
-        '<!DOCTYPE html>',
-        `<html lang="${locale}">`,
-        '<head>',
-        '<meta charset="utf-8">',
-        // No script and no fetch of any kind (the policy of `vplan render`'s page).
-        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        `<title>${escapeMarkup(`${title}: ${revisionsLine(review, locale)}`)}</title>`,
-        `<style>${styles.replace(/</g, '\\3C ')}</style>`,
-        '</head>',
-        '<body class="vp-page vp-review">',
-        ...body,
-        '</body>',
-        '</html>',
-        ''
-    ].join('\n');
+    return standalonePage({
+        lang: locale,
+        title: `${title}: ${revisionsLine(review, locale)}`,
+        styles: `${htmlStyleSheet()}${REVIEW_STYLES}${rules.join('\n')}`,
+        bodyClass: 'vp-page vp-review',
+        body
+    });
 }
 
 function fileBody(file: ReviewFile, locale: Locale): string[] {

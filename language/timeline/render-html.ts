@@ -26,28 +26,43 @@ export function tableToHtml(table: TimelineTable): string {
     return `<table class="vp-table">\n  <caption>${escapeMarkup(table.caption)}</caption>\n  <thead><tr>${head}</tr></thead>\n  <tbody>\n${body}\n  </tbody>\n</table>${legend}`;
 }
 
-export function renderHtml(model: TimelineModel, options: RenderOptions = {}): string {
-    const labels = timelineWords(options.locale);
-    const scene = layoutTimeline(model, options);
-    const title = labels.title(model.plan);
+/**
+ * A self-contained HTML page (`vplan render`, `vplan review --format html`): its styles inline, and
+ * a Content-Security-Policy that allows no script and no fetch of any kind, even if something
+ * slipped through the escaping.
+ */
+export function standalonePage(page: { lang: string; title: string; styles: string; bodyClass: string; body: readonly string[] }): string {
     return [
         '<!DOCTYPE html>',
-        `<html lang="${labels.locale}">`,
+        `<html lang="${page.lang}">`,
         '<head>',
         '<meta charset="utf-8">',
-        // No script and no fetch of any kind, even if something slipped through.
         `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        `<title>${escapeMarkup(title)}</title>`,
-        `<style>${htmlStyleSheet().replace(/</g, '\\3C ')}</style>`,
+        `<title>${escapeMarkup(page.title)}</title>`,
+        `<style>${page.styles.replace(/</g, '\\3C ')}</style>`,
         '</head>',
-        '<body class="vp-page">',
-        '<figure class="vp-figure">',
-        sceneToSvg(scene, { standalone: false, id: 'vp-timeline' }),
-        '</figure>',
-        tableToHtml(buildTimelineTable(model, options.locale)),
+        `<body class="${page.bodyClass}">`,
+        ...page.body,
         '</body>',
         '</html>',
         ''
     ].join('\n');
+}
+
+export function renderHtml(model: TimelineModel, options: RenderOptions = {}): string {
+    const labels = timelineWords(options.locale);
+    const scene = layoutTimeline(model, options);
+    return standalonePage({
+        lang: labels.locale,
+        title: labels.title(model.plan),
+        styles: htmlStyleSheet(),
+        bodyClass: 'vp-page',
+        body: [
+            '<figure class="vp-figure">',
+            sceneToSvg(scene, { standalone: false, id: 'vp-timeline' }),
+            '</figure>',
+            tableToHtml(buildTimelineTable(model, options.locale))
+        ]
+    });
 }
