@@ -24,7 +24,7 @@ import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { dirname } from 'node:path';
 import type { VplanFile } from '../language/generated/ast.js';
 import { buildWithCompanions, type CompanionFile } from '../language/workspace/partial-build.js';
-import { summarize, SUMMARY_FORMAT, type DeclarationSummary, type FileSummary } from '../language/workspace/file-summary.js';
+import { summarizeText, SUMMARY_FORMAT, type DeclarationSummary, type FileSummary } from '../language/workspace/file-summary.js';
 import type { Locale } from '../language/i18n/locale.js';
 import { readPlanText, type PlanFile } from './files.js';
 import { hashText, SummaryCache, summaryCacheFile } from './summary-cache.js';
@@ -112,9 +112,7 @@ export class Summarizer {
 
     async summarize(path: string, text: string): Promise<FileSummary> {
         const services = this.services ??= await createCliServices(this.settings, false);
-        const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(path));
-        const describer = services.Vplan.workspace.AstNodeDescriptionProvider;
-        return summarize(document, (node, name) => describer.createDescription(node, name, document));
+        return summarizeText(services.Vplan, URI.file(path), text);
     }
 }
 

@@ -14,7 +14,7 @@ import type { Locale } from '../language/i18n/locale.js';
 import { configDiagnostics } from '../language/config/config-diagnostics.js';
 import { CliInputError, displayPathOf, readPlanText, type PlanFile } from './files.js';
 import { buildWithCompanions, type CompanionFile } from '../language/workspace/partial-build.js';
-import { summarize } from '../language/workspace/file-summary.js';
+import { summarizeText } from '../language/workspace/file-summary.js';
 import { SummaryCache, summaryCacheFile } from './summary-cache.js';
 import type { LoadedConfig } from '../language/config/settings-provider.js';
 import { cliTexts } from './cli-texts.js';
@@ -64,8 +64,6 @@ function companionsOf(files: readonly PlanFile[], services: Services, exclude: R
     const roots = new Set(files.map(file => layout.rootOf(dirname(file.absolutePath)).path));
     const companions: CompanionFile[] = [];
     const caches: SummaryCache[] = [];
-    const factory = services.shared.workspace.LangiumDocumentFactory;
-    const describer = services.Vplan.workspace.AstNodeDescriptionProvider;
     for (const root of roots) {
         const paths = layout.filesOf(root).filter(path => !named.has(path));
         if (paths.length === 0) continue;
@@ -76,10 +74,7 @@ function companionsOf(files: readonly PlanFile[], services: Services, exclude: R
             const uri = URI.file(path);
             const body = companionText(path);
             if (body === undefined) continue; // see above
-            const summary = cache.summary(body, () => {
-                const document = factory.fromString(body, uri);
-                return summarize(document, (node, name) => describer.createDescription(node, name, document));
-            });
+            const summary = cache.summary(body, () => summarizeText(services.Vplan, uri, body));
             companions.push({ uri, summary: () => summary, text: () => body });
         }
     }

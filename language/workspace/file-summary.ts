@@ -11,7 +11,7 @@
  * refers to is loaded itself (workspace/partial-build.ts), so references only resolve to real nodes.
  */
 
-import type { AstNodeDescription, DocumentSegment, LangiumDocument, URI } from 'langium';
+import type { AstNodeDescription, DocumentSegment, LangiumCoreServices, LangiumDocument, URI } from 'langium';
 import { isVplanFile } from '../generated/ast.js';
 import { referenceInfosOf } from './vplan-index-services.js';
 
@@ -80,6 +80,13 @@ export function digestOf(text: string): string {
     h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
     h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
     return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** The summary of a text, parsed now with the language's services (the syntax tree is not kept). */
+export function summarizeText(language: LangiumCoreServices, uri: URI, text: string): FileSummary {
+    const document = language.shared.workspace.LangiumDocumentFactory.fromString(text, uri);
+    const describer = language.workspace.AstNodeDescriptionProvider;
+    return summarize(document, (node, name) => describer.createDescription(node, name, document));
 }
 
 /** A description of a declaration in a file that is not loaded: its name, type and position, no node. */

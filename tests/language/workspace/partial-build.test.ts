@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { createVplanServices } from '../../../language/vplan-module.js';
 import { loadBuiltinCatalogue } from '../../../language/workspace/builtin-documents.js';
 import { buildWithCompanions, type CompanionFile } from '../../../language/workspace/partial-build.js';
-import { summarize, type FileSummary } from '../../../language/workspace/file-summary.js';
+import { summarizeText, type FileSummary } from '../../../language/workspace/file-summary.js';
 import { catalogueToVplan, generateCatalogue, generatePlan, planToVplan } from '../../../bench/workload.js';
 
 type Files = Array<[path: string, text: string]>;
@@ -21,9 +21,7 @@ function serviceSet() {
 const summarizer = serviceSet();
 
 function summaryOf(path: string, text: string): FileSummary {
-    const services = summarizer;
-    const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(path));
-    return summarize(document, (node, name) => services.Vplan.workspace.AstNodeDescriptionProvider.createDescription(node, name, document));
+    return summarizeText(summarizer.Vplan, URI.file(path), text);
 }
 
 const diagnosticsOf = (document: LangiumDocument) => (document.diagnostics ?? []).map(d => ({ code: d.code, message: d.message, range: d.range }));
