@@ -14,6 +14,8 @@
  * --cli FILE / --server FILE (measure other bundles, for before/after comparisons).
  */
 
+import { LEAN_MIN_FILES } from '../language/workspace/builtin-documents.js';
+import { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from '../client/server-node-flags.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
@@ -177,11 +179,12 @@ interface ServerResults {
  */
 async function measureServer(layout: WorkspaceLayout, profiled = false): Promise<ServerResults> {
     const rssFile = join(layout.base, 'server-rss.jsonl');
-    const nodeArgs = ['--require', preloadPath];
+    // As the VS Code extension starts it (client/server-node-flags.ts).
+    const nodeArgs = [...SERVER_NODE_FLAGS, '--require', preloadPath];
     if (profiled) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-name=server.cpuprofile');
     const spawned = performance.now();
     const session = await startLanguageServer({
-        serverPath, workspaceFolder: layout.vplan, nodeArgs, env: { ...process.env, VPLAN_BENCH_RSS_FILE: rssFile }
+        serverPath, workspaceFolder: layout.vplan, nodeArgs, env: { ...process.env, ...SERVER_ENVIRONMENT, VPLAN_BENCH_RSS_FILE: rssFile }
     });
     try {
         const planUris = layout.planPaths.map(fileUri);
@@ -231,9 +234,13 @@ async function measureServer(layout: WorkspaceLayout, profiled = false): Promise
                 await new Promise(r => setTimeout(r, 200));
                 const sent = performance.now();
                 session.change(catalogueUri, edited, ++version);
-                const last = await session.waitForAll(planUris, sent, 180_000);
+                // Done when the server has built the edit: a request that waits for the workspace's
+                // writes answers then. A lean server (parked plans) publishes the plans again only
+                // when their diagnostics can change (the kind), a whole one after either edit.
+                const idle = session.connection.sendRequest('vplan/timeline', { uri: catalogueUri }).then(() => performance.now());
+                const last = Math.max(await idle, label === 'kind' ? await session.waitForAll(planUris, sent, 180_000) : 0);
                 times.push(last - sent);
-                log(`  catalogue ${label} edit ${i + 1}: all plans revalidated after ${(last - sent).toFixed(0)} ms`);
+                log(`  catalogue ${label} edit ${i + 1}: built (${label === 'kind' ? 'and every plan published' : 'plans checked'}) after ${(last - sent).toFixed(0)} ms`);
             }
         }
         catalogueWindow = [catalogueWindowStart, monotonicMicros()];
@@ -379,15 +386,15 @@ function renderTable(layout: WorkspaceLayout, check: CheckComparison, throughput
         out.push(`| ${t.lines.toLocaleString('en')} | ${(t.bytes / 1024).toFixed(0)} KB | ${fmt(t.parseMs)} | ${Math.round(t.lines / t.parseMs * 1000).toLocaleString('en')} | ${(mb / t.parseMs * 1000).toFixed(1)} | ${fmt(t.buildMs)} | ${Math.round(t.lines / t.buildMs * 1000).toLocaleString('en')} | ${(mb / t.buildMs * 1000).toFixed(1)} | ${t.diagnostics} |`);
     }
     out.push('');
-    out.push(`### Language server (out/server.cjs over stdio, ${planCount}-plan workspace)`, '');
+    out.push(`### Language server (out/server.cjs over stdio, ${planCount}-plan workspace, started as the VS Code extension starts it; lean from ${LEAN_MIN_FILES} files)`, '');
     out.push('| measure | value |', '|---|---:|');
     out.push(`| time to first diagnostics (spawn → diagnostics of the first opened plan) | ${fmt(server.firstDiagnosticsMs)} ms |`);
     out.push(`| time until every plan has diagnostics (spawn → last plan) | ${fmt(server.allPlansFirstMs)} ms |`);
     out.push(`| edit → new diagnostics of that plan, median of ${server.edits} edits | ${fmt(server.editMedianMs)} ms |`);
     out.push(`| edit → new diagnostics, p90 | ${fmt(server.editP90Ms)} ms |`);
     out.push(`| the first ten edits after loading (in order: ${server.firstEditsMs.map(fmt).join(', ')}), median; slowest | ${fmt(median(server.firstEditsMs))} ms; ${fmt(Math.max(...server.firstEditsMs))} ms |`);
-    out.push(`| catalogue edit (an organisation's title) → all ${planCount} plans revalidated (median of ${server.catalogueMs.length}: ${server.catalogueMs.map(fmt).join(', ')}) | ${fmt(median(server.catalogueMs))} ms |`);
-    out.push(`| catalogue edit that checks read (an organisation's kind) → all ${planCount} plans checked again (median of ${server.catalogueKindMs.length}: ${server.catalogueKindMs.map(fmt).join(', ')}) | ${fmt(median(server.catalogueKindMs))} ms |`);
+    out.push(`| catalogue edit (an organisation's title) → built, every plan's diagnostics known to hold (median of ${server.catalogueMs.length}: ${server.catalogueMs.map(fmt).join(', ')}) | ${fmt(median(server.catalogueMs))} ms |`);
+    out.push(`| catalogue edit that checks read (an organisation's kind) → all ${planCount} plans read again, checked and published (median of ${server.catalogueKindMs.length}: ${server.catalogueKindMs.map(fmt).join(', ')}) | ${fmt(median(server.catalogueKindMs))} ms |`);
     out.push(`| peak memory (max RSS) of the server | ${server.maxRssMb.toFixed(0)} MB |`);
     out.push(`| peak memory (max RSS) of \`vplan check\` | ${check.cliMaxRssMb.toFixed(0)} MB |`);
     out.push('');
@@ -398,7 +405,7 @@ function renderTable(layout: WorkspaceLayout, check: CheckComparison, throughput
     out.push(`| edit → diagnostics median < 15 ms | ${fmt(server.editMedianMs)} ms | ${status(server.editMedianMs < 15)} |`);
     out.push(`| the first ten edits too: median < 15 ms, slowest < 50 ms | ${fmt(median(server.firstEditsMs))} ms; ${fmt(Math.max(...server.firstEditsMs))} ms | ${status(median(server.firstEditsMs) < 15 && Math.max(...server.firstEditsMs) < 50)} |`);
     out.push(`| catalogue edit revalidates ${planCount} plans within 400 ms (title; kind) | ${fmt(median(server.catalogueMs))} ms; ${fmt(median(server.catalogueKindMs))} ms | ${status(median(server.catalogueMs) <= 400)}; ${status(median(server.catalogueKindMs) <= 400)} |`);
-    out.push(`| server memory < 250 MB | ${server.maxRssMb.toFixed(0)} MB | ${status(server.maxRssMb < 250)} |`);
+    out.push(`| server memory < 120 MB (issue 14; was < 250 MB) | ${server.maxRssMb.toFixed(0)} MB | ${status(server.maxRssMb < 120)} |`);
     for (const [name, { functions, modules, inclusive }] of profiles) {
         out.push('', `### Hotspots: ${name} (self time, \`node --cpu-prof\`, mapped to sources)`, '');
         out.push('| self (ms) | share | source module or file |', '|---:|---:|---|');

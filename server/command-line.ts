@@ -28,3 +28,12 @@ export function readCommandLine(args: readonly string[], env: Record<string, str
     }
     return { start: true };
 }
+
+/**
+ * `VPLAN_LEAN_MIN_FILES`: from how many workspace files on the server parks closed plans
+ * (language/workspace/parked-plans.ts); `0` always, unset the default (`LEAN_MIN_FILES`).
+ */
+export function leanMinFilesFrom(env: Record<string, string | undefined>): number | undefined {
+    const value = env.VPLAN_LEAN_MIN_FILES;
+    return value !== undefined && /^\d+$/.test(value.trim()) ? Number(value.trim()) : undefined;
+}

@@ -9,7 +9,8 @@ import { createVplanServices } from '../language/vplan-module.js';
 import { registerServerExtensions } from './server-extensions.js';
 import { registerTimelineRequest } from './timeline-request.js';
 import { applyServerHeapSettings } from './heap-settings.js';
-import { readCommandLine } from './command-line.js';
+import { leanMinFilesFrom, readCommandLine } from './command-line.js';
+import { VplanWorkspaceManager } from '../language/workspace/builtin-documents.js';
 import { DiagnosticsPublisher } from './diagnostics-publisher.js';
 import { startVplanLanguageServer } from './start-server.js';
 import { startWarmUp } from './warm-up.js';
@@ -21,6 +22,10 @@ function runServer(): void {
     const connection = createConnection(ProposedFeatures.all);
     // Editor mode; the services refuse files over 5 MB like the CLI does (workspace/large-file-guard.ts).
     const services = createVplanServices({ connection, ...NodeFileSystem });
+    // A large workspace is loaded lean (language/workspace/parked-plans.ts); VPLAN_LEAN_MIN_FILES sets from how many files.
+    const leanMinFiles = leanMinFilesFrom(process.env);
+    const manager = services.shared.workspace.WorkspaceManager;
+    if (leanMinFiles !== undefined && manager instanceof VplanWorkspaceManager) manager.leanMinFiles = leanMinFiles;
     const publisher = new DiagnosticsPublisher(connection, services.shared);
     registerServerExtensions(services, publisher);
     registerTimelineRequest(connection, services, document => publisher.isCurrent(document));

@@ -4,6 +4,7 @@
  */
 
 import { DocumentState } from 'langium';
+import { VplanDocumentBuilder } from '../language/workspace/vplan-document-builder.js';
 import type { createVplanServices } from '../language/vplan-module.js';
 import { isLocale, localeFromTag } from '../language/i18n/locale.js';
 import { CONFIG_FILE_NAME } from '../language/config/vplan-config.js';
@@ -71,7 +72,11 @@ function publishConfigDiagnostics(publisher: DiagnosticsPublisher, services: Ser
 async function revalidateAll(services: Services, state: DocumentState = DocumentState.IndexedReferences): Promise<void> {
     const { shared } = services;
     await shared.workspace.WorkspaceLock.write(async token => {
-        const documents = shared.workspace.LangiumDocuments.all.toArray();
+        // Parked plans (language/workspace/parked-plans.ts) are read again in batches after this build.
+        const builder = shared.workspace.DocumentBuilder;
+        const parked = builder instanceof VplanDocumentBuilder ? builder.parked : undefined;
+        if (builder instanceof VplanDocumentBuilder) builder.queueRereadOfParked();
+        const documents = shared.workspace.LangiumDocuments.all.filter(document => !parked?.isParked(document.uri)).toArray();
         for (const document of documents) {
             if (document.state > state) shared.workspace.DocumentBuilder.resetToState(document, state);
         }

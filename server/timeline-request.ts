@@ -5,6 +5,7 @@
  * to ask again.
  */
 
+import { VplanDocumentBuilder } from '../language/workspace/vplan-document-builder.js';
 import { DocumentState, ReadPriority, URI, isOperationCancelled, type LangiumDocument } from 'langium';
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import type { createVplanServices } from '../language/vplan-module.js';
@@ -71,6 +72,9 @@ export function timelineResult(services: Services, document: LangiumDocument<Vpl
 export function registerTimelineRequest(connection: Connection, services: Services, isCurrent: (document: LangiumDocument) => boolean = () => true): void {
     const { shared } = services;
 
+    const builder = shared.workspace.DocumentBuilder;
+    const isParked = (uri: URI) => builder instanceof VplanDocumentBuilder && builder.parked.isParked(uri);
+
     connection.onRequest(TIMELINE_REQUEST, async (params: TimelineParams, token: CancellationToken): Promise<TimelineResult> => {
         if (typeof params?.uri !== 'string') throw new ResponseError(-32602, 'vplan/timeline needs a uri');
         const uri = URI.parse(params.uri);
@@ -83,7 +87,8 @@ export function registerTimelineRequest(connection: Connection, services: Servic
             // Let queued document updates (a didOpen or didChange just before this request) land first,
             // so the answer is about the text the client has, not an older one.
             await lock.read(() => undefined);
-            if (!documents.hasDocument(uri)) return notOpen();
+            // A parked plan (language/workspace/parked-plans.ts) is not open, and has no tree to draw.
+            if (!documents.hasDocument(uri) || isParked(uri)) return notOpen();
             await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri, token);
         } catch (error) {
             if (isOperationCancelled(error)) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
@@ -92,7 +97,7 @@ export function registerTimelineRequest(connection: Connection, services: Servic
         // The state was awaited above; read right away, like Langium's own request handlers.
         return lock.read(() => {
             const document = documents.getDocument(uri) as LangiumDocument<VplanFile> | undefined;
-            return document ? timelineResult(services, document, params) : notOpen();
+            return document && !isParked(uri) ? timelineResult(services, document, params) : notOpen();
         }, ReadPriority.Immediate);
     });
 

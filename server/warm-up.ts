@@ -21,6 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Position } from 'vscode-languageserver-types';
 import { createVplanServices } from '../language/vplan-module.js';
 import { loadBuiltinCatalogue } from '../language/workspace/builtin-documents.js';
+import { VplanDocumentBuilder } from '../language/workspace/vplan-document-builder.js';
 import { EXAMPLE_CATALOGUE, EXAMPLE_SECTIONS, examplePlan } from '../language/rules/example-plan.js';
 
 /** What the warm-up did (for the tests). */
@@ -71,6 +72,10 @@ export const WARM_UP_MIN_DOCUMENTS = 200;
 export async function startWarmUp(shared: LangiumSharedServices, options: WarmUpOptions & { minDocuments?: number } = {}): Promise<WarmUpResult> {
     try {
         await shared.workspace.WorkspaceManager.ready;
+        // A lean load (language/workspace/parked-plans.ts) validates every plan as it loads, which
+        // runs the code of an edit anyway; a warm-up would only add its services to the peak memory.
+        const builder = shared.workspace.DocumentBuilder;
+        if (builder instanceof VplanDocumentBuilder && builder.lean) return { edits: 0, interrupted: false };
         if (shared.workspace.LangiumDocuments.all.count() < (options.minDocuments ?? WARM_UP_MIN_DOCUMENTS)) return { edits: 0, interrupted: false };
         const lock = shared.workspace.WorkspaceLock;
         // The initial build is over when a build first indexes the references of its documents (the

@@ -58,6 +58,11 @@ const CACHED_PLANS = 64;
 const cache = new Map<Plan, { links: unknown; facts: PlanFacts }>();
 
 /** The facts of a linked plan, computed once per plan and link while it is in use. */
+/** Drops a plan's facts, when its syntax tree is released (workspace/parked-plans.ts). */
+export function forgetPlanFacts(plan: Plan): void {
+    cache.delete(plan);
+}
+
 export function planFacts(plan: Plan): PlanFacts {
     const links = linksOf(plan);
     const cached = cache.get(plan);

@@ -18,6 +18,7 @@ import { VplanHoverProvider } from './vplan-hover.js';
 import { VplanSemanticTokenProvider } from './vplan-semantic-tokens.js';
 import { VplanInlayHintProvider } from './vplan-inlay-hints.js';
 import { VplanCodeLensProvider } from './vplan-code-lens.js';
+import { VplanDocumentUpdateHandler } from './vplan-document-update-handler.js';
 import { VplanRenameProvider } from './vplan-rename.js';
 import { VplanDocumentSymbolProvider, VplanNodeKindProvider, VplanWorkspaceSymbolProvider } from './vplan-symbols.js';
 
@@ -38,6 +39,7 @@ export const BUILTIN_SCHEME = URI.parse(BUILTIN_CATALOGUE_URI).scheme;
 
 export const vplanSharedEditorFeatures: LspFactories<LangiumSharedServices, LangiumSharedLSPServices['lsp']> = {
     NodeKindProvider: () => new VplanNodeKindProvider(),
+    DocumentUpdateHandler: (shared) => new VplanDocumentUpdateHandler(shared),
     WorkspaceSymbolProvider: (shared) => new VplanWorkspaceSymbolProvider(shared),
     TextDocumentContentProvider: (shared) => new DefaultTextDocumentContentProvider(shared, BUILTIN_SCHEME)
 };

@@ -5,6 +5,9 @@
  * `resolvePlan` / `measureTypeInfo`, so the hover never disagrees with the checks.
  */
 
+import { VplanDocumentBuilder } from '../workspace/vplan-document-builder.js';
+import { pathOf } from '../workspace/parked-plans.js';
+import { compareCodePoints } from '../workspace/workspace-layout.js';
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type LeafCstNode } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
@@ -127,8 +130,25 @@ function coverageText(coverage: MemberCoverage, locale: Locale): string[] {
 export function organisationHover(node: Organisation, locale: Locale, services: VplanServices): string {
     const heading = `**${text(editorTexts.organisation, {}, locale)}** \`${node.name}\`` + (node.title ? ` — ${md(node.title)}` : '');
     const lines = [`- ${text(editorTexts.kind, {}, locale)}: ${node.kind ?? '—'}`];
+    // In the global order of files (language reference, section 2), whatever order they were loaded in.
+    const documents = services.shared.workspace.LangiumDocuments.all.toArray()
+        .sort((a, b) => compareCodePoints(a.uri.path, b.uri.path) || compareCodePoints(a.uri.toString(), b.uri.toString()));
     const periods: string[] = [];
-    for (const document of services.shared.workspace.LangiumDocuments.all) {
+    const builder = services.shared.workspace.DocumentBuilder;
+    const parked = builder instanceof VplanDocumentBuilder ? builder.parked : undefined;
+    const target = parked && parked.size > 0 ? pathOf(node, services) : undefined;
+    for (const document of documents) {
+        // A parked plan (workspace/parked-plans.ts) keeps its regie periods with their organisations' paths.
+        const record = parked?.recordOf(document.uri);
+        if (record && target) {
+            for (const period of record.regie) {
+                const organisation = record.references[period.reference];
+                if (organisation?.resolved && organisation.targetUri.toString() === target.uri && organisation.targetPath === target.path) {
+                    periods.push(`\`${period.plan}\`: ${intervalText(period.interval, locale)}`);
+                }
+            }
+            continue;
+        }
         const root = document.parseResult.value;
         if (!isVplanFile(root)) continue;
         for (const plan of root.declarations.filter(isPlan)) {

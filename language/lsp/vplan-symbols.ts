@@ -6,6 +6,8 @@
  * table is in docs/editor.md.
  */
 
+import { VplanDocumentBuilder } from '../workspace/vplan-document-builder.js';
+import { parkedSymbols } from '../workspace/parked-plans.js';
 import { GrammarUtils, interruptAndCheck, type AstNode, type AstNodeDescription, type LangiumDocument, type LangiumDocuments } from 'langium';
 import {
     DefaultDocumentSymbolProvider, DefaultWorkspaceSymbolProvider, type LangiumSharedLSPServices, type LangiumSharedServices, type NodeKindProvider
@@ -100,13 +102,27 @@ export class VplanWorkspaceSymbolProvider extends DefaultWorkspaceSymbolProvider
     constructor(services: LangiumSharedServices & { lsp: LangiumSharedLSPServices['lsp'] }) {
         super(services);
         this.documents = services.workspace.LangiumDocuments;
+        this.builder = services.workspace.DocumentBuilder;
     }
+
+    protected readonly builder: LangiumSharedServices['workspace']['DocumentBuilder'];
 
     override async getSymbols(params: WorkspaceSymbolParams, cancelToken = CancellationToken.None): Promise<WorkspaceSymbol[]> {
         const symbols = await super.getSymbols(params, cancelToken);
         const query = params.query.toLowerCase();
+        const builder = this.builder;
+        const parked = builder instanceof VplanDocumentBuilder ? builder.parked : undefined;
         for (const document of this.documents.all) {
             await interruptAndCheck(cancelToken);
+            // A parked plan (workspace/parked-plans.ts) keeps its names without its tree.
+            const record = parked?.recordOf(document.uri);
+            if (record) {
+                for (const symbol of parkedSymbols(record.symbols)) {
+                    if (!this.fuzzyMatcher.match(query, symbol.name)) continue;
+                    symbols.push({ kind: symbol.kind as SymbolKind, name: symbol.name, containerName: symbol.container, location: { uri: document.uri.toString(), range: symbol.range } });
+                }
+                continue;
+            }
             const root = document.parseResult.value;
             if (!isVplanFile(root)) continue;
             for (const plan of root.declarations.filter(isPlan)) {

@@ -70,6 +70,15 @@ export class GlobalNames {
         this.layout = services.config.WorkspaceLayout;
     }
 
+    /**
+     * Forgets the cached declarations now, not at the next update: they hold the syntax trees of
+     * the documents they describe, which parking releases (workspace/parked-plans.ts).
+     */
+    clear(): void {
+        this.cache.clear();
+        this.byTypeCache.clear();
+    }
+
     /** The workspace a document belongs to (its root's path; `''` for the built-in catalogue). */
     keyOf(uri: URI): string {
         return isBuiltinUri(uri) ? '' : this.layout.keyOf(uri);
@@ -192,7 +201,24 @@ export class VplanScopeProvider extends DefaultScopeProvider {
     }
 
     protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {
-        const key = this.globalNames.keyOf(AstUtils.getDocument(context.container).uri);
+        return this.globalScopeOf(this.globalNames.keyOf(AstUtils.getDocument(context.container).uri), referenceType);
+    }
+
+    /**
+     * What a reference of a document at `uri` to `name` resolves to when no plan-local name takes
+     * it: as linking would resolve it (a parked plan's references, workspace/parked-plans.ts).
+     */
+    resolveGlobal(uri: URI, referenceType: string, name: string): AstNodeDescription | undefined {
+        return this.globalScopeOf(this.globalNames.keyOf(uri), referenceType).getElement(name);
+    }
+
+    /** Forgets the cached scopes (see `GlobalNames.clear`). */
+    clear(): void {
+        this.scopesByType.clear();
+        this.globalNames.clear();
+    }
+
+    protected globalScopeOf(key: string, referenceType: string): Scope {
         return this.scopesByType.get(`${key}\u0000${referenceType}`, () => {
             const elements: AstNodeDescription[] = [];
             for (const [type, descriptions] of this.globalNames.firstDeclarationsByType(key)) {

@@ -21,7 +21,7 @@
  * checks against full builds from scratch.
  */
 
-import type { AstNode, LangiumDocument } from 'langium';
+import type { AstNode, AstNodeDescription, LangiumDocument, URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isMeasureType, isOrganisation, isVplanFile } from '../generated/ast.js';
 import { measureTypeView, organisationView, viewSignature } from '../model/declaration-views.js';
@@ -54,6 +54,10 @@ function semanticText(target: AstNode, documentUri: string): string {
         semanticTextByTarget.set(key, text);
     }
     return text;
+}
+
+function earlierPart(name: string, earlier: AstNodeDescription): string {
+    return `=${name}<${earlier.documentUri.toString()}:${earlier.nameSegment?.range.start.line}:${earlier.type}`;
 }
 
 function sameParts(a: string[], b: string[]): boolean {
@@ -107,8 +111,35 @@ export class ValidationMemo {
             for (const declaration of root.declarations) {
                 if (!declaration.name) continue;
                 const earlier = this.globalNames.earlierDeclaration(declaration, declaration.name);
-                if (earlier) parts.push(`=${declaration.name}<${earlier.documentUri.toString()}:${earlier.nameSegment?.range.start.line}:${earlier.type}`);
+                if (earlier) parts.push(earlierPart(declaration.name, earlier));
             }
+        }
+        return parts;
+    }
+
+    /**
+     * The same signature for a parked document (workspace/parked-plans.ts), whose syntax tree is
+     * released: from its references that leave the file, in order, with what each resolves to now
+     * (`nodeOf` loads a target), and its global declarations with their name offsets. Undefined
+     * when a target cannot be loaded.
+     */
+    parkedDependencySignature(uri: URI, references: ReadonlyArray<{ name: string; target: AstNodeDescription | undefined }>,
+        declarations: ReadonlyArray<{ name: string; offset: number }>, nodeOf: (description: AstNodeDescription) => AstNode | undefined): string[] | undefined {
+        const parts: string[] = [];
+        const key = uri.toString();
+        const first = this.globalNames.firstDeclarations(this.globalNames.keyOf(uri));
+        for (const { name, target } of references) {
+            if (target) {
+                const node = nodeOf(target);
+                if (!node) return undefined;
+                parts.push(semanticText(node, target.documentUri.toString()));
+            } else {
+                parts.push(`!${name}:${first.get(name)?.type ?? ''}`);
+            }
+        }
+        for (const { name, offset } of declarations) {
+            const earlier = first.get(name);
+            if (earlier && !(earlier.documentUri.toString() === key && earlier.nameSegment?.offset === offset)) parts.push(earlierPart(name, earlier));
         }
         return parts;
     }

@@ -3,7 +3,12 @@
  * adds it at start-up, the CLI and the tests through `loadBuiltinCatalogue`.
  */
 
-import { Cancellation, DefaultWorkspaceManager, DocumentState, interruptAndCheck, URI, UriUtils, type FileSystemNode, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import {
+    Cancellation, DefaultWorkspaceManager, DocumentState, interruptAndCheck, stream, URI, UriUtils,
+    type FileSystemNode, type LangiumDocument, type LangiumSharedCoreServices, type Stream
+} from 'langium';
+import { VplanDocumentBuilder } from './vplan-document-builder.js';
+import { compareCodePoints } from './workspace-layout.js';
 import { WorkspaceLoadProgress } from './load-progress.js';
 import type { VplanServices } from '../vplan-module.js';
 import { isWithin } from './workspace-layout.js';
@@ -37,6 +42,11 @@ export async function loadBuiltinCatalogue(shared: LangiumSharedCoreServices): P
     return document;
 }
 
+/** The default of `VplanWorkspaceManager.leanMinFiles` (the server's `VPLAN_LEAN_MIN_FILES` overrides it). */
+export const LEAN_MIN_FILES = 200;
+/** How many plans the lean first load builds at a time. */
+export const LEAN_BATCH = 50;
+
 /**
  * Loads the built-in catalogue and the workspace folders' files, following the workspace rule
  * (language reference, section 2): every `.vplan` file (also in a folder named `out`, which
@@ -48,18 +58,81 @@ export class VplanWorkspaceManager extends DefaultWorkspaceManager {
     /** Progress of the first load, for the server's work-done progress (load-progress.ts). */
     readonly loadProgress: WorkspaceLoadProgress;
 
+    protected readonly documentFactory: LangiumSharedCoreServices['workspace']['LangiumDocumentFactory'];
+
     constructor(services: LangiumSharedCoreServices) {
         super(services);
         this.loadProgress = new WorkspaceLoadProgress(services);
+        this.documentFactory = services.workspace.LangiumDocumentFactory;
     }
+
+    /**
+     * From how many workspace files on the server loads lean: in batches, each validated and its
+     * plans parked (parked-plans.ts), so that the syntax trees of all plans never exist at once.
+     * A smaller workspace is loaded and kept whole, as before (docs/performance.md, "The lean server").
+     */
+    leanMinFiles = LEAN_MIN_FILES;
 
     /** Langium's `initializeWorkspace`, reporting its progress (load-progress.ts). */
     override async initializeWorkspace(folders: WorkspaceFolder[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         await this.loadProgress.run(() => this.performStartup(folders), async documents => {
             // As Langium's: only after creating all documents is the cancellation checked.
             await interruptAndCheck(cancelToken);
-            await this.documentBuilder.build(documents, this.initialBuildOptions, cancelToken);
+            const builder = this.documentBuilder;
+            if (builder instanceof VplanDocumentBuilder && builder.lean) {
+                // Validated with the options of an update, so that a parked plan's diagnostics are
+                // complete (and published); the plans follow in batches (`continueLoading`).
+                await builder.build(documents.filter(document => this.langiumDocuments.hasDocument(document.uri)), builder.updateBuildOptions, cancelToken);
+                await builder.continueLoading(cancelToken);
+            } else {
+                await builder.build(documents, this.initialBuildOptions, cancelToken);
+            }
         });
+    }
+
+    /** The documents of the first load, with the plans a lean load registers later (for its progress). */
+    override async performStartup(folders: WorkspaceFolder[]): Promise<LangiumDocument[]> {
+        const documents = await super.performStartup(folders);
+        const builder = this.documentBuilder;
+        return builder instanceof VplanDocumentBuilder ? [...documents, ...builder.queuedDocuments()] : documents;
+    }
+
+    /**
+     * A large workspace is loaded lean: files that may declare organisations or measure types are
+     * registered now and built first; the plans are registered and built in batches of
+     * `LEAN_BATCH`, in the order of their paths, and parked after each batch (parked-plans.ts), so
+     * that the syntax trees of all plans never exist at once. A plan built before a declaration
+     * it names would only be read a second time: the quick look at the text decides the order, not
+     * the result. Documents start as Langium's placeholder for a file not read yet.
+     */
+    protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
+        const list = uris.toArray();
+        const builder = this.documentBuilder;
+        if (!(builder instanceof VplanDocumentBuilder) || list.length < this.leanMinFiles) return super.loadWorkspaceDocuments(stream(list), collector);
+        builder.lean = true;
+        const unread = (uri: URI) => {
+            const document = this.documentFactory.fromModel({ $type: 'INVALID' }, uri);
+            document.state = DocumentState.Changed;
+            return document;
+        };
+        const plans: URI[] = [];
+        for (const uri of list) {
+            if (await this.mayDeclareNamesForOthers(uri)) collector(unread(uri));
+            else plans.push(uri);
+        }
+        plans.sort((a, b) => compareCodePoints(a.path, b.path));
+        const batches: LangiumDocument[][] = [];
+        for (let start = 0; start < plans.length; start += LEAN_BATCH) batches.push(plans.slice(start, start + LEAN_BATCH).map(unread));
+        builder.queueLoad(batches);
+    }
+
+    /** Whether a file may declare something other than plans (a quick look at its text). */
+    protected async mayDeclareNamesForOthers(uri: URI): Promise<boolean> {
+        try {
+            return /^[ \t]*(?:organisation|measure[ \t]+type)\b/m.test(await this.fileSystemProvider.readFile(uri));
+        } catch {
+            return true;
+        }
     }
 
     protected override async loadAdditionalDocuments(folders: WorkspaceFolder[], collector: (document: LangiumDocument) => void): Promise<void> {

@@ -168,6 +168,11 @@ export class CompactLangiumParser extends LangiumParser {
 
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
         const result = super.parse<T>(input, options);
+        // The builder keeps the last syntax tree until the next parse; a parked plan's must go now
+        // (parked-plans.ts). Langium builds anew from `buildRootNode` on every parse.
+        const builder = (this as unknown as { nodeBuilder: { rootNode?: unknown; nodeStack: unknown[] } }).nodeBuilder;
+        builder.rootNode = undefined;
+        builder.nodeStack = [];
         if (typeof result.value === 'object' && result.value !== null) compactAstLists(result.value);
         return result;
     }

@@ -14,6 +14,7 @@
 import type { AstNodeDescription, DocumentSegment, LangiumCoreServices, LangiumDocument, URI } from 'langium';
 import { isVplanFile } from '../generated/ast.js';
 import { referenceInfosOf } from './vplan-index-services.js';
+import { ownString } from './own-strings.js';
 
 /** Bump when the summary's shape or meaning changes: cached summaries of another version are ignored. */
 export const SUMMARY_FORMAT = 2;
@@ -113,4 +114,19 @@ class StubDescription implements AstNodeDescription {
 
 export function stubDescriptions(uri: URI, summary: FileSummary): AstNodeDescription[] {
     return summary.declarations.map(declaration => new StubDescription(uri, declaration));
+}
+
+/** The stub of an indexed declaration (a parked document's exports, parked-plans.ts): the same name, type, path and position, no node. */
+export function stubOf(description: AstNodeDescription): AstNodeDescription {
+    const segment = description.nameSegment;
+    const range = segment?.range;
+    return new StubDescription(description.documentUri, {
+        name: ownString(description.name),
+        type: description.type,
+        path: description.path,
+        offset: segment?.offset ?? 0,
+        end: segment?.end ?? 0,
+        range: range ? [range.start.line, range.start.character, range.end.line, range.end.character] : [0, 0, 0, 0],
+        digest: ''
+    });
 }

@@ -10,6 +10,7 @@ import { DocumentState, isOperationCancelled, URI, type LangiumDocument, type La
 import type { LangiumSharedServices } from 'langium/lsp';
 import { text, type Locale } from '../i18n/locale.js';
 import { loadProgressTexts } from './load-progress-texts.js';
+import { VplanDocumentBuilder } from './vplan-document-builder.js';
 
 export interface LoadProgressListener {
     /** The load starts: the files are being read. */
@@ -92,6 +93,8 @@ export class WorkspaceLoadProgress {
         subscriptions.push(builder.onBuildPhase(DocumentState.Linked, () => {
             for (const key of [...pending]) {
                 const document = langiumDocuments.getDocument(URI.parse(key));
+                // A plan of a lean load that is still queued (vplan-document-builder.ts) comes later.
+                if (!document && builder instanceof VplanDocumentBuilder && builder.isQueued(key)) continue;
                 if (!document || document.state >= DocumentState.Linked) pending.delete(key);
             }
             if (pending.size === 0) stop();

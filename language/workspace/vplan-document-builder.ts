@@ -22,10 +22,13 @@
  */
 
 import {
-    DefaultDocumentBuilder, DocumentState, type AstNode, type BuildOptions, type LangiumDocument,
+    Cancellation, DefaultDocumentBuilder, DocumentState, interruptAndCheck, type AstNode, type BuildOptions, type LangiumDocument,
     type LangiumSharedCoreServices, URI
 } from 'langium';
 import { VplanIndexManager, VplanLinker } from './vplan-index-services.js';
+import { ParkedPlans } from './parked-plans.js';
+import { ownString } from './own-strings.js';
+import { VplanScopeProvider } from '../references/vplan-scope.js';
 import type { CancellationToken } from 'vscode-languageserver-protocol';
 
 export interface VplanDocumentBuilderOptions {
@@ -35,6 +38,9 @@ export interface VplanDocumentBuilderOptions {
      */
     readonly incremental?: boolean;
 }
+
+/** How many parked documents are read again and built at a time. */
+export const REREAD_BATCH = 50;
 
 export class VplanDocumentBuilder extends DefaultDocumentBuilder {
     /** Global name → URIs of the documents that refer to it or declare it. */
@@ -59,13 +65,39 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
     /** Whether the reverse index is kept (see `VplanDocumentBuilderOptions.incremental`). */
     protected readonly incremental: boolean;
 
+    /**
+     * The lean server (parked-plans.ts): when on, plans that are not open are parked after their
+     * build. The workspace manager turns it on for a large workspace (builtin-documents.ts).
+     */
+    lean = false;
+    /** The parked documents and what is kept of them. */
+    readonly parked: ParkedPlans;
+    /** Parked documents a change may concern: checked once the changed documents are built. */
+    protected readonly parkedToCheck = new Set<string>();
+    /**
+     * Parked documents found to need reading again, still parked until their batch is built (a
+     * cancelled build leaves the rest here for the next one, never a heap of unbuilt documents).
+     */
+    protected readonly toReread = new Set<string>();
+    /** Documents validated since the last parking (a cancelled build's among them): parked at the end of the next build. */
+    protected readonly validatedSinceParking = new Set<LangiumDocument>();
+    /** Whether the parked documents to read again are being built (by the outermost build). */
+    protected rereading = false;
+    /** Plans of a lean first load not registered yet, in batches (`continueLoading`). */
+    protected readonly loadQueue: LangiumDocument[][] = [];
+    protected readonly queuedKeys = new Set<string>();
+
     constructor(services: LangiumSharedCoreServices, options: VplanDocumentBuilderOptions = {}) {
         super(services);
         this.incremental = options.incremental ?? true;
+        this.parked = new ParkedPlans(services);
         if (this.incremental) {
             this.onDocumentPhase(DocumentState.IndexedContent, document => this.recordExports(document));
             this.onBuildPhase(DocumentState.IndexedContent, () => this.addDependentsOfAddedNames());
             this.onDocumentPhase(DocumentState.Linked, document => this.recordReferences(document));
+            this.onDocumentPhase(DocumentState.Validated, document => {
+                if (this.lean) this.validatedSinceParking.add(document);
+            });
         }
     }
 
@@ -74,7 +106,10 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
         const changedKeys = this.knownDocumentsAt(changed);
         const deletedKeys = this.knownDocumentsAt(deleted);
         for (const key of deletedKeys) changedKeys.add(key);
-        const selection = new Set<string>(this.documentsWithLinkingErrors);
+        // Parked documents with unresolved references are left out: the names they cannot resolve
+        // are in `dependentsByName`, which brings them in when a document starts to declare one.
+        const selection = new Set<string>();
+        for (const key of this.documentsWithLinkingErrors) if (!this.parked.isParked(key)) selection.add(key);
         for (const key of changedKeys) {
             for (const name of this.exportsByDocument.get(key) ?? []) {
                 for (const dependent of this.dependentsByName.get(name) ?? []) selection.add(dependent);
@@ -82,12 +117,67 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
             for (const dependent of this.dependentsByTarget.get(key) ?? []) selection.add(dependent);
         }
         for (const key of deletedKeys) this.forgetDocument(key);
+        // A parked document is not relinked (it has no tree): whether it must be read again is
+        // decided once the changed documents are built (`checkParked`).
+        for (const key of selection) {
+            if (!this.parked.isParked(key)) continue;
+            selection.delete(key);
+            if (!changedKeys.has(key)) this.parkedToCheck.add(key);
+        }
         this.relinkSelection = selection;
+        this.dropFromLoadQueue(deleted);
         try {
             await super.update(changed, deleted, cancelToken);
         } finally {
             this.relinkSelection = new Set();
         }
+        // An edit during a lean first load cancels the load; the load goes on after the edit.
+        await this.continueLoading(cancelToken);
+    }
+
+    /** Queues the plans of a lean first load (builtin-documents.ts), unregistered, in batches. */
+    queueLoad(batches: LangiumDocument[][]): void {
+        this.loadQueue.push(...batches.filter(batch => batch.length > 0));
+        for (const batch of batches) for (const document of batch) this.queuedKeys.add(document.uri.toString());
+    }
+
+    /** The documents queued for the lean first load, not registered yet. */
+    queuedDocuments(): LangiumDocument[] {
+        return this.loadQueue.flat();
+    }
+
+    /** Whether a document is queued for the lean first load. */
+    isQueued(uri: URI | string): boolean {
+        return this.queuedKeys.has(uri.toString());
+    }
+
+    /**
+     * Registers and builds the queued batches one after the other; each batch's plans are parked
+     * when it is built (`buildDocuments`). A batch cancelled by an edit is registered and unbuilt:
+     * the edit's update builds it, and the next batches follow that update.
+     */
+    async continueLoading(cancelToken: CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
+        while (this.loadQueue.length > 0) {
+            await interruptAndCheck(cancelToken);
+            // Opened or changed meanwhile: already registered by that update.
+            const queued = this.loadQueue.shift()!;
+            for (const document of queued) this.queuedKeys.delete(document.uri.toString());
+            const batch = queued.filter(document => !this.langiumDocuments.hasDocument(document.uri));
+            batch.forEach(document => this.langiumDocuments.addDocument(document));
+            await this.build(batch, this.updateBuildOptions, cancelToken);
+        }
+    }
+
+    /** Files deleted before their batch was loaded. */
+    protected dropFromLoadQueue(deleted: URI[]): void {
+        if (this.loadQueue.length === 0 || deleted.length === 0) return;
+        const keys = deleted.map(uri => uri.toString());
+        const gone = (document: LangiumDocument) => {
+            const key = document.uri.toString();
+            return keys.some(deletedKey => key === deletedKey || key.startsWith(deletedKey.endsWith('/') ? deletedKey : deletedKey + '/'));
+        };
+        for (let i = 0; i < this.loadQueue.length; i++) this.loadQueue[i] = this.loadQueue[i].filter(document => !gone(document));
+        for (const key of [...this.queuedKeys]) if (gone({ uri: URI.parse(key) } as LangiumDocument)) this.queuedKeys.delete(key);
     }
 
     /** The keys of the known documents at the given URIs, or below them if they are folders. */
@@ -115,6 +205,13 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
      * descriptions for the ones that resolve as before.
      */
     override resetToState<T extends AstNode>(document: LangiumDocument<T>, state: DocumentState): void {
+        if (this.parked.isParked(document.uri)) {
+            // A parked document has no tree to relink or revalidate: it is read again from its file.
+            this.parked.forget(document.uri);
+            this.toReread.delete(document.uri.toString());
+            super.resetToState(document, DocumentState.Changed);
+            return;
+        }
         const linker = this.serviceRegistry.getServices(document.uri).references.Linker;
         if (state === DocumentState.ComputedScopes && document.state > DocumentState.ComputedScopes && linker instanceof VplanLinker) {
             if (this.indexManager instanceof VplanIndexManager) this.indexManager.keepReferenceDescriptionsForReuse(document);
@@ -154,6 +251,12 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
         if (this.incremental) this.resultsAreIncomplete(document, this.updateBuildOptions);
     }
 
+    protected override cleanUpDeleted(document: LangiumDocument): void {
+        this.parked.forget(document.uri);
+        this.toReread.delete(document.uri.toString());
+        super.cleanUpDeleted(document);
+    }
+
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
         const outer = this.currentBuild;
         this.currentBuild = { documents, options };
@@ -164,13 +267,90 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
         } finally {
             this.currentBuild = outer;
         }
+        // Parked documents whose diagnostics may have changed (`checkParked`) are read again now,
+        // in batches, each parked after its build (not nested: the trees of one batch at a time),
+        // so that a catalogue edit that every plan reads never holds all their trees at once.
+        if (!this.rereading) {
+            this.rereading = true;
+            try {
+                for (this.checkParked(); this.toReread.size > 0; this.checkParked()) {
+                    await interruptAndCheck(cancelToken);
+                    await this.buildDocuments(this.takeRereadBatch(), options, cancelToken);
+                }
+            } finally {
+                this.rereading = false;
+            }
+        }
+        if (this.lean) this.parkValidated();
+    }
+
+    /**
+     * The parked documents a change may concern, once the changed documents are built: those
+     * whose diagnostics still hold keep their record; the others are read again.
+     */
+    protected checkParked(): void {
+        if (this.parkedToCheck.size === 0) return;
+        this.clearScopeCaches();
+        for (const key of this.parkedToCheck) {
+            const uri = URI.parse(key);
+            if (!this.parked.isParked(uri)) continue;
+            if (this.parked.stillHolds(uri)) this.toReread.delete(key);
+            else this.toReread.add(key);
+        }
+        this.parkedToCheck.clear();
+    }
+
+    /**
+     * Queues every parked document to be read again (a config or locale change): the build that
+     * runs next reads them in batches, as after a catalogue edit.
+     */
+    queueRereadOfParked(): void {
+        for (const document of this.langiumDocuments.all) {
+            if (this.parked.isParked(document.uri)) this.toReread.add(document.uri.toString());
+        }
+    }
+
+    /** The next documents to read again, unparked now (reset to be parsed from their files). */
+    protected takeRereadBatch(): LangiumDocument[] {
+        const batch: LangiumDocument[] = [];
+        for (const key of this.toReread) {
+            if (batch.length === REREAD_BATCH) break;
+            this.toReread.delete(key);
+            const document = this.langiumDocuments.getDocument(URI.parse(key));
+            if (!document || !this.parked.isParked(document.uri)) continue;
+            this.resetToState(document, DocumentState.Changed);
+            batch.push(document);
+        }
+        return batch;
+    }
+
+    /** Parks the documents validated since the last parking that may be parked: plans not open in the editor (parked-plans.ts). */
+    protected parkValidated(): void {
+        let parkedAny = false;
+        for (const document of this.validatedSinceParking) {
+            const key = document.uri.toString();
+            if (this.textDocuments?.get(key) || this.dependentsByTarget.has(key) || this.langiumDocuments.getDocument(document.uri) !== document) continue;
+            if (!this.buildState.get(key)?.completed || this.resultsAreIncomplete(document, this.updateBuildOptions)) continue;
+            if (this.parked.canPark(document) && this.parked.park(document)) parkedAny = true;
+        }
+        this.validatedSinceParking.clear();
+        if (parkedAny) this.clearScopeCaches();
+    }
+
+    /** The caches of global names hold the trees of the documents they describe (vplan-scope.ts). */
+    protected clearScopeCaches(): void {
+        for (const services of this.serviceRegistry.all) {
+            const scopes = services.references.ScopeProvider;
+            if (scopes instanceof VplanScopeProvider) scopes.clear();
+        }
     }
 
     protected recordExports(document: LangiumDocument): void {
         const key = document.uri.toString();
         const previous = this.exportsByDocument.get(key);
         const names = new Set<string>();
-        for (const description of this.indexManager.allElements(undefined, new Set([key]))) names.add(description.name);
+        // Kept after the document's tree is released (parked-plans.ts): names of their own.
+        for (const description of this.indexManager.allElements(undefined, new Set([key]))) names.add(this.lean ? ownString(description.name) : description.name);
         for (const name of names) if (!previous?.has(name)) this.addedNames.add(name);
         this.exportsByDocument.set(key, names);
     }
@@ -188,6 +368,10 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
         const reset: LangiumDocument[] = [];
         for (const name of this.addedNames) {
             for (const dependent of this.dependentsByName.get(name) ?? []) {
+                if (this.parked.isParked(dependent)) {
+                    this.parkedToCheck.add(dependent);
+                    continue;
+                }
                 const document = this.langiumDocuments.getDocument(URI.parse(dependent));
                 if (!document) continue;
                 // Also a document of this build may be past linking (a build that only revalidates).
@@ -230,7 +414,7 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
             // declaration, or a global one declared here, which the document depends on anyway
             // through its exports. Only names resolved elsewhere, or not at all, can be affected by
             // another document.
-            if (!resolvedHere) names.add(reference.$refText);
+            if (!resolvedHere) names.add(this.lean ? ownString(reference.$refText) : reference.$refText);
         }
         // A relinked document usually depends on the very same names and documents as before.
         if (!sameSet(this.namesByDocument.get(key), names) || !sameSet(this.targetsByDocument.get(key), targets)) {

@@ -193,6 +193,16 @@ export class VplanIndexManager extends DefaultIndexManager {
         this.symbolIndex.set(key, exports);
         this.symbolByTypeIndex.clear(key);
     }
+
+    /** A parked document's index entries (workspace/parked-plans.ts): stubs for its exports, node-free reference descriptions. */
+    park(uri: URI, exports: AstNodeDescription[], references: ReferenceDescription[]): void {
+        this.setStubExports(uri, exports);
+        this.setReferenceDescriptions(uri, references);
+    }
+
+    setReferenceDescriptions(uri: URI, references: ReferenceDescription[]): void {
+        this.referenceIndex.set(uri.toString(), references);
+    }
 }
 
 /**

@@ -40,10 +40,15 @@ afterEach(async () => {
     server = undefined;
 });
 
-describe('incremental diagnostics in the language server', () => {
+// Whole, and lean: every plan that is not open parked (language/workspace/parked-plans.ts), its
+// tree released and read again when a change reaches it.
+describe.each([
+    ['whole', {}],
+    ['lean (closed plans parked)', { VPLAN_LEAN_MIN_FILES: '0' }]
+] as Array<[string, Record<string, string>]>)('incremental diagnostics in the language server (%s)', (_mode, env) => {
     test('editing a plan changes that plan\'s diagnostics and leaves the others as they were', async () => {
         const files = { 'orgs.vplan': catalogue('vt', 'wijk'), 'a.vplan': plan('a', 'vt'), 'b.vplan': plan('b', 'wijk') };
-        server = await startServer({ workspaceFiles: files });
+        server = await startServer({ workspaceFiles: files, env });
         const [a, b] = [server.uri('a.vplan'), server.uri('b.vplan')];
         // The first opened document triggers the validation of the whole workspace.
         await server.open(a, files['a.vplan']);
@@ -63,7 +68,7 @@ describe('incremental diagnostics in the language server', () => {
 
     test('removing an organisation from the catalogue makes references in other plans VP081; adding it back resolves them', async () => {
         const files = { 'orgs.vplan': catalogue('vt', 'wijk'), 'a.vplan': plan('a', 'vt'), 'b.vplan': plan('b', 'wijk') };
-        server = await startServer({ workspaceFiles: files });
+        server = await startServer({ workspaceFiles: files, env });
         const [orgs, a, b] = [server.uri('orgs.vplan'), server.uri('a.vplan'), server.uri('b.vplan')];
         await server.open(orgs, files['orgs.vplan']);
         const aBefore = await server.waitForDiagnostics(a);
@@ -98,7 +103,7 @@ describe('incremental diagnostics in the language server', () => {
     intervention i`);
         const orgs = (title: string, kind: string) => catalogue('wijk') + `organisation burg "${title}" kind ${kind}\n`;
         const files = { 'orgs.vplan': orgs('Burgemeester', 'burgemeester'), 'm.vplan': measurePlan };
-        server = await startServer({ workspaceFiles: files });
+        server = await startServer({ workspaceFiles: files, env });
         const [catalogueUri, m] = [server.uri('orgs.vplan'), server.uri('m.vplan')];
         await server.open(catalogueUri, files['orgs.vplan']);
         const hasVP033 = (ds: Diagnostic[]) => ds.some(d => d.code === 'VP033');
@@ -114,7 +119,7 @@ describe('incremental diagnostics in the language server', () => {
 
     test('a plan naming an organisation nobody declared resolves once the catalogue gains it', async () => {
         const files = { 'orgs.vplan': catalogue('vt'), 'c.vplan': plan('c', 'later') };
-        server = await startServer({ workspaceFiles: files });
+        server = await startServer({ workspaceFiles: files, env });
         const [orgs, c] = [server.uri('orgs.vplan'), server.uri('c.vplan')];
         await server.open(orgs, files['orgs.vplan']);
         expect(hasUnresolved(await server.waitForDiagnostics(c))).toBe(true);
@@ -136,7 +141,7 @@ describe('incremental diagnostics in the language server', () => {
             'c.vplan': plan('c', 'later')
         };
         // The reference: a fresh server on the final texts.
-        server = await startServer({ workspaceFiles: final });
+        server = await startServer({ workspaceFiles: final, env });
         await server.open(server.uri('orgs.vplan'), final['orgs.vplan']);
         const expected = new Map<string, string[]>();
         for (const path of Object.keys(final)) expected.set(path, normalised(await server.waitForDiagnostics(server.uri(path))));
@@ -144,7 +149,7 @@ describe('incremental diagnostics in the language server', () => {
         server = undefined;
         expect(expected.get('b.vplan')!.some(entry => entry.includes('VP081'))).toBe(true);
 
-        server = await startServer({ workspaceFiles: initial });
+        server = await startServer({ workspaceFiles: initial, env });
         const live = server;
         await Promise.all(Object.keys(initial).map(path => live.open(live.uri(path), initial[path as keyof typeof initial])));
         for (const path of Object.keys(initial)) await live.waitForDiagnostics(live.uri(path));

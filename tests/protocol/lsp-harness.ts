@@ -33,6 +33,8 @@ export interface StartOptions {
     nodePath?: string;
     /** Extra client capabilities, merged over sensible defaults. */
     capabilities?: ClientCapabilities;
+    /** Extra environment variables of the server process (e.g. `VPLAN_LEAN_MIN_FILES`). */
+    env?: Record<string, string>;
 }
 
 export interface LspServer {
@@ -93,7 +95,7 @@ export async function startServer(options: StartOptions = {}): Promise<LspServer
         writeFileSync(file, text);
     }
     const child: ChildProcess = spawn(options.nodePath ?? process.execPath, [SERVER_BUNDLE, '--stdio'], {
-        cwd: workspaceDir, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, LANG: 'C', LC_ALL: 'C' }
+        cwd: workspaceDir, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, LANG: 'C', LC_ALL: 'C', ...options.env }
     });
     let stderr = '';
     child.stderr!.on('data', chunk => { stderr += String(chunk); });

@@ -7,6 +7,7 @@
  * is `IndexManager.updateReferences`. They fail if a Langium upgrade changes one of these.
  */
 
+import { VplanDocumentUpdateHandler } from '../../../language/lsp/vplan-document-update-handler.js';
 import {
     DefaultDocumentValidator, DefaultValueConverter, DocumentState, EmptyFileSystem, GrammarUtils, URI,
     type DefaultReference, type LangiumDocument, type Reference
@@ -59,6 +60,14 @@ const plan = `plan p "Plan p" {
 type Mode = 'editor' | 'batch';
 
 describe('every override is bound', () => {
+    test('a document\'s `textDocument` can be redefined (a parked plan reads its file on demand)', () => {
+        // parked-plans.ts redefines `textDocument` (to read the file on demand); Langium's factory
+        // redefines it again when the document is read anew, which needs it configurable.
+        const { shared } = createVplanServices(EmptyFileSystem);
+        const document = shared.workspace.LangiumDocumentFactory.fromString('plan p "P" {\n}\n', URI.parse('file:///x/p.vplan'));
+        expect(Object.getOwnPropertyDescriptor(document, 'textDocument')?.configurable).toBe(true);
+    });
+
     test.each(['editor', 'batch'] as const)('in %s mode', (mode: Mode) => {
         const { shared, Vplan } = createVplanServices({ ...EmptyFileSystem, mode });
         expect(Vplan.parser.LangiumParser).toBeInstanceOf(CompactLangiumParser);
@@ -72,6 +81,7 @@ describe('every override is bound', () => {
         expect(shared.workspace.DocumentBuilder).toBeInstanceOf(VplanDocumentBuilder);
         expect(shared.workspace.IndexManager).toBeInstanceOf(VplanIndexManager);
         expect(shared.workspace.WorkspaceManager).toBeInstanceOf(VplanWorkspaceManager);
+        expect(shared.lsp.DocumentUpdateHandler).toBeInstanceOf(VplanDocumentUpdateHandler);
         const batch = mode === 'batch';
         expect(shared.workspace.IndexManager instanceof BatchIndexManager).toBe(batch);
         expect(Vplan.validation.DocumentValidator instanceof BatchDocumentValidator).toBe(batch);
