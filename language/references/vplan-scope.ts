@@ -7,15 +7,16 @@
  */
 
 import {
-    AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_STREAM, MapScope, MultiMap, WorkspaceCache, stream,
+    AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_STREAM, MapScope, MultiMap, URI, WorkspaceCache, stream,
     type AstNode, type AstNodeDescription, type AstReflection, type LangiumDocument, type LocalSymbols, type ReferenceInfo,
-    type Scope, type Stream, type URI
+    type Scope, type Stream
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver-protocol';
 import { isPlan, isVplanFile, type Plan } from '../generated/ast.js';
 import type { VplanServices } from '../vplan-module.js';
 import { isBuiltinUri } from '../workspace/builtin-documents.js';
 import { compareCodePoints, type WorkspaceLayout } from '../workspace/workspace-layout.js';
+import { VplanIndexManager } from '../workspace/vplan-index-services.js';
 import { planNamespace } from '../model/ast-queries.js';
 
 export class VplanScopeComputation extends DefaultScopeComputation {
@@ -57,12 +58,19 @@ export function compareDescriptions(a: AstNodeDescription, b: AstNodeDescription
 /**
  * The first declaration of every global name, per workspace (language reference, section 2:
  * files of two workspaces never see each other's names; the built-in catalogue belongs to every
- * workspace). Recomputed after any change.
+ * workspace).
+ *
+ * Kept up to date per document rather than recomputed after every change: the index replaces a
+ * document's list of exported descriptions whenever it indexes the document again (or parks it,
+ * workspace/parked-plans.ts), so comparing those lists by identity finds the documents that
+ * changed, and only their names are decided again. In a 10,000-plan workspace the recomputation
+ * cost several milliseconds of every edit (docs/performance.md).
  */
 export class GlobalNames {
     protected readonly cache: WorkspaceCache<string, Map<string, Map<string, AstNodeDescription>>>;
     protected readonly byTypeCache: WorkspaceCache<string, Map<string, AstNodeDescription[]>>;
     protected readonly layout: WorkspaceLayout;
+    protected state: FirstDeclarationsState | undefined;
 
     constructor(protected readonly services: VplanServices) {
         this.cache = new WorkspaceCache(services.shared);
@@ -77,6 +85,7 @@ export class GlobalNames {
     clear(): void {
         this.cache.clear();
         this.byTypeCache.clear();
+        if (this.state) this.refresh(this.state);
     }
 
     /** The workspace a document belongs to (its root's path; `''` for the built-in catalogue). */
@@ -107,8 +116,16 @@ export class GlobalNames {
         return all.get(key) ?? all.get('')!;
     }
 
-    /** One pass over the index: the built-in declarations, and those of each workspace after them. */
+    /** The first declarations of every workspace, brought up to date with the index. */
     protected computeFirstDeclarations(): Map<string, Map<string, AstNodeDescription>> {
+        if (!(this.services.shared.workspace.IndexManager instanceof VplanIndexManager)) return this.firstDeclarationsFromScratch();
+        if (!this.state || this.state.generation !== this.layout.generation) this.state = newState(this.layout.generation);
+        this.refresh(this.state);
+        return this.state.first;
+    }
+
+    /** One pass over the index: the built-in declarations, and those of each workspace after them (what `computeFirstDeclarations` keeps up to date). */
+    firstDeclarationsFromScratch(): Map<string, Map<string, AstNodeDescription>> {
         const byKey = new Map<string, AstNodeDescription[]>();
         const keys = new Map<string, string>();
         for (const description of this.services.shared.workspace.IndexManager.allElements()) {
@@ -132,6 +149,76 @@ export class GlobalNames {
         return result;
     }
 
+    /** Takes in the documents whose exported descriptions changed since the state last saw them, and decides their names again. */
+    protected refresh(state: FirstDeclarationsState): void {
+        const index = this.services.shared.workspace.IndexManager;
+        if (!(index instanceof VplanIndexManager)) return;
+        const exports = index.exportsByDocument();
+        const dirty = new Map<string, Set<string>>();
+        let builtinChanged = false;
+        const apply = (uri: string, before: readonly AstNodeDescription[], after: readonly AstNodeDescription[]) => {
+            let key = state.keys.get(uri);
+            if (key === undefined) state.keys.set(uri, key = this.keyOf(URI.parse(uri)));
+            if (key === '') builtinChanged = true;
+            let declarations = state.declarations.get(key);
+            if (!declarations) state.declarations.set(key, declarations = new Map());
+            let names = dirty.get(key);
+            if (!names) dirty.set(key, names = new Set());
+            for (const description of before) {
+                const list = declarations.get(description.name);
+                const rest = list?.filter(other => other !== description);
+                if (rest && rest.length > 0) declarations.set(description.name, rest);
+                else declarations.delete(description.name);
+                names.add(description.name);
+            }
+            for (const description of after) {
+                const list = declarations.get(description.name);
+                if (list) list.push(description);
+                else declarations.set(description.name, [description]);
+                names.add(description.name);
+            }
+        };
+        for (const [uri, list] of exports) {
+            const before = state.seen.get(uri);
+            if (before === list) continue;
+            apply(uri, before ?? [], list);
+            state.seen.set(uri, list);
+        }
+        if (state.seen.size > exports.size) {
+            for (const [uri, before] of state.seen) {
+                if (exports.has(uri)) continue;
+                apply(uri, before, []);
+                state.seen.delete(uri);
+                state.keys.delete(uri);
+            }
+        }
+        if (dirty.size === 0) return;
+        const builtin = state.declarations.get('') ?? new Map<string, AstNodeDescription[]>();
+        const decide = (key: string, name: string, first: Map<string, AstNodeDescription>) => {
+            let winner: AstNodeDescription | undefined;
+            for (const description of [...(builtin.get(name) ?? []), ...(key === '' ? [] : state.declarations.get(key)?.get(name) ?? [])]) {
+                if (!winner || compareDescriptions(description, winner) < 0) winner = description;
+            }
+            if (winner) first.set(name, winner);
+            else first.delete(name);
+        };
+        if (builtinChanged) {
+            // Every workspace sees the built-in catalogue: decide every name again (the first load).
+            state.first.clear();
+            for (const key of new Set(['', ...state.declarations.keys()])) {
+                const first = new Map<string, AstNodeDescription>();
+                for (const name of new Set([...builtin.keys(), ...(key === '' ? [] : state.declarations.get(key)?.keys() ?? [])])) decide(key, name, first);
+                state.first.set(key, first);
+            }
+            return;
+        }
+        for (const [key, names] of dirty) {
+            let first = state.first.get(key);
+            if (!first) state.first.set(key, first = new Map(state.first.get('') ?? []));
+            for (const name of names) decide(key, name, first);
+        }
+    }
+
     /** The first declarations seen by the document that holds `node`. */
     firstDeclarationsFor(node: AstNode): Map<string, AstNodeDescription> {
         return this.firstDeclarations(this.keyOf(AstUtils.getDocument(node).uri));
@@ -148,6 +235,24 @@ export class GlobalNames {
         const isSame = first.documentUri.toString() === document.uri.toString() && first.nameSegment?.offset === offset;
         return isSame ? undefined : first;
     }
+}
+
+/** What `GlobalNames` keeps between updates. */
+interface FirstDeclarationsState {
+    /** The layout's generation it was made under: a config change may move files between workspaces. */
+    readonly generation: number;
+    /** Document URI → the list of exported descriptions last taken in (the index's own array). */
+    readonly seen: Map<string, readonly AstNodeDescription[]>;
+    /** Document URI → its workspace key. */
+    readonly keys: Map<string, string>;
+    /** Workspace key → name → every declaration of the name in that workspace's documents (`''`: the built-in catalogue). */
+    readonly declarations: Map<string, Map<string, AstNodeDescription[]>>;
+    /** Workspace key → name → the first declaration (the built-in catalogue's names included). */
+    readonly first: Map<string, Map<string, AstNodeDescription>>;
+}
+
+function newState(generation: number): FirstDeclarationsState {
+    return { generation, seen: new Map(), keys: new Map(), declarations: new Map(), first: new Map() };
 }
 
 export class VplanScopeProvider extends DefaultScopeProvider {

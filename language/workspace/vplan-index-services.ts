@@ -166,6 +166,11 @@ export class VplanIndexManager extends DefaultIndexManager {
     /** The reference descriptions of a document reset for relinking, until it is indexed again. */
     private readonly reusableDescriptions = new WeakMap<LangiumDocument, ReferenceDescription[]>();
 
+    /** Document URI → its exported descriptions; a document's list is replaced (never changed) when it is indexed again (references/vplan-scope.ts `GlobalNames`). */
+    exportsByDocument(): ReadonlyMap<string, readonly AstNodeDescription[]> {
+        return this.symbolIndex;
+    }
+
     referenceDescriptionsOf(uri: string): ReferenceDescription[] | undefined {
         return this.referenceIndex.get(uri);
     }

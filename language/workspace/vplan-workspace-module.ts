@@ -12,6 +12,7 @@ import type { Module } from 'langium';
 import type { LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import type { VplanServices } from '../vplan-module.js';
 import { VplanDocumentBuilder } from './vplan-document-builder.js';
+import { VplanLangiumDocuments } from './vplan-langium-documents.js';
 import { VplanAstNodeLocator, VplanIndexManager, VplanLinker, VplanReferenceDescriptionProvider } from './vplan-index-services.js';
 import { VplanValueConverter } from './vplan-value-converter.js';
 import { LeanAstNodeDescriptionProvider } from './lean-node-descriptions.js';
@@ -40,6 +41,7 @@ export const vplanSharedWorkspaceModule: Module<LangiumSharedServices, PartialLa
     workspace: {
         DocumentBuilder: (services) => new VplanDocumentBuilder(services),
         IndexManager: (services) => new VplanIndexManager(services),
+        LangiumDocuments: (services) => new VplanLangiumDocuments(services),
         LangiumDocumentFactory: (services) => new VplanDocumentFactory(services)
     }
 };

@@ -155,8 +155,12 @@ export class WorkspaceLayout {
         return [...this.configs.values()].filter((config): config is ConfigFile => config !== null);
     }
 
+    /** Counts `invalidate` calls: what was derived from an older generation (a file's workspace) may be stale. */
+    generation = 0;
+
     /** Forgets what was read (a config file or a folder changed). */
     invalidate(): void {
+        this.generation++;
         this.configs.clear();
         this.roots.clear();
         this.settings.clear();

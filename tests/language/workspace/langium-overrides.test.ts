@@ -7,6 +7,7 @@
  * is `IndexManager.updateReferences`. They fail if a Langium upgrade changes one of these.
  */
 
+import { VplanLangiumDocuments } from '../../../language/workspace/vplan-langium-documents.js';
 import { VplanDocumentUpdateHandler } from '../../../language/lsp/vplan-document-update-handler.js';
 import {
     DefaultDocumentValidator, DefaultValueConverter, DocumentState, EmptyFileSystem, GrammarUtils, URI,
@@ -60,6 +61,22 @@ const plan = `plan p "Plan p" {
 type Mode = 'editor' | 'batch';
 
 describe('every override is bound', () => {
+    test('the kept list of all documents follows additions and deletions, in the order of Langium\'s trie', () => {
+        const { shared } = createVplanServices(EmptyFileSystem);
+        const documents = shared.workspace.LangiumDocuments;
+        const trieOrder = () => [...(documents as unknown as { documentTrie: { all(): LangiumDocument[] } }).documentTrie.all()].map(d => d.uri.toString());
+        const listed = () => documents.all.map(d => d.uri.toString()).toArray();
+        const add = (path: string) => documents.addDocument(shared.workspace.LangiumDocumentFactory.fromString('plan p "P" {\n}\n', URI.parse(`file:///w/${path}`)));
+        ['b.vplan', 'sub/c.vplan', 'a.vplan'].forEach(add);
+        expect(listed()).toEqual(trieOrder());
+        documents.deleteDocument(URI.parse('file:///w/b.vplan'));
+        expect(listed()).toEqual(trieOrder());
+        add('sub/d.vplan');
+        documents.deleteDocuments(URI.parse('file:///w/sub'));
+        expect(listed()).toEqual(trieOrder());
+        expect(listed()).toEqual(['file:///w/a.vplan']);
+    });
+
     test('a document\'s `textDocument` can be redefined (a parked plan reads its file on demand)', () => {
         // parked-plans.ts redefines `textDocument` (to read the file on demand); Langium's factory
         // redefines it again when the document is read anew, which needs it configurable.
@@ -82,6 +99,7 @@ describe('every override is bound', () => {
         expect(shared.workspace.IndexManager).toBeInstanceOf(VplanIndexManager);
         expect(shared.workspace.WorkspaceManager).toBeInstanceOf(VplanWorkspaceManager);
         expect(shared.lsp.DocumentUpdateHandler).toBeInstanceOf(VplanDocumentUpdateHandler);
+        expect(shared.workspace.LangiumDocuments).toBeInstanceOf(VplanLangiumDocuments);
         const batch = mode === 'batch';
         expect(shared.workspace.IndexManager instanceof BatchIndexManager).toBe(batch);
         expect(Vplan.validation.DocumentValidator instanceof BatchDocumentValidator).toBe(batch);
