@@ -171,7 +171,7 @@ export class ParkedPlans {
         record.signature = recomputed;
 
         const key = document.uri.toString();
-        const stubs = index.allElements(undefined, new Set([key])).map(stubOf).toArray();
+        const stubs = index.exportsOf(key).map(stubOf);
         index.park(document.uri, stubs, this.referenceDescriptions(record));
         const root = document.parseResult.value;
         if (isVplanFile(root)) root.declarations.filter(isPlan).forEach(forgetPlanFacts);

@@ -350,7 +350,8 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
         const previous = this.exportsByDocument.get(key);
         const names = new Set<string>();
         // Kept after the document's tree is released (parked-plans.ts): names of their own.
-        for (const description of this.indexManager.allElements(undefined, new Set([key]))) names.add(this.lean ? ownString(description.name) : description.name);
+        const exported = this.indexManager instanceof VplanIndexManager ? this.indexManager.exportsOf(key) : this.indexManager.allElements(undefined, new Set([key]));
+        for (const description of exported) names.add(this.lean ? ownString(description.name) : description.name);
         for (const name of names) if (!previous?.has(name)) this.addedNames.add(name);
         this.exportsByDocument.set(key, names);
     }

@@ -171,6 +171,15 @@ export class VplanIndexManager extends DefaultIndexManager {
         return this.symbolIndex;
     }
 
+    /**
+     * The exported descriptions of one document: what `allElements(undefined, new Set([uri]))`
+     * gives, without Langium's filter over the URIs of every document (which made indexing every
+     * document of a large workspace quadratic).
+     */
+    exportsOf(uri: string): readonly AstNodeDescription[] {
+        return this.symbolIndex.get(uri) ?? [];
+    }
+
     referenceDescriptionsOf(uri: string): ReferenceDescription[] | undefined {
         return this.referenceIndex.get(uri);
     }
