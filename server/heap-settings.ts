@@ -22,6 +22,14 @@ import { setFlagsFromString } from 'node:v8';
 
 export const HEAP_GROWING_PERCENT = 30;
 
+/**
+ * The growth for a lean server (language/workspace/parked-plans.ts), set once it knows it is one:
+ * its live heap is small and most of what it allocates (plans read again and parked) is garbage
+ * soon, so collecting earlier keeps the peak 3–4 MB lower for little time (docs/performance.md,
+ * "The lean server"). A whole server keeps 30: its live heap is mostly trees that stay.
+ */
+export const LEAN_HEAP_GROWING_PERCENT = 20;
+
 /** Flags with which a user tunes V8's heap growth themselves; the server then leaves it alone. */
 const USER_HEAP_FLAG = /^--(heap[-_]growing[-_]percent|optimize[-_]for[-_]size|predictable[-_]gc[-_]schedule)(=|$)/;
 
@@ -35,5 +43,12 @@ export function heapGrowthSetByUser(execArgv: readonly string[], nodeOptions: st
 export function applyServerHeapSettings(execArgv: readonly string[] = process.execArgv, nodeOptions = process.env.NODE_OPTIONS): boolean {
     if (heapGrowthSetByUser(execArgv, nodeOptions)) return false;
     setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+    return true;
+}
+
+/** Sets the lean server's heap growth (see `LEAN_HEAP_GROWING_PERCENT`), unless the user set one. Returns whether it was set. */
+export function applyLeanHeapSettings(execArgv: readonly string[] = process.execArgv, nodeOptions = process.env.NODE_OPTIONS): boolean {
+    if (heapGrowthSetByUser(execArgv, nodeOptions)) return false;
+    setFlagsFromString(`--heap-growing-percent=${LEAN_HEAP_GROWING_PERCENT}`);
     return true;
 }

@@ -8,7 +8,8 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createVplanServices } from '../language/vplan-module.js';
 import { registerServerExtensions } from './server-extensions.js';
 import { registerTimelineRequest } from './timeline-request.js';
-import { applyServerHeapSettings } from './heap-settings.js';
+import { applyLeanHeapSettings, applyServerHeapSettings } from './heap-settings.js';
+import { VplanDocumentBuilder } from '../language/workspace/vplan-document-builder.js';
 import { leanMinFilesFrom, readCommandLine } from './command-line.js';
 import { VplanWorkspaceManager } from '../language/workspace/builtin-documents.js';
 import { DiagnosticsPublisher } from './diagnostics-publisher.js';
@@ -26,6 +27,11 @@ function runServer(): void {
     const leanMinFiles = leanMinFilesFrom(process.env);
     const manager = services.shared.workspace.WorkspaceManager;
     if (leanMinFiles !== undefined && manager instanceof VplanWorkspaceManager) manager.leanMinFiles = leanMinFiles;
+    // Known once the files are found, before they are built.
+    void manager.ready.then(() => {
+        const builder = services.shared.workspace.DocumentBuilder;
+        if (builder instanceof VplanDocumentBuilder && builder.lean) applyLeanHeapSettings();
+    }, () => undefined);
     const publisher = new DiagnosticsPublisher(connection, services.shared);
     registerServerExtensions(services, publisher);
     registerTimelineRequest(connection, services, document => publisher.isCurrent(document));
