@@ -401,7 +401,7 @@ function renderTable(layout: WorkspaceLayout, check: CheckComparison, throughput
     out.push('### Targets', '');
     out.push('| target | result | status |', '|---|---:|---|');
     out.push(`| \`vplan check\` no slower than \`yaml\` + \`ajv\` (wall; CPU) | ${(check.cliMs / check.yamlMs).toFixed(2)}×; ${(check.cpu.cli / check.cpu.yaml).toFixed(2)}× its time | ${status(check.cliMs <= check.yamlMs)} |`);
-    out.push(`| \`vplan check\` within 3× of \`js-yaml\` + \`ajv\` (wall; CPU) | ${(check.cliMs / check.jsYamlMs).toFixed(2)}×; ${(check.cpu.cli / check.cpu.jsYaml).toFixed(2)}× its time | ${status(check.cliMs <= 3 * check.jsYamlMs)} |`);
+    out.push(`| \`vplan check\` within 2× of \`js-yaml\` + \`ajv\` (issue 14; was 3×) (wall; CPU) | ${(check.cliMs / check.jsYamlMs).toFixed(2)}×; ${(check.cpu.cli / check.cpu.jsYaml).toFixed(2)}× its time | ${status(check.cliMs <= 2 * check.jsYamlMs)} |`);
     out.push(`| edit → diagnostics median < 15 ms | ${fmt(server.editMedianMs)} ms | ${status(server.editMedianMs < 15)} |`);
     out.push(`| the first ten edits too: median < 15 ms, slowest < 50 ms | ${fmt(median(server.firstEditsMs))} ms; ${fmt(Math.max(...server.firstEditsMs))} ms | ${status(median(server.firstEditsMs) < 15 && Math.max(...server.firstEditsMs) < 50)} |`);
     out.push(`| catalogue edit revalidates ${planCount} plans within 400 ms (title; kind) | ${fmt(median(server.catalogueMs))} ms; ${fmt(median(server.catalogueKindMs))} ms | ${status(median(server.catalogueMs) <= 400)}; ${status(median(server.catalogueKindMs) <= 400)} |`);
