@@ -232,6 +232,22 @@ describe('a lean workspace parks the plans that are not open', () => {
         expect(most).toBeLessThanOrEqual(2 * REREAD_BATCH);
     });
 
+    test('a parked plan whose file is gone before anyone said so: the build goes on, and the deletion when it is reported', async () => {
+        const dir = folderWith(workspaceFiles(4));
+        const lean = await Loaded.load(dir, true);
+        const plans = Object.keys(filesOf(dir)).filter(name => name.startsWith('plans/')).sort();
+        const catalogue = readFileSync(join(dir, 'organisaties.vplan'), 'utf8');
+        unlinkSync(join(dir, plans[0]));
+        // Every plan names veiligthuis_regio: a new kind reads every plan again, also the one whose file is gone.
+        await lean.write({ 'organisaties.vplan': catalogue.replace(/(organisation veiligthuis_regio [^\n]*kind )\w+/, '$1politie') });
+        expect(lean.builder.parked.isParked(lean.uri(plans[1]))).toBe(true);
+        expect(lean.diagnostics()[plans[0]]).toEqual([expect.stringContaining('This file cannot be read (ENOENT), so it is not checked.')]);
+        await lean.builder.update([], [lean.uri(plans[0])]);
+        expect(lean.diagnostics()).toEqual(await wholeDiagnostics(dir));
+        await lean.write({ 'organisaties.vplan': catalogue });
+        expect(lean.diagnostics()).toEqual(await wholeDiagnostics(dir));
+    });
+
     test('duplicates between parked and new plans, a plan file changed and deleted on disk', async () => {
         const dir = folderWith(workspaceFiles(4));
         const lean = await Loaded.load(dir, true);
