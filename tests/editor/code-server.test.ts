@@ -79,7 +79,10 @@ describe('extension-host tests in code-server 4.100.3', () => {
         let context: BrowserContext | undefined;
         const log: string[] = [];
         try {
-            server = await startCodeServer(entry, runDir, workspace);
+            // The extension host's checks run against a lean server (language/workspace/parked-plans.ts:
+            // every closed plan parked), which the extension starts with code-server's environment;
+            // the UI test below runs against a whole one.
+            server = await startCodeServer(entry, runDir, workspace, { VPLAN_LEAN_MIN_FILES: '0' });
             context = await launchChromium(path.join(runDir, 'chromium'));
             let exitCode: number | undefined;
             const url = workbenchUrl(server, workspace, [

@@ -79,9 +79,10 @@ export function installExtension(entry: string, runDir: string, vsix: string): s
     return output;
 }
 
-export async function startCodeServer(entry: string, runDir: string, workspace: string): Promise<CodeServer> {
+export async function startCodeServer(entry: string, runDir: string, workspace: string, extraEnv: Record<string, string> = {}): Promise<CodeServer> {
     const port = await freePort();
     const dirs = prepareDirs(runDir, port);
+    Object.assign(dirs.env, extraEnv);
     const server = spawnGroup(systemNode(), [
         entry, ...commonArgs(dirs),
         '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
