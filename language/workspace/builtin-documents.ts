@@ -8,6 +8,7 @@ import {
     type FileSystemNode, type LangiumDocument, type LangiumSharedCoreServices, type Stream
 } from 'langium';
 import { VplanDocumentBuilder } from './vplan-document-builder.js';
+import { LEAN_BATCH } from './parked-plans.js';
 import { compareCodePoints } from './workspace-layout.js';
 import { WorkspaceLoadProgress } from './load-progress.js';
 import type { VplanServices } from '../vplan-module.js';
@@ -44,8 +45,6 @@ export async function loadBuiltinCatalogue(shared: LangiumSharedCoreServices): P
 
 /** The default of `VplanWorkspaceManager.leanMinFiles` (the server's `VPLAN_LEAN_MIN_FILES` overrides it). */
 export const LEAN_MIN_FILES = 200;
-/** How many plans the lean first load builds at a time. */
-export const LEAN_BATCH = 50;
 
 /**
  * Loads the built-in catalogue and the workspace folders' files, following the workspace rule

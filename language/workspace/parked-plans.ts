@@ -49,6 +49,13 @@ import { stubOf } from './file-summary.js';
 import { ownData, ownString } from './own-strings.js';
 
 /**
+ * How many plans a lean server builds at a time, when it loads them first and when it reads parked
+ * ones again: the most plan trees it holds at once besides the open ones (docs/performance.md:
+ * batches of 20 or 25 gave no lower peak).
+ */
+export const LEAN_BATCH = 50;
+
+/**
  * A reference of a parked plan that does not resolve inside its own file, and, while it resolves,
  * its description in the index (what find references and rename read). One object per reference,
  * its position in numbers: a parked plan keeps some twenty of them.

@@ -26,7 +26,7 @@ import {
     type LangiumSharedCoreServices, URI
 } from 'langium';
 import { VplanIndexManager, VplanLinker } from './vplan-index-services.js';
-import { ParkedPlans } from './parked-plans.js';
+import { LEAN_BATCH, ParkedPlans } from './parked-plans.js';
 import { ownString } from './own-strings.js';
 import { VplanScopeProvider } from '../references/vplan-scope.js';
 import type { CancellationToken } from 'vscode-languageserver-protocol';
@@ -38,9 +38,6 @@ export interface VplanDocumentBuilderOptions {
      */
     readonly incremental?: boolean;
 }
-
-/** How many parked documents are read again and built at a time. */
-export const REREAD_BATCH = 50;
 
 export class VplanDocumentBuilder extends DefaultDocumentBuilder {
     /** Global name → URIs of the documents that refer to it or declare it. */
@@ -314,7 +311,7 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
     protected takeRereadBatch(): LangiumDocument[] {
         const batch: LangiumDocument[] = [];
         for (const key of this.toReread) {
-            if (batch.length === REREAD_BATCH) break;
+            if (batch.length === LEAN_BATCH) break;
             this.toReread.delete(key);
             const document = this.langiumDocuments.getDocument(URI.parse(key));
             if (!document || !this.parked.isParked(document.uri)) continue;

@@ -18,7 +18,8 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createVplanServices } from '../../../language/vplan-module.js';
 import { VplanWorkspaceManager } from '../../../language/workspace/builtin-documents.js';
-import { REREAD_BATCH, VplanDocumentBuilder } from '../../../language/workspace/vplan-document-builder.js';
+import { VplanDocumentBuilder } from '../../../language/workspace/vplan-document-builder.js';
+import { LEAN_BATCH } from '../../../language/workspace/parked-plans.js';
 import { catalogueToVplan, generateWorkspace, planToVplan } from '../../../bench/workload.js';
 import { normalised } from '../../incremental-workspace.js';
 
@@ -225,11 +226,11 @@ describe('a lean workspace parks the plans that are not open', () => {
             if (!isOperationCancelled(error)) throw error;
         });
         expect(validated).toBe(70);
-        expect(loadedPlans()).toBeLessThanOrEqual(REREAD_BATCH);
+        expect(loadedPlans()).toBeLessThanOrEqual(LEAN_BATCH);
         await lean.builder.update([], []);
         expect(lean.diagnostics()).toEqual(await wholeDiagnostics(dir));
         expect(loadedPlans()).toBe(0);
-        expect(most).toBeLessThanOrEqual(2 * REREAD_BATCH);
+        expect(most).toBeLessThanOrEqual(2 * LEAN_BATCH);
     });
 
     test('a parked plan whose file is gone before anyone said so: the build goes on, and the deletion when it is reported', async () => {
