@@ -9,10 +9,9 @@ import {
 } from 'langium';
 import { VplanDocumentBuilder } from './vplan-document-builder.js';
 import { LEAN_BATCH } from './parked-plans.js';
-import { compareCodePoints } from './workspace-layout.js';
 import { WorkspaceLoadProgress } from './load-progress.js';
 import type { VplanServices } from '../vplan-module.js';
-import { isWithin } from './workspace-layout.js';
+import { compareCodePoints, isWithin } from './workspace-layout.js';
 import type { WorkspaceFolder } from 'vscode-languageserver-types';
 import { BUILTIN_CATALOGUE, BUILTIN_CATALOGUE_URI } from '../builtin/catalogue.js';
 
