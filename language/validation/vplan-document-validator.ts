@@ -43,7 +43,8 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
     protected readonly globalNames: GlobalNames;
     protected readonly reflection: VplanServices['shared']['AstReflection'];
     protected readonly lexer: VplanServices['parser']['Lexer'];
-    protected readonly memo: ValidationMemo;
+    /** The kept results; its dependency signatures are also what a parked plan is checked against (workspace/parked-plans.ts). */
+    readonly memo: ValidationMemo;
     protected readonly syntaxRefiner: SyntaxMessageRefiner;
     /** Off for a one-shot build that validates every document once (the CLI). */
     memoize = true;

@@ -41,7 +41,8 @@ import type { VplanServices } from '../vplan-module.js';
 import { planNamespace } from '../model/ast-queries.js';
 import { forgetPlanFacts, planFacts } from '../analysis/plan-facts.js';
 import type { Interval } from '../model/plan-model.js';
-import { ValidationMemo } from '../validation/validation-memo.js';
+import type { ValidationMemo } from '../validation/validation-memo.js';
+import { VplanDocumentValidator } from '../validation/vplan-document-validator.js';
 import { VplanScopeProvider } from '../references/vplan-scope.js';
 import { isBuiltinUri } from './builtin-documents.js';
 import { referenceInfosOf, VplanIndexManager } from './vplan-index-services.js';
@@ -168,8 +169,8 @@ export class ParkedPlans {
     park(document: LangiumDocument): boolean {
         const services = this.services(document.uri);
         const index = this.shared.workspace.IndexManager;
-        if (!services || !(index instanceof VplanIndexManager)) return false;
-        const memo = new ValidationMemo(services.references.GlobalNames);
+        const memo = services && memoOf(services);
+        if (!services || !memo || !(index instanceof VplanIndexManager)) return false;
         const signature = memo.dependencySignature(document);
         if (signature === undefined) return false;
         const record = this.recordFor(document, services);
@@ -207,8 +208,8 @@ export class ParkedPlans {
         const record = this.records.get(uri.toString());
         const services = this.services(uri);
         const index = this.shared.workspace.IndexManager;
-        if (!record || !services || !(index instanceof VplanIndexManager)) return false;
-        const memo = new ValidationMemo(services.references.GlobalNames);
+        const memo = services && memoOf(services);
+        if (!record || !services || !memo || !(index instanceof VplanIndexManager)) return false;
         const targets = record.references.map(reference => this.resolve(uri, reference, services));
         const signature = this.signatureOf(uri, record, services, memo, targets);
         if (signature === undefined || !sameParts(signature, record.signature)) return false;
@@ -307,6 +308,12 @@ export class ParkedPlans {
 /** The AST node path of a node, as parked references name their targets. */
 export function pathOf(node: AstNode, services: VplanServices): { uri: string; path: string } {
     return { uri: AstUtils.getDocument(node).uri.toString(), path: services.workspace.AstNodeLocator.getAstNodePath(node) };
+}
+
+/** The document validator's memo: the one home of dependency signatures. */
+function memoOf(services: VplanServices): ValidationMemo | undefined {
+    const validator = services.validation.DocumentValidator;
+    return validator instanceof VplanDocumentValidator ? validator.memo : undefined;
 }
 
 function readOrEmpty(read: () => string): string {

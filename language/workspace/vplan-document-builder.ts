@@ -168,13 +168,10 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
     /** Files deleted before their batch was loaded. */
     protected dropFromLoadQueue(deleted: URI[]): void {
         if (this.loadQueue.length === 0 || deleted.length === 0) return;
-        const keys = deleted.map(uri => uri.toString());
-        const gone = (document: LangiumDocument) => {
-            const key = document.uri.toString();
-            return keys.some(deletedKey => key === deletedKey || key.startsWith(deletedKey.endsWith('/') ? deletedKey : deletedKey + '/'));
-        };
-        for (let i = 0; i < this.loadQueue.length; i++) this.loadQueue[i] = this.loadQueue[i].filter(document => !gone(document));
-        for (const key of [...this.queuedKeys]) if (gone({ uri: URI.parse(key) } as LangiumDocument)) this.queuedKeys.delete(key);
+        const deletedKeys = deleted.map(uri => uri.toString());
+        const gone = (key: string) => deletedKeys.some(deletedKey => isAtOrBelow(key, deletedKey));
+        for (let i = 0; i < this.loadQueue.length; i++) this.loadQueue[i] = this.loadQueue[i].filter(document => !gone(document.uri.toString()));
+        for (const key of [...this.queuedKeys]) if (gone(key)) this.queuedKeys.delete(key);
     }
 
     /** The keys of the known documents at the given URIs, or below them if they are folders. */
@@ -186,10 +183,9 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
                 keys.add(key);
                 continue;
             }
-            const prefix = key.endsWith('/') ? key : key + '/';
             for (const document of this.langiumDocuments.all) {
                 const known = document.uri.toString();
-                if (known.startsWith(prefix)) keys.add(known);
+                if (isAtOrBelow(known, key)) keys.add(known);
             }
         }
         return keys;
@@ -438,6 +434,11 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
         this.unregisterReferences(key);
         this.exportsByDocument.delete(key);
     }
+}
+
+/** Whether a document's URI is `folderOrFile` itself or lies below it. */
+function isAtOrBelow(key: string, folderOrFile: string): boolean {
+    return key === folderOrFile || key.startsWith(folderOrFile.endsWith('/') ? folderOrFile : folderOrFile + '/');
 }
 
 function sameSet(a: Set<string> | undefined, b: Set<string>): boolean {
