@@ -37,3 +37,12 @@ export function leanMinFilesFrom(env: Record<string, string | undefined>): numbe
     const value = env.VPLAN_LEAN_MIN_FILES;
     return value !== undefined && /^\d+$/.test(value.trim()) ? Number(value.trim()) : undefined;
 }
+
+/**
+ * `VPLAN_CHECK_UPDATES=1` (set by the tests): the document builder checks its choice of documents
+ * on every update against Langium's walk over all of them (language/workspace/vplan-document-builder.ts),
+ * and the server stops with the difference on stderr, so that a test sees it.
+ */
+export function checkUpdatesFrom(env: Record<string, string | undefined>): boolean {
+    return env.VPLAN_CHECK_UPDATES === '1';
+}

@@ -10,7 +10,7 @@ import { registerServerExtensions } from './server-extensions.js';
 import { registerTimelineRequest } from './timeline-request.js';
 import { applyLeanHeapSettings, applyServerHeapSettings } from './heap-settings.js';
 import { VplanDocumentBuilder } from '../language/workspace/vplan-document-builder.js';
-import { leanMinFilesFrom, readCommandLine } from './command-line.js';
+import { checkUpdatesFrom, leanMinFilesFrom, readCommandLine } from './command-line.js';
 import { VplanWorkspaceManager } from '../language/workspace/builtin-documents.js';
 import { DiagnosticsPublisher } from './diagnostics-publisher.js';
 import { startVplanLanguageServer } from './start-server.js';
@@ -26,6 +26,12 @@ function runServer(): void {
     // A large workspace is loaded lean (language/workspace/parked-plans.ts); VPLAN_LEAN_MIN_FILES sets from how many files.
     const leanMinFiles = leanMinFilesFrom(process.env);
     const manager = services.shared.workspace.WorkspaceManager;
+    if (checkUpdatesFrom(process.env)) {
+        VplanDocumentBuilder.onWrongUpdate = message => {
+            process.stderr.write(`${message}\n`);
+            process.exit(70);
+        };
+    }
     if (leanMinFiles !== undefined && manager instanceof VplanWorkspaceManager) manager.leanMinFiles = leanMinFiles;
     // Known once the files are found, before they are built.
     void manager.ready.then(() => {

@@ -62,13 +62,14 @@ export function compareDescriptions(a: AstNodeDescription, b: AstNodeDescription
  *
  * Kept up to date per document rather than recomputed after every change: the index replaces a
  * document's list of exported descriptions whenever it indexes the document again (or parks it,
- * workspace/parked-plans.ts), so comparing those lists by identity finds the documents that
- * changed, and only their names are decided again. In a 10,000-plan workspace the recomputation
- * cost several milliseconds of every edit (docs/performance.md).
+ * workspace/parked-plans.ts) and notes the document in a journal, so the journal and a comparison
+ * of those lists by identity find the documents that changed, and only their names are decided
+ * again. In a 10,000-plan workspace the recomputation cost several milliseconds of every edit, and
+ * comparing every document's list half a millisecond (docs/performance.md).
  */
 export class GlobalNames {
     protected readonly cache: WorkspaceCache<string, Map<string, Map<string, AstNodeDescription>>>;
-    protected readonly byTypeCache: WorkspaceCache<string, Map<string, AstNodeDescription[]>>;
+    protected readonly byTypeCache: WorkspaceCache<string, Map<string, FirstOfType>>;
     protected readonly layout: WorkspaceLayout;
     protected state: FirstDeclarationsState | undefined;
 
@@ -94,20 +95,22 @@ export class GlobalNames {
     }
 
     /**
-     * The first declarations of one workspace grouped by their AST type. A scope for one reference
-     * type then tests a handful of types instead of every declaration in the workspace (a thousand
-     * plans), which matters because the caches are cleared by every edit.
+     * The first declarations of one workspace grouped by their AST type, each list in the order of
+     * `firstDeclarations(key)`. A scope for one reference type then tests a handful of types
+     * instead of every declaration in the workspace. Kept up to date with the first declarations
+     * (`refresh`): a list is made again only when a name of its type changed, and only when asked
+     * for (references name organisations and measure types, not plans).
      */
-    firstDeclarationsByType(key: string): Map<string, AstNodeDescription[]> {
-        return this.byTypeCache.get(key, () => {
-            const byType = new Map<string, AstNodeDescription[]>();
-            for (const description of this.firstDeclarations(key).values()) {
-                const list = byType.get(description.type);
-                if (list) list.push(description);
-                else byType.set(description.type, [description]);
-            }
-            return byType;
-        });
+    firstDeclarationsByType(key: string): ReadonlyMap<string, FirstOfType> {
+        const first = this.firstDeclarations(key);
+        const state = this.state;
+        if (!state || state.first.get(key) !== first) {
+            // Computed from scratch (another index manager): grouped here, cached until the next change.
+            return this.byTypeCache.get(key, () => groupByType(first));
+        }
+        let byType = state.byType.get(key);
+        if (!byType) state.byType.set(key, byType = groupByType(first));
+        return byType;
     }
 
     /** The first declaration of every global name seen by the documents of one workspace. */
@@ -178,20 +181,28 @@ export class GlobalNames {
                 names.add(description.name);
             }
         };
-        for (const [uri, list] of exports) {
+        const takeIn = (uri: string, list: readonly AstNodeDescription[] | undefined) => {
             const before = state.seen.get(uri);
-            if (before === list) continue;
-            apply(uri, before ?? [], list);
-            state.seen.set(uri, list);
-        }
-        if (state.seen.size > exports.size) {
-            for (const [uri, before] of state.seen) {
-                if (exports.has(uri)) continue;
-                apply(uri, before, []);
+            if (before === list) return;
+            apply(uri, before ?? [], list ?? []);
+            if (list) {
+                state.seen.set(uri, list);
+            } else {
                 state.seen.delete(uri);
                 state.keys.delete(uri);
             }
+        };
+        // The index's journal names the documents whose exports changed; without it, every document is compared.
+        const changes = state.cursor === undefined ? undefined : index.exportChangesSince(state.cursor);
+        if (changes) {
+            for (const uri of new Set(changes)) takeIn(uri, exports.get(uri));
+        } else {
+            for (const [uri, list] of exports) takeIn(uri, list);
+            if (state.seen.size > exports.size) {
+                for (const uri of [...state.seen.keys()]) if (!exports.has(uri)) takeIn(uri, undefined);
+            }
         }
+        state.cursor = index.exportChangesEnd;
         if (dirty.size === 0) return;
         const builtin = state.declarations.get('') ?? new Map<string, AstNodeDescription[]>();
         const decide = (key: string, name: string, first: Map<string, AstNodeDescription>) => {
@@ -199,12 +210,26 @@ export class GlobalNames {
             for (const description of [...(builtin.get(name) ?? []), ...(key === '' ? [] : state.declarations.get(key)?.get(name) ?? [])]) {
                 if (!winner || compareDescriptions(description, winner) < 0) winner = description;
             }
+            const previous = first.get(name);
+            if (winner === previous) return;
             if (winner) first.set(name, winner);
             else first.delete(name);
+            // The grouping by type follows: in place where the name keeps its type or is new or
+            // gone (the order stays that of `first`), else it is made again when asked for.
+            const byType = state.byType.get(key);
+            if (!byType) return;
+            if (previous && winner && previous.type !== winner.type) state.byType.delete(key);
+            else if (previous) byType.get(previous.type)?.set(name, winner);
+            else if (winner) {
+                let ofType = byType.get(winner.type);
+                if (!ofType) byType.set(winner.type, ofType = new FirstOfType());
+                ofType.set(name, winner);
+            }
         };
         if (builtinChanged) {
             // Every workspace sees the built-in catalogue: decide every name again (the first load).
             state.first.clear();
+            state.byType.clear();
             for (const key of new Set(['', ...state.declarations.keys()])) {
                 const first = new Map<string, AstNodeDescription>();
                 for (const name of new Set([...builtin.keys(), ...(key === '' ? [] : state.declarations.get(key)?.keys() ?? [])])) decide(key, name, first);
@@ -214,7 +239,10 @@ export class GlobalNames {
         }
         for (const [key, names] of dirty) {
             let first = state.first.get(key);
-            if (!first) state.first.set(key, first = new Map(state.first.get('') ?? []));
+            if (!first) {
+                state.first.set(key, first = new Map(state.first.get('') ?? []));
+                state.byType.delete(key);
+            }
             for (const name of names) decide(key, name, first);
         }
     }
@@ -243,16 +271,49 @@ interface FirstDeclarationsState {
     readonly generation: number;
     /** Document URI → the list of exported descriptions last taken in (the index's own array). */
     readonly seen: Map<string, readonly AstNodeDescription[]>;
+    /** The position in the index's journal of export changes up to which `seen` is up to date (`VplanIndexManager.exportChangesSince`). */
+    cursor: number | undefined;
     /** Document URI → its workspace key. */
     readonly keys: Map<string, string>;
     /** Workspace key → name → every declaration of the name in that workspace's documents (`''`: the built-in catalogue). */
     readonly declarations: Map<string, Map<string, AstNodeDescription[]>>;
     /** Workspace key → name → the first declaration (the built-in catalogue's names included). */
     readonly first: Map<string, Map<string, AstNodeDescription>>;
+    /** Workspace key → `first` grouped by AST type (`firstDeclarationsByType`), made when first asked for. */
+    readonly byType: Map<string, Map<string, FirstOfType>>;
+}
+
+/**
+ * The first declarations of one AST type in one workspace, by name, in the order of the
+ * workspace's first declarations; `list` is made when asked for, again after a change.
+ */
+export class FirstOfType {
+    private readonly byName = new Map<string, AstNodeDescription>();
+    private listCache: AstNodeDescription[] | undefined;
+
+    get list(): readonly AstNodeDescription[] {
+        return this.listCache ??= [...this.byName.values()];
+    }
+
+    set(name: string, description: AstNodeDescription | undefined): void {
+        if (description) this.byName.set(name, description);
+        else this.byName.delete(name);
+        this.listCache = undefined;
+    }
+}
+
+function groupByType(first: Map<string, AstNodeDescription>): Map<string, FirstOfType> {
+    const byType = new Map<string, FirstOfType>();
+    for (const [name, description] of first) {
+        let ofType = byType.get(description.type);
+        if (!ofType) byType.set(description.type, ofType = new FirstOfType());
+        ofType.set(name, description);
+    }
+    return byType;
 }
 
 function newState(generation: number): FirstDeclarationsState {
-    return { generation, seen: new Map(), keys: new Map(), declarations: new Map(), first: new Map() };
+    return { generation, seen: new Map(), cursor: undefined, keys: new Map(), declarations: new Map(), first: new Map(), byType: new Map() };
 }
 
 export class VplanScopeProvider extends DefaultScopeProvider {
@@ -326,8 +387,8 @@ export class VplanScopeProvider extends DefaultScopeProvider {
     protected globalScopeOf(key: string, referenceType: string): Scope {
         return this.scopesByType.get(`${key}\u0000${referenceType}`, () => {
             const elements: AstNodeDescription[] = [];
-            for (const [type, descriptions] of this.globalNames.firstDeclarationsByType(key)) {
-                if (this.reflection.isSubtype(type, referenceType)) elements.push(...descriptions);
+            for (const [type, ofType] of this.globalNames.firstDeclarationsByType(key)) {
+                if (this.reflection.isSubtype(type, referenceType)) elements.push(...ofType.list);
             }
             return new MapScope(elements);
         });

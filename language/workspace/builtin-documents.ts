@@ -124,10 +124,10 @@ export class VplanWorkspaceManager extends DefaultWorkspaceManager {
         builder.queueLoad(batches);
     }
 
-    /** Whether a file may declare something other than plans (a quick look at its text). */
+    /** Whether a file may declare something other than plans (a quick look at its text, read synchronously as in large-file-guard.ts). */
     protected async mayDeclareNamesForOthers(uri: URI): Promise<boolean> {
         try {
-            return /^[ \t]*(?:organisation|measure[ \t]+type)\b/m.test(await this.fileSystemProvider.readFile(uri));
+            return /^[ \t]*(?:organisation|measure[ \t]+type)\b/m.test(this.fileSystemProvider.readFileSync(uri));
         } catch {
             return true;
         }

@@ -17,6 +17,11 @@
  * relinked; names they export only after the change are known once they are indexed again, and the
  * documents depending on those join the same build before linking starts.
  *
+ * Langium's update also walks every document twice more (which to relink, which to build). Here
+ * `update` is Langium's step for step, with those lists taken from the selection and from the
+ * documents a build, a reset or an addition touched since the last update (`updateDocuments`): in
+ * a 10,000-plan workspace the walks were half of an edit.
+ *
  * `shared.workspace.DocumentBuilder` (vplan-workspace-module.ts; docs/langium-overrides.md). In
  * batch mode (the CLI: one build, never updated) it keeps no reverse index (batch-module.ts).
  */
@@ -29,6 +34,7 @@ import { VplanIndexManager, VplanLinker } from './vplan-index-services.js';
 import { LEAN_BATCH, ParkedPlans } from './parked-plans.js';
 import { ownString } from './own-strings.js';
 import { VplanScopeProvider } from '../references/vplan-scope.js';
+import { VplanLangiumDocuments } from './vplan-langium-documents.js';
 import type { CancellationToken } from 'vscode-languageserver-protocol';
 
 export interface VplanDocumentBuilderOptions {
@@ -58,6 +64,22 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
     protected readonly addedNames = new Set<string>();
     /** The document list of the running build, so that documents can join it before linking. */
     protected currentBuild: { documents: LangiumDocument[]; options: BuildOptions } | undefined;
+
+    /**
+     * Documents that a build or a reset touched, or that were added, since they were last found
+     * built and validated with `updateBuildOptions` (by an update, or when their build completed:
+     * `settle`): the only ones an update may need to build besides the changed and relinked ones
+     * (`updateDocuments`).
+     */
+    protected readonly unsettled = new Set<LangiumDocument>();
+    /** The `updateBuildOptions` for which `unsettled` holds; undefined until the first update walks every document. */
+    protected settledFor: BuildOptions | undefined;
+    /**
+     * When set (by the tests, and by the server with `VPLAN_CHECK_UPDATES=1`), every update also
+     * makes Langium's walks and reports here when they would choose other documents; the update
+     * then goes on with Langium's choice.
+     */
+    static onWrongUpdate: ((message: string) => void) | undefined;
 
     /** Whether the reverse index is kept (see `VplanDocumentBuilderOptions.incremental`). */
     protected readonly incremental: boolean;
@@ -89,11 +111,13 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
         this.incremental = options.incremental ?? true;
         this.parked = new ParkedPlans(services);
         if (this.incremental) {
+            if (this.langiumDocuments instanceof VplanLangiumDocuments) this.langiumDocuments.onAdded(document => this.unsettled.add(document));
             this.onDocumentPhase(DocumentState.IndexedContent, document => this.recordExports(document));
             this.onBuildPhase(DocumentState.IndexedContent, () => this.addDependentsOfAddedNames());
             this.onDocumentPhase(DocumentState.Linked, document => this.recordReferences(document));
             this.onDocumentPhase(DocumentState.Validated, document => {
                 if (this.lean) this.validatedSinceParking.add(document);
+                this.settle(document);
             });
         }
     }
@@ -124,12 +148,123 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
         this.relinkSelection = selection;
         this.dropFromLoadQueue(deleted);
         try {
-            await super.update(changed, deleted, cancelToken);
+            if (this.incremental) await this.updateDocuments(changed, deleted, cancelToken ?? Cancellation.CancellationToken.None);
+            else await super.update(changed, deleted, cancelToken);
         } finally {
             this.relinkSelection = new Set();
         }
         // An edit during a lean first load cancels the load; the load goes on after the edit.
         await this.continueLoading(cancelToken);
+    }
+
+    /**
+     * Langium's `update` step for step, except that it never tests every document of the
+     * workspace: Langium walks all of them twice, for the documents to relink (`shouldRelink`)
+     * and for those to build (not validated, build not completed, or validated without a category
+     * of `updateBuildOptions`). Here the first are `relinkSelection`, and the second are found
+     * among the documents that a build, a reset or an addition touched since an update last found
+     * them complete (`unsettled`). Both lists are in the order of `LangiumDocuments.all`, as
+     * Langium's walk gives them (`onWrongUpdate` checks that they are the same).
+     */
+    protected async updateDocuments(changed: URI[], deleted: URI[], cancelToken: CancellationToken): Promise<void> {
+        this.currentState = DocumentState.Changed;
+        const deletedUris: URI[] = [];
+        for (const deletedUri of deleted) {
+            for (const document of this.langiumDocuments.deleteDocuments(deletedUri)) {
+                deletedUris.push(document.uri);
+                this.cleanUpDeleted(document);
+            }
+        }
+        const changedUris = (await Promise.all(changed.map(uri => this.findChangedUris(uri)))).flat();
+        for (const changedUri of changedUris) {
+            let changedDocument = this.langiumDocuments.getDocument(changedUri);
+            if (changedDocument === undefined) {
+                // Unparsed until the build's first phase, as in Langium (so that parsing can be cancelled).
+                changedDocument = this.langiumDocumentFactory.fromModel({ $type: 'INVALID' }, changedUri);
+                changedDocument.state = DocumentState.Changed;
+                this.langiumDocuments.addDocument(changedDocument);
+            }
+            this.resetToState(changedDocument, DocumentState.Changed);
+        }
+        const allChangedUris = new Set([...changedUris, ...deletedUris].map(uri => uri.toString()));
+        for (const document of this.documentsToRelink(allChangedUris)) this.resetToState(document, DocumentState.ComputedScopes);
+        await this.emitUpdate(changedUris, deletedUris);
+        await interruptAndCheck(cancelToken);
+        await this.buildDocuments(this.sortDocuments(this.documentsToRebuild()), this.updateBuildOptions, cancelToken);
+    }
+
+    /**
+     * A document validated with the options of an update needs no look from the next update:
+     * settled as soon as its build completes (a lean first load builds every plan after the first
+     * update, which would otherwise look at all of them in the first edit after the load).
+     */
+    protected settle(document: LangiumDocument): void {
+        if (this.settledFor === this.updateBuildOptions && this.buildState.get(document.uri.toString())?.completed
+            && !this.resultsAreIncomplete(document, this.updateBuildOptions)) {
+            this.unsettled.delete(document);
+        }
+    }
+
+    /** Whether `update` may choose its documents from `relinkSelection` and `unsettled` (else it walks every document). */
+    protected get tracksUnsettled(): boolean {
+        return this.settledFor !== undefined && this.settledFor === this.updateBuildOptions && this.langiumDocuments instanceof VplanLangiumDocuments;
+    }
+
+    protected documentsToRelink(allChangedUris: Set<string>): LangiumDocument[] {
+        const walked = () => this.langiumDocuments.all
+            .filter(document => !allChangedUris.has(document.uri.toString()) && this.shouldRelink(document, allChangedUris)).toArray();
+        if (!this.tracksUnsettled) return walked();
+        const chosen: LangiumDocument[] = [];
+        for (const key of this.relinkSelection) {
+            if (allChangedUris.has(key)) continue;
+            const document = this.langiumDocuments.getDocument(URI.parse(key));
+            if (document) chosen.push(document);
+        }
+        return this.checked('relink', this.inWorkspaceOrder(chosen), walked);
+    }
+
+    protected documentsToRebuild(): LangiumDocument[] {
+        const needsBuild = (document: LangiumDocument) => document.state < DocumentState.Validated
+            || !this.buildState.get(document.uri.toString())?.completed
+            || this.resultsAreIncomplete(document, this.updateBuildOptions);
+        const walked = () => this.langiumDocuments.all.filter(needsBuild).toArray();
+        if (!this.tracksUnsettled) {
+            const documents = walked();
+            this.unsettled.clear();
+            for (const document of documents) this.unsettled.add(document);
+            this.settledFor = this.updateBuildOptions;
+            return documents;
+        }
+        const chosen: LangiumDocument[] = [];
+        for (const document of this.unsettled) {
+            // Deleted, or replaced by another document of the same URI (which is unsettled itself).
+            if (this.langiumDocuments.getDocument(document.uri) !== document) this.unsettled.delete(document);
+            else if (needsBuild(document)) chosen.push(document);
+            else this.unsettled.delete(document);
+        }
+        return this.checked('build', this.inWorkspaceOrder(chosen), walked);
+    }
+
+    /** The documents in the order of `LangiumDocuments.all`. */
+    protected inWorkspaceOrder(documents: LangiumDocument[]): LangiumDocument[] {
+        const documentsService = this.langiumDocuments as VplanLangiumDocuments;
+        return documents
+            .map(document => ({ document, position: documentsService.positionOf(document) ?? Number.MAX_SAFE_INTEGER }))
+            .sort((a, b) => a.position - b.position)
+            .map(entry => entry.document);
+    }
+
+    /** With `onWrongUpdate` set: Langium's walk, reported unless it chooses the same documents in the same order. */
+    protected checked(what: string, chosen: LangiumDocument[], walked: () => LangiumDocument[]): LangiumDocument[] {
+        const report = VplanDocumentBuilder.onWrongUpdate;
+        if (!report) return chosen;
+        const expected = walked();
+        const expectedUris = expected.map(document => document.uri.toString());
+        const chosenUris = chosen.map(document => document.uri.toString());
+        if (expectedUris.length !== chosenUris.length || expectedUris.some((uri, i) => uri !== chosenUris[i])) {
+            report(`The document builder chose other documents to ${what} than Langium's walk: ${JSON.stringify(chosenUris)} instead of ${JSON.stringify(expectedUris)}`);
+        }
+        return expected;
     }
 
     /** Queues the plans of a lean first load (builtin-documents.ts), unregistered, in batches. */
@@ -198,6 +333,7 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
      * descriptions for the ones that resolve as before.
      */
     override resetToState<T extends AstNode>(document: LangiumDocument<T>, state: DocumentState): void {
+        if (this.incremental) this.unsettled.add(document);
         if (this.parked.isParked(document.uri)) {
             // A parked document has no tree to relink or revalidate: it is read again from its file.
             this.parked.forget(document.uri);
@@ -251,6 +387,7 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
+        if (this.incremental) for (const document of documents) this.unsettled.add(document);
         const outer = this.currentBuild;
         this.currentBuild = { documents, options };
         try {

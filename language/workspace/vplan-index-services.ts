@@ -166,9 +166,46 @@ export class VplanIndexManager extends DefaultIndexManager {
     /** The reference descriptions of a document reset for relinking, until it is indexed again. */
     private readonly reusableDescriptions = new WeakMap<LangiumDocument, ReferenceDescription[]>();
 
+    /**
+     * The URIs whose exports were set or removed, in order, from position `exportChangesStart` on
+     * (repeats possible). Dropped when it grows longer than the index itself: a reader that was
+     * further behind then looks at every document (`exportChangesSince`).
+     */
+    private exportChanges: string[] = [];
+    private exportChangesStart = 0;
+
     /** Document URI → its exported descriptions; a document's list is replaced (never changed) when it is indexed again (references/vplan-scope.ts `GlobalNames`). */
     exportsByDocument(): ReadonlyMap<string, readonly AstNodeDescription[]> {
         return this.symbolIndex;
+    }
+
+    /** The position after the last change of exports: what a reader passes to `exportChangesSince` next time. */
+    get exportChangesEnd(): number {
+        return this.exportChangesStart + this.exportChanges.length;
+    }
+
+    /** The URIs whose exports changed since position `from`, or undefined when that is no longer known (look at every document). */
+    exportChangesSince(from: number): readonly string[] | undefined {
+        if (from < this.exportChangesStart || from > this.exportChangesEnd) return undefined;
+        return this.exportChanges.slice(from - this.exportChangesStart);
+    }
+
+    private exportsChanged(uri: string): void {
+        if (this.exportChanges.length >= Math.max(1024, 2 * this.symbolIndex.size)) {
+            this.exportChangesStart += this.exportChanges.length;
+            this.exportChanges = [];
+        }
+        this.exportChanges.push(uri);
+    }
+
+    override removeContent(uri: URI): void {
+        super.removeContent(uri);
+        this.exportsChanged(uri.toString());
+    }
+
+    override async updateContent(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        await super.updateContent(document, cancelToken);
+        this.exportsChanged(document.uri.toString());
     }
 
     /**
@@ -206,6 +243,7 @@ export class VplanIndexManager extends DefaultIndexManager {
         const key = uri.toString();
         this.symbolIndex.set(key, exports);
         this.symbolByTypeIndex.clear(key);
+        this.exportsChanged(key);
     }
 
     /** A parked document's index entries (workspace/parked-plans.ts): stubs for its exports, node-free reference descriptions. */

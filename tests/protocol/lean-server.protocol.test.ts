@@ -49,19 +49,12 @@ afterEach(async () => {
     await Promise.all(servers.splice(0).map(server => server.stop()));
 });
 
-const progress = new WeakMap<LspServer, Array<{ kind: string; message?: string }>>();
-
 async function start(lean: boolean, files: Record<string, string>): Promise<LspServer> {
     const server = await startServer({
         workspaceFiles: files, env: { VPLAN_LEAN_MIN_FILES: lean ? '0' : '100000' },
         capabilities: { window: { workDoneProgress: true } }
     });
     servers.push(server);
-    // Progress for a token nobody listens to goes to `onUnhandledProgress` (load-progress.protocol.test.ts).
-    const values: Array<{ kind: string; message?: string }> = [];
-    (server.connection as unknown as { onUnhandledProgress(handler: (params: { value: { kind: string; message?: string } }) => void): void })
-        .onUnhandledProgress(params => values.push(params.value));
-    progress.set(server, values);
     return server;
 }
 
@@ -156,7 +149,7 @@ describe('the lean language server', () => {
         expect(normalised(await lean.waitForDiagnostics(target, diagnostics => !diagnostics.some(d => d.code === 'VP000')) as Diagnostic[]))
             .toEqual(normalised(original as Diagnostic[]));
         const files_ = Object.keys(files).filter(path => path.endsWith('.vplan')).length;
-        const values = await lean.waitUntil('the end of the load progress', () => progress.get(lean)!.some(v => v.kind === 'end') ? progress.get(lean)! : undefined);
+        const values = await lean.waitUntil('the end of the load progress', () => lean.progress.some(v => v.kind === 'end') ? lean.progress : undefined);
         expect(values.map(v => v.message)).toContain(`${files_} of ${files_} files`);
     });
 });

@@ -34,21 +34,12 @@ afterEach(async () => {
     server = undefined;
 });
 
-/**
- * Collects the `$/progress` values the server sends. vscode-jsonrpc hands progress for a token
- * nobody listens to to `onUnhandledProgress`. Registered right after `startServer` returns, which
- * is before any answer to `initialized` can arrive: the load starts on `initialized`, and the
- * server asks for a progress token (window/workDoneProgress/create) before it reports.
- */
+/** The `$/progress` values the server sent (the harness collects them and asks `waitUntil` again after each). */
 function collectProgress(s: LspServer): ProgressValue[] {
-    const values: ProgressValue[] = [];
-    (s.connection as unknown as { onUnhandledProgress(handler: (params: { value: ProgressValue }) => void): void })
-        .onUnhandledProgress(params => values.push(params.value));
-    return values;
+    return s.progress as ProgressValue[];
 }
 
 async function progressUntilEnd(s: LspServer, values: ProgressValue[]): Promise<ProgressValue[]> {
-    // `waitUntil` asks again after every notification; the `end` comes with or before the first diagnostics.
     await s.open(s.uri('a.vplan'), plan('a'));
     await s.waitForDiagnostics(s.uri('a.vplan'));
     return s.waitUntil('the end of the load progress', () => (values.some(v => v.kind === 'end') ? values : undefined));

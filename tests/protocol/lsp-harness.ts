@@ -60,6 +60,8 @@ export interface LspServer {
     readonly publications: PublishDiagnosticsParams[];
     /** Every other notification the server sent that no handler here consumes (`vplan/timelineChanged`, ...), in arrival order. */
     readonly notifications: Array<{ method: string; params: unknown }>;
+    /** The value of every `$/progress` the server sent (work-done progress: begin, report, end), in arrival order. */
+    readonly progress: Array<{ kind: string; title?: string; message?: string; percentage?: number }>;
     /** Text the server wrote to stderr so far (for failure messages). */
     stderr(): string;
     /** shutdown → exit, then removes the workspace folder. */
@@ -120,6 +122,12 @@ export async function startServer(options: StartOptions = {}): Promise<LspServer
     connection.onRequest('workspace/inlayHint/refresh', () => null);
     connection.onRequest('workspace/codeLens/refresh', () => null);
     connection.onNotification('window/logMessage', () => undefined);
+    // vscode-jsonrpc hands `$/progress` for a token nobody listens to (all of them here) to this handler.
+    const progress: LspServer['progress'] = [];
+    (connection as unknown as { onUnhandledProgress(handler: (params: { value: LspServer['progress'][number] }) => void): void }).onUnhandledProgress(params => {
+        progress.push(params.value);
+        waiters.forEach(check => check());
+    });
     // vscode-jsonrpc's star handler receives every notification no handler above takes.
     (connection as unknown as { onNotification(handler: (method: string, params: unknown) => void): void }).onNotification((method, params) => {
         notifications.push({ method, params });
@@ -146,6 +154,7 @@ export async function startServer(options: StartOptions = {}): Promise<LspServer
         connection,
         publications,
         notifications,
+        progress,
         uri: relativePath => pathToFileURL(join(workspaceDir, relativePath)).toString(),
         async open(uri, text) {
             versions.set(uri, 1);

@@ -57,6 +57,14 @@ describe('first declarations kept up to date per document', () => {
                 const kept = describeAll((names as unknown as { state: { first: Map<string, Map<string, AstNodeDescription>> } }).state.first);
                 const scratch = describeAll(names.firstDeclarationsFromScratch());
                 for (const key of Object.keys(scratch)) expect(kept[key]).toEqual(scratch[key]);
+                // The grouping by type, kept up to date in place: the first declarations of each type, in their order.
+                for (const [key, first] of (names as unknown as { state: { first: Map<string, Map<string, AstNodeDescription>> } }).state.first) {
+                    const byType = Object.fromEntries([...names.firstDeclarationsByType(key)].map(([type, ofType]) => [type, ofType.list.map(d => d.name)])
+                        .filter(([, list]) => list.length > 0));
+                    const grouped: Record<string, string[]> = {};
+                    for (const [name, d] of first) (grouped[d.type] ??= []).push(name);
+                    expect(byType).toEqual(grouped);
+                }
                 expect(workspace.diagnostics()).toEqual(await freshDiagnostics(texts));
             }
         }), { numRuns: 40, seed: 1407 });
