@@ -7,6 +7,7 @@
  *   connection have arrived (two turns of the event loop, see `pauseForQueuedEdits`), so a burst
  *   gives one build instead of one per edit, while a single edit is not delayed; and a build whose
  *   text was overtaken by a newer edit publishes nothing (the build of that edit will);
+ * - nothing is published for the built-in catalogue;
  * - the editor gets plain text and a link: `code` in backticks reads 'code', and each diagnostic's
  *   `codeDescription` opens its rule's documentation (rule-docs.ts). The CLI renders the same
  *   diagnostics itself and keeps its text.
@@ -15,6 +16,7 @@
 import { DocumentState, type LangiumDocument, type URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection, Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver';
+import { isBuiltinUri } from '../language/workspace/builtin-documents.js';
 import { RuleDocLinks } from './rule-docs.js';
 
 export class DiagnosticsPublisher {
@@ -52,7 +54,9 @@ export class DiagnosticsPublisher {
     }
 
     publish(document: LangiumDocument): void {
-        if (!document.diagnostics || !this.isCurrent(document)) return;
+        // The built-in catalogue is no file of the editor's and never has problems: an editor
+        // given diagnostics for it may make a buffer of its URI (Neovim does).
+        if (!document.diagnostics || !this.isCurrent(document) || isBuiltinUri(document.uri)) return;
         void this.send(document.uri.toString(), this.versionOf(document.uri), document.diagnostics);
     }
 

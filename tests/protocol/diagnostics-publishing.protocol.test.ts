@@ -1,6 +1,6 @@
 /**
  * How the bundled server publishes diagnostics (issue 16 item 4, issue 15 item 19): each
- * `publishDiagnostics` carries the version of the text it describes, a link to its rule's page in
+ * `publishDiagnostics` concerns a workspace document (never the built-in catalogue), carries the version of the text it describes, a link to its rule's page in
  * docs/rules.md and a message in plain text; a burst of edits gives a few builds and notifications,
  * not one per edit, and the last one describes the last text; a single edit still gets its own.
  * Also the command line of `vplan-language-server` (`--help`, `--version`, no transport).
@@ -53,6 +53,12 @@ describe('each publishDiagnostics', () => {
         await change(PLAN);
         const fixed = await server.waitUntil('version 3', () => ofPlan().find(p => p.version === 3));
         expect(fixed.diagnostics.map(d => d.code)).not.toContain('VP081');
+    });
+
+    test('never concerns the built-in catalogue (it has no file, and no problems)', () => {
+        // By now the workspace is built and the opened plan edited: the built-in catalogue was validated too.
+        expect(server.publications.length).toBeGreaterThan(1);
+        expect(server.publications.filter(p => p.uri.startsWith('vplan-builtin:')).map(p => p.uri)).toEqual([]);
     });
 
     test('links the code to its rule in docs/rules.md and says it in plain text', async () => {
