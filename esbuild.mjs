@@ -54,7 +54,8 @@ const lazyPackages = {
 const lazyEntryPoints = Object.fromEntries(Object.keys(LAZY_PACKAGES).map(name => [`lazy-${name}`, name]));
 
 const contexts = await Promise.all([
-    esbuild.context({ ...common, entryPoints: { extension: 'client/extension.ts' }, outdir }),
+    // server-node-flags: read by bin/vplan-language-server.cjs before it loads the server (tiny, no dependencies).
+    esbuild.context({ ...common, entryPoints: { extension: 'client/extension.ts', 'server-node-flags': 'client/server-node-flags.ts' }, outdir }),
     esbuild.context({
         ...common, entryPoints: { server: 'server/main.ts', cli: 'cli/main.ts', 'check-worker': 'cli/check-worker.ts' }, outdir,
         plugins: [lazyPackages], external: [...common.external, './lazy-*.cjs']

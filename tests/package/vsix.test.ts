@@ -35,7 +35,10 @@ const FORBIDDEN: Array<[string, RegExp]> = [
     ['CI scripts', /(^|\/)\.ci\//],
     ['the CLI bundle', /(^|\/)out\/cli\.cjs$/],
     ['benchmarks', /(^|\/)bench\//],
-    ['build scripts', /\.mjs$/]
+    ['build scripts', /\.mjs$/],
+    ['the launcher module of vplan-language-server', /(^|\/)out\/server-node-flags\.cjs$/],
+    // `npm start` renders the examples there; a .vsix packed after it must not carry them.
+    ['rendered examples', /(^|\/)out\/examples\//]
 ];
 
 function forbiddenIn(files: string[]): string[] {
