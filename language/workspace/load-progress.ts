@@ -123,10 +123,19 @@ export interface WorkDoneProgressHost {
     };
 }
 
+/** The texts of one work-done progress: its title, its first message, and "N of M". */
+interface ProgressTexts {
+    title: string;
+    first?: string;
+    done(done: number, total: number): string;
+}
+
 /**
- * Shows the first load of the workspace as LSP work-done progress, if the client supports it
- * (`window.workDoneProgress` in its capabilities): the title, then "N of M files" at most every
- * 100 ms and at each whole per cent. `locale` is asked when the load begins.
+ * Shows the first load of the workspace, and the reading again of closed (parked) plans after a
+ * change they depend on (a catalogue edit that checks read, VplanDocumentBuilder `onReread`), as
+ * LSP work-done progress, if the client supports it (`window.workDoneProgress` in its
+ * capabilities): the title, then "N of M files" or "N of M plans" at most every 100 ms and at each
+ * whole per cent. `locale` is asked when each progress begins.
  */
 export function reportWorkspaceLoad(
     host: WorkDoneProgressHost,
@@ -138,19 +147,38 @@ export function reportWorkspaceLoad(
     shared.lsp.LanguageServer.onInitialize(params => {
         supported = params.capabilities.window?.workDoneProgress === true;
     });
+    const reporter = (texts: () => ProgressTexts) => workDoneProgress(host, () => supported, texts, now);
     // `VplanWorkspaceManager.loadProgress` (builtin-documents.ts, which imports this module).
     const loadProgress = (shared.workspace.WorkspaceManager as Partial<{ loadProgress: unknown }>).loadProgress;
-    if (!(loadProgress instanceof WorkspaceLoadProgress)) return;
+    if (loadProgress instanceof WorkspaceLoadProgress) {
+        loadProgress.add(reporter(() => {
+            const texts = loadProgressText(locale());
+            return { title: texts.title, first: texts.reading, done: texts.built };
+        }));
+    }
+    const builder = shared.workspace.DocumentBuilder;
+    if (builder instanceof VplanDocumentBuilder) {
+        builder.onReread(reporter(() => {
+            const current = locale();
+            return { title: text(loadProgressTexts.rereadTitle, {}, current), done: (done, total) => text(loadProgressTexts.reread, { done, total }, current) };
+        }));
+    }
+}
+
+/** One work-done progress at a time, as a progress listener. */
+function workDoneProgress(host: WorkDoneProgressHost, supported: () => boolean, textsNow: () => ProgressTexts, now: () => number): LoadProgressListener {
     let progress: ReturnType<WorkDoneProgressHost['window']['createWorkDoneProgress']> | undefined;
-    let texts: ReturnType<typeof loadProgressText>;
+    let texts: ProgressTexts;
     let lastAt = 0;
     let lastPercent = -1;
-    loadProgress.add({
+    return {
         begin() {
-            if (!supported) return;
-            texts = loadProgressText(locale());
+            if (!supported()) return;
+            texts = textsNow();
+            lastAt = 0;
+            lastPercent = -1;
             progress = host.window.createWorkDoneProgress().then(reporter => {
-                reporter.begin(texts.title, 0, texts.reading);
+                reporter.begin(texts.title, 0, texts.first);
                 return reporter;
             });
             progress.catch(() => { progress = undefined; });
@@ -162,11 +190,11 @@ export function reportWorkspaceLoad(
             if (done < total && percent === lastPercent && at - lastAt < 100) return;
             lastAt = at;
             lastPercent = percent;
-            void progress.then(reporter => reporter.report(percent, texts.built(done, total)), () => undefined);
+            void progress.then(reporter => reporter.report(percent, texts.done(done, total)), () => undefined);
         },
         end() {
             void progress?.then(reporter => reporter.done(), () => undefined);
             progress = undefined;
         }
-    });
+    };
 }

@@ -35,6 +35,7 @@ import { LEAN_BATCH, ParkedPlans } from './parked-plans.js';
 import { ownString } from './own-strings.js';
 import { VplanScopeProvider } from '../references/vplan-scope.js';
 import { VplanLangiumDocuments } from './vplan-langium-documents.js';
+import type { LoadProgressListener } from './load-progress.js';
 import type { CancellationToken } from 'vscode-languageserver-protocol';
 
 export interface VplanDocumentBuilderOptions {
@@ -267,6 +268,24 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
         return expected;
     }
 
+    /**
+     * Hears how far the reading again of parked plans is, when there are more than a batch of
+     * them (a catalogue edit that checks read, a config change): begin, "done of total" after each
+     * batch, end (also when a build is cancelled; the next one begins anew with what is left).
+     * The server shows it as work-done progress (load-progress.ts).
+     */
+    onReread(listener: LoadProgressListener): void {
+        this.rereadListeners.push(listener);
+    }
+
+    private readonly rereadListeners: LoadProgressListener[] = [];
+
+    private tellRereadListeners(call: (listener: LoadProgressListener) => void): void {
+        for (const listener of this.rereadListeners) {
+            try { call(listener); } catch { /* progress must never break a build */ }
+        }
+    }
+
     /** Queues the plans of a lean first load (builtin-documents.ts), unregistered, in batches. */
     queueLoad(batches: LangiumDocument[][]): void {
         this.loadQueue.push(...batches.filter(batch => batch.length > 0));
@@ -402,13 +421,25 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
         // so that a catalogue edit that every plan reads never holds all their trees at once.
         if (!this.rereading) {
             this.rereading = true;
+            let progress: { done: number } | undefined;
             try {
                 for (this.checkParked(); this.toReread.size > 0; this.checkParked()) {
+                    if (!progress && this.toReread.size > LEAN_BATCH) {
+                        progress = { done: 0 };
+                        this.tellRereadListeners(listener => listener.begin());
+                        this.tellRereadListeners(listener => listener.report(0, this.toReread.size));
+                    }
                     await interruptAndCheck(cancelToken);
-                    await this.buildDocuments(this.takeRereadBatch(), options, cancelToken);
+                    const batch = this.takeRereadBatch();
+                    await this.buildDocuments(batch, options, cancelToken);
+                    if (progress) {
+                        const done = progress.done += batch.length;
+                        this.tellRereadListeners(listener => listener.report(done, done + this.toReread.size));
+                    }
                 }
             } finally {
                 this.rereading = false;
+                if (progress) this.tellRereadListeners(listener => listener.end());
             }
         }
         if (this.lean) this.parkValidated();

@@ -152,4 +152,31 @@ describe('the lean language server', () => {
         const values = await lean.waitUntil('the end of the load progress', () => lean.progress.some(v => v.kind === 'end') ? lean.progress : undefined);
         expect(values.map(v => v.message)).toContain(`${files_} of ${files_} files`);
     });
+
+    test('reports reading the closed plans again after a catalogue edit that they read, when there are more than a batch of them', async () => {
+        // 60 plans name ggz, more than one batch of 50 (LEAN_BATCH).
+        const files: Record<string, string> = { 'vplan.config.json': '{ "root": true }\n', 'catalogus/organisaties.vplan': catalogue };
+        for (let i = 0; i < 60; i++) files[`plannen/q${String(i).padStart(2, '0')}.vplan`] = plan(`q${i}`, 'ggz');
+        const lean = await start(true, files);
+        const uri = lean.uri('catalogus/organisaties.vplan');
+        await lean.open(uri, catalogue);
+        await allDiagnostics(lean, files);
+        await lean.waitUntil('the end of the load progress', () => lean.progress.some(v => v.kind === 'end') ? true : undefined);
+        const before = lean.progress.length;
+        await lean.change(uri, catalogue.replace('kind ggz', 'kind politie'));
+        const reread = await lean.waitUntil('the end of the progress of reading the plans again', () => {
+            const values = lean.progress.slice(before);
+            return values.some(v => v.kind === 'end') ? values : undefined;
+        });
+        expect(reread[0]).toMatchObject({ kind: 'begin', title: 'Checking closed plans again' });
+        expect(reread.filter(v => v.kind === 'report').map(v => v.message)).toEqual(expect.arrayContaining(['0 of 60 plans', '60 of 60 plans']));
+        expect(reread.at(-1)!.kind).toBe('end');
+        // A title edit reads no plan again, so it shows no progress.
+        const afterKind = lean.progress.length;
+        await lean.change(uri, catalogue.replace('kind ggz', 'kind politie').replace('"GGZ"', '"GGZ Noord"'));
+        // An open and its diagnostics: the title edit's build is over by then.
+        await lean.open(lean.uri('plannen/q00.vplan'), files['plannen/q00.vplan']);
+        await lean.waitForDiagnostics(lean.uri('plannen/q00.vplan'));
+        expect(lean.progress.slice(afterKind)).toEqual([]);
+    });
 });
