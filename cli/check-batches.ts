@@ -27,7 +27,7 @@ import { buildWithCompanions, type CompanionFile } from '../language/workspace/p
 import { summarizeText, SUMMARY_FORMAT, type DeclarationSummary, type FileSummary } from '../language/workspace/file-summary.js';
 import type { Locale } from '../language/i18n/locale.js';
 import { readPlanText, type PlanFile } from './files.js';
-import { hashText, SummaryCache, summaryCacheFile } from './summary-cache.js';
+import { hashText, stampStatOf, SummaryCache, summaryCacheFile } from './summary-cache.js';
 import { createCliServices, toRecord, type DiagnosticRecord, type Services, type WorkspaceOptions } from './workspace.js';
 
 /** What a worker needs of the options (structured-clonable). */
@@ -78,6 +78,8 @@ export interface WorkspaceFiles {
     paths: string[];
     /** The text of a file: the files checked as they give it, the others read from disk (undefined if unreadable). */
     text(path: string): string | undefined;
+    /** Whether `text` reads the file from disk (not one of the files checked, whose text is given). */
+    fromDisk(path: string): boolean;
 }
 
 export function workspaceFilesOf(services: Services, files: readonly BatchFile[]): WorkspaceFiles {
@@ -100,7 +102,8 @@ export function workspaceFilesOf(services: Services, files: readonly BatchFile[]
             if (known) return known.text;
             // A file that cannot be read takes no part (as in cli/workspace.ts's companionsOf).
             try { return readPlanText(path, path); } catch { return undefined; }
-        }
+        },
+        fromDisk: path => !byPath.has(path)
     };
 }
 
@@ -138,10 +141,19 @@ export async function namesOf(
     // The files the cache misses, by index and key: their texts are read again to be parsed, not kept.
     const missing: Array<{ index: number; path: string; key: string }> = [];
     workspace.paths.forEach((path, index) => {
+        const cache = cacheOf(path);
+        // A file read from disk and unchanged since a run read it: its summary without reading it.
+        const stats = workspace.fromDisk(path) ? stampStatOf(path) : undefined;
+        const unchanged = stats && cache.unchangedKey(path, stats);
+        if (unchanged) {
+            named[index] = namedFile(path, cache.lookup(unchanged)!, keepReferences);
+            return;
+        }
         const text = workspace.text(path);
         if (text === undefined) return;
         const key = hashText(text);
-        const found = cacheOf(path).lookup(key);
+        if (stats) cache.stamp(path, stats, key);
+        const found = cache.lookup(key);
         if (found) named[index] = namedFile(path, found, keepReferences);
         else missing.push({ index, path, key });
     });
