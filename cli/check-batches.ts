@@ -144,9 +144,9 @@ export async function namesOf(
         const cache = cacheOf(path);
         // A file read from disk and unchanged since a run read it: its summary without reading it.
         const stats = workspace.fromDisk(path) ? stampStatOf(path) : undefined;
-        const unchanged = stats && cache.unchangedKey(path, stats);
+        const unchanged = stats && cache.summaryOfUnchanged(path, stats);
         if (unchanged) {
-            named[index] = namedFile(path, cache.lookup(unchanged)!, keepReferences);
+            named[index] = namedFile(path, unchanged, keepReferences);
             return;
         }
         const text = workspace.text(path);

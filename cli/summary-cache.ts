@@ -7,7 +7,7 @@
  * The cache holds, per file, the names of its plans, organisations and measure types (with a
  * digest of each declaration's text) and the names it refers to (pseudonyms), never other plan text,
  * and, by a hash of the file's path (never the path), the file's size, times and inode when it was
- * last read, so that an unchanged file need not be read and hashed again (`unchangedKey`). It lives in the user's cache folder
+ * last read, so that an unchanged file need not be read and hashed again (`summaryOfUnchanged`). It lives in the user's cache folder
  * (`$XDG_CACHE_HOME/vplan`, else `~/.cache/vplan`; `VPLAN_CACHE_DIR` overrides), one file per
  * workspace root, readable by the user only; `VPLAN_CACHE=off` turns it off (docs/privacy.md).
  */
@@ -88,21 +88,22 @@ export class SummaryCache {
     }
 
     /**
-     * The key of a file's text without reading it: when the file has the very stat it had when its
-     * text was last read (size, modification and change times, inode; a write, a rename over it
-     * or a change of its permissions changes one of them), it was old enough then (`RACY_MS`), and
-     * the summary of that text is cached. Undefined otherwise: then read it, and `stamp` it.
+     * The summary of a file's text without reading it: when the file has the very stat it had when
+     * its text was last read (size, modification and change times, inode; a write, a rename over
+     * it or a change of its permissions changes one of them), it was old enough then (`RACY_MS`),
+     * and that text's summary is cached. Undefined otherwise: then read it, and `stamp` it.
      */
-    unchangedKey(path: string, stats: BigIntStats): string | undefined {
+    summaryOfUnchanged(path: string, stats: BigIntStats): FileSummary | undefined {
         if (!this.file) return undefined;
         const pathKey = pathKeyOf(path);
         const [stat, readAt, key] = this.files[pathKey]?.split(' ') ?? [];
-        if (stat !== statStamp(stats) || !(Number(readAt) - Number(stats.mtimeNs / 1_000_000n) > RACY_MS) || !key || !this.lookup(key)) return undefined;
-        this.usedFiles.add(pathKey);
-        return key;
+        if (stat !== statStamp(stats) || !(Number(readAt) - Number(stats.mtimeNs / 1_000_000n) > RACY_MS) || !key) return undefined;
+        const summary = this.lookup(key);
+        if (summary) this.usedFiles.add(pathKey);
+        return summary;
     }
 
-    /** Notes the stat a file had when its text, with this key, was read now (`unchangedKey`). */
+    /** Notes the stat a file had when its text, with this key, was read now (`summaryOfUnchanged`). */
     stamp(path: string, stats: BigIntStats, key: string): void {
         if (!this.file) return;
         const pathKey = pathKeyOf(path);

@@ -74,10 +74,9 @@ function companionsOf(files: readonly PlanFile[], services: Services, exclude: R
             const uri = URI.file(path);
             // Unchanged since a run read it: its summary without reading it; its text only if the build loads it.
             const stats = stampStatOf(path);
-            const unchanged = stats && cache.unchangedKey(path, stats);
+            const unchanged = stats && cache.summaryOfUnchanged(path, stats);
             if (unchanged) {
-                const summary = cache.lookup(unchanged)!;
-                companions.push({ uri, summary: () => summary, text: () => companionText(path) ?? '' });
+                companions.push({ uri, summary: () => unchanged, text: () => companionText(path) ?? '' });
                 continue;
             }
             const body = companionText(path);

@@ -1,5 +1,5 @@
 /**
- * The summary cache's file stamps (cli/summary-cache.ts, `unchangedKey`): a file whose stat is the
+ * The summary cache's file stamps (cli/summary-cache.ts, `summaryOfUnchanged`): a file whose stat is the
  * one it had when a run read it, and that was old enough then, is not read and hashed again; any
  * write, rename over it or change of its permissions, and a write in the same tick as the read
  * ("racily clean"), makes it read again. The cache holds no paths. Through the real binary: a
@@ -45,19 +45,19 @@ describe('file stamps in the summary cache', () => {
         const cacheFile = join(cacheDir, 'summaries.json');
         const first = new SummaryCache(cacheFile);
         const key = hashText(readFileSync(path, 'utf8'));
-        expect(first.unchangedKey(path, stampStatOf(path)!)).toBeUndefined();
+        expect(first.summaryOfUnchanged(path, stampStatOf(path)!)).toBeUndefined();
         first.store(key, summary('a'));
         first.stamp(path, stampStatOf(path)!, key);
         first.save();
-        // A later run: the same stat, the same key.
-        expect(new SummaryCache(cacheFile).unchangedKey(path, stampStatOf(path)!)).toBe(key);
+        // A later run: the same stat, the summary of the same text.
+        expect(new SummaryCache(cacheFile).summaryOfUnchanged(path, stampStatOf(path)!)).toEqual(summary('a'));
         // The cache holds no path, nor any part of one.
         expect(readFileSync(cacheFile, 'utf8')).not.toContain('vplan-stamps');
         expect(readFileSync(cacheFile, 'utf8')).not.toContain('a.vplan');
         // A write of the same size, with the very same modification time put back: the change time differs.
         writeOld(path, 'plan b "B" {\n}\n');
         expect(statSync(path).size).toBe(Buffer.byteLength('plan a "A" {\n}\n'));
-        expect(new SummaryCache(cacheFile).unchangedKey(path, stampStatOf(path)!)).toBeUndefined();
+        expect(new SummaryCache(cacheFile).summaryOfUnchanged(path, stampStatOf(path)!)).toBeUndefined();
     });
 
     test('a change of permissions, a file written in the tick it was read, and a missing summary all mean reading it again', () => {
@@ -72,22 +72,22 @@ describe('file stamps in the summary cache', () => {
             cache.save();
             return new SummaryCache(cacheFile);
         };
-        expect(stamped(cache => cache.stamp(path, stampStatOf(path)!, key)).unchangedKey(path, stampStatOf(path)!)).toBe(key);
+        expect(stamped(cache => cache.stamp(path, stampStatOf(path)!, key)).summaryOfUnchanged(path, stampStatOf(path)!)).toEqual(summary('a'));
         chmodSync(path, 0o600);
-        expect(new SummaryCache(cacheFile).unchangedKey(path, stampStatOf(path)!)).toBeUndefined();
+        expect(new SummaryCache(cacheFile).summaryOfUnchanged(path, stampStatOf(path)!)).toBeUndefined();
         // Written now and read now: a second write in the same tick could keep every time; not trusted.
         writeFileSync(path, 'plan a "A" {\n}\n');
-        expect(stamped(cache => cache.stamp(path, stampStatOf(path)!, key)).unchangedKey(path, stampStatOf(path)!)).toBeUndefined();
+        expect(stamped(cache => cache.stamp(path, stampStatOf(path)!, key)).summaryOfUnchanged(path, stampStatOf(path)!)).toBeUndefined();
         // A stamp whose summary is gone vouches for nothing.
         writeOld(path, 'plan a "A" {\n}\n');
         const other = new SummaryCache(cacheFile);
         other.stamp(path, stampStatOf(path)!, hashText('something else'));
         other.save();
-        expect(new SummaryCache(cacheFile).unchangedKey(path, stampStatOf(path)!)).toBeUndefined();
+        expect(new SummaryCache(cacheFile).summaryOfUnchanged(path, stampStatOf(path)!)).toBeUndefined();
         // With the cache off, nothing is kept.
         const off = new SummaryCache(undefined);
         off.stamp(path, stampStatOf(path)!, key);
-        expect(off.unchangedKey(path, stampStatOf(path)!)).toBeUndefined();
+        expect(off.summaryOfUnchanged(path, stampStatOf(path)!)).toBeUndefined();
     });
 
     test('vplan check of one file sees a companion changed to the same size at once, after runs that did not read it', () => {
