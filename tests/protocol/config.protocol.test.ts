@@ -8,24 +8,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { FileChangeType } from 'vscode-languageserver-protocol';
 import { startServer, type LspServer } from './lsp-harness.js';
+import { smallPlanFile } from './small-plan.js';
 
-const plan = `organisation vt "Veilig Thuis" kind veiligthuis
-plan p "Plan" {
-    status active
-    period 2026-01-05 to 2027-01-04
-    household {
-        member a adult born 1990 roles victim
-    }
-    intervention i "Hulp" {
-        for a
-        by vt
-        from 2026-01-05 for 6 months
-    }
-    regie {
-        vt from 2026-01-05
-    }
-}
-`;
+const plan = smallPlanFile('p', 'vt');
 
 let server: LspServer | undefined;
 afterEach(async () => {

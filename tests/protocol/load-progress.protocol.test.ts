@@ -7,24 +7,9 @@
 
 import { afterEach, describe, expect, test } from 'vitest';
 import { startServer, type LspServer } from './lsp-harness.js';
+import { smallPlanFile } from './small-plan.js';
 
-const plan = (id: string) => `organisation vt_${id} "Veilig Thuis" kind veiligthuis
-plan ${id} "Plan" {
-    status active
-    period 2026-01-05 to 2027-01-04
-    household {
-        member a adult born 1990 roles victim
-    }
-    intervention i "Hulp" {
-        for a
-        by vt_${id}
-        from 2026-01-05 for 6 months
-    }
-    regie {
-        vt_${id} from 2026-01-05
-    }
-}
-`;
+const plan = (id: string) => smallPlanFile(id, `vt_${id}`);
 
 interface ProgressValue { kind: 'begin' | 'report' | 'end'; title?: string; message?: string; percentage?: number }
 

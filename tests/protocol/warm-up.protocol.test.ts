@@ -7,25 +7,10 @@
 
 import { afterEach, describe, expect, test } from 'vitest';
 import { startServer, type LspServer } from './lsp-harness.js';
+import { smallPlanFile } from './small-plan.js';
 import { WARM_UP_MIN_DOCUMENTS } from '../../server/warm-up.js';
 
-const plan = (id: string, organisation = `vt_${id}`) => `organisation vt_${id} "Veilig Thuis" kind veiligthuis
-plan p_${id} "Plan" {
-    status active
-    period 2026-01-05 to 2027-01-04
-    household {
-        member a adult born 1990 roles victim
-    }
-    intervention i "Hulp" {
-        for a
-        by ${organisation}
-        from 2026-01-05 for 6 months
-    }
-    regie {
-        vt_${id} from 2026-01-05
-    }
-}
-`;
+const plan = (id: string, organisation = `vt_${id}`) => smallPlanFile(`p_${id}`, `vt_${id}`, organisation);
 
 let server: LspServer | undefined;
 afterEach(async () => {
