@@ -167,8 +167,10 @@ interface ServerResults {
     /** The first ten edits after the workspace was loaded, in order (warm-up, docs/performance.md). */
     firstEditsMs: number[];
     catalogueMs: number[];
-    /** An edit that checks read (an organisation's kind): every plan's checks run again. */
+    /** An edit that checks read (the kind of the organisation that holds regie while measures run): every plan's checks run again. */
     catalogueKindMs: number[];
+    /** The kind of an organisation the plans name but whose kind no check of theirs reads (a provider of help). */
+    catalogueUnreadKindMs: number[];
     maxRssMb: number;
 }
 
@@ -220,13 +222,17 @@ async function measureServer(layout: WorkspaceLayout, profiled = false): Promise
         await session.waitForDiagnostics(catalogueUri, undefined, 0, 60_000);
         const catalogueTimes: number[] = [];
         const catalogueKindTimes: number[] = [];
+        const catalogueUnreadKindTimes: number[] = [];
         const catalogueWindowStart = monotonicMicros();
         let version = 1;
-        // A title edit (no check reads an organisation's title), then an edit of a kind, which the
-        // regie and measure checks read: every plan names ggz_regio, so every plan is checked again.
+        // A title edit (no check reads an organisation's title); the kind of ggz_regio, which every
+        // plan names as a provider of help but no check of theirs reads; then the kind of
+        // veiligthuis_regio, which the regie and measure checks of every plan read, so every plan
+        // is checked again.
         for (const [label, changed, times] of [
             ['title', catalogue.replace('"GGZ regio Zuid"', '"GGZ regio Zuid (nieuwe naam)"'), catalogueTimes],
-            ['kind', catalogue.replace('kind ggz', 'kind jeugdhulp'), catalogueKindTimes]
+            ['unread kind', catalogue.replace('kind ggz\n', 'kind jeugdhulp\n'), catalogueUnreadKindTimes],
+            ['kind', catalogue.replace('kind veiligthuis\n', 'kind zvh\n'), catalogueKindTimes]
         ] as const) {
             if (changed === catalogue) throw new Error(`the ${label} edit changes nothing`);
             for (let i = 0; i < (quick ? 2 : 3); i++) {
@@ -251,6 +257,7 @@ async function measureServer(layout: WorkspaceLayout, profiled = false): Promise
             firstEditsMs: editTimes.slice(0, 10),
             catalogueMs: catalogueTimes,
             catalogueKindMs: catalogueKindTimes,
+            catalogueUnreadKindMs: catalogueUnreadKindTimes,
             maxRssMb: NaN
         };
     } finally {
@@ -394,7 +401,8 @@ function renderTable(layout: WorkspaceLayout, check: CheckComparison, throughput
     out.push(`| edit → new diagnostics, p90 | ${fmt(server.editP90Ms)} ms |`);
     out.push(`| the first ten edits after loading (in order: ${server.firstEditsMs.map(fmt).join(', ')}), median; slowest | ${fmt(median(server.firstEditsMs))} ms; ${fmt(Math.max(...server.firstEditsMs))} ms |`);
     out.push(`| catalogue edit (an organisation's title) → built, every plan's diagnostics known to hold (median of ${server.catalogueMs.length}: ${server.catalogueMs.map(fmt).join(', ')}) | ${fmt(median(server.catalogueMs))} ms |`);
-    out.push(`| catalogue edit that checks read (an organisation's kind) → all ${planCount} plans read again, checked and published (median of ${server.catalogueKindMs.length}: ${server.catalogueKindMs.map(fmt).join(', ')}) | ${fmt(median(server.catalogueKindMs))} ms |`);
+    out.push(`| catalogue edit of a kind the plans name but no check of theirs reads (a provider of help) → built, every plan's diagnostics known to hold (median of ${server.catalogueUnreadKindMs.length}: ${server.catalogueUnreadKindMs.map(fmt).join(', ')}) | ${fmt(median(server.catalogueUnreadKindMs))} ms |`);
+    out.push(`| catalogue edit that checks read (the kind of the organisation holding regie while measures run) → all ${planCount} plans read again, checked and published (median of ${server.catalogueKindMs.length}: ${server.catalogueKindMs.map(fmt).join(', ')}) | ${fmt(median(server.catalogueKindMs))} ms |`);
     out.push(`| peak memory (max RSS) of the server | ${server.maxRssMb.toFixed(0)} MB |`);
     out.push(`| peak memory (max RSS) of \`vplan check\` | ${check.cliMaxRssMb.toFixed(0)} MB |`);
     out.push('');
@@ -404,7 +412,7 @@ function renderTable(layout: WorkspaceLayout, check: CheckComparison, throughput
     out.push(`| \`vplan check\` within 2× of \`js-yaml\` + \`ajv\` (issue 14; was 3×) (wall; CPU) | ${(check.cliMs / check.jsYamlMs).toFixed(2)}×; ${(check.cpu.cli / check.cpu.jsYaml).toFixed(2)}× its time | ${status(check.cliMs <= 2 * check.jsYamlMs)} |`);
     out.push(`| edit → diagnostics median < 15 ms | ${fmt(server.editMedianMs)} ms | ${status(server.editMedianMs < 15)} |`);
     out.push(`| the first ten edits too: median < 15 ms, slowest < 50 ms | ${fmt(median(server.firstEditsMs))} ms; ${fmt(Math.max(...server.firstEditsMs))} ms | ${status(median(server.firstEditsMs) < 15 && Math.max(...server.firstEditsMs) < 50)} |`);
-    out.push(`| catalogue edit revalidates ${planCount} plans within 400 ms (title; kind) | ${fmt(median(server.catalogueMs))} ms; ${fmt(median(server.catalogueKindMs))} ms | ${status(median(server.catalogueMs) <= 400)}; ${status(median(server.catalogueKindMs) <= 400)} |`);
+    out.push(`| catalogue edit revalidates ${planCount} plans within 400 ms (title; unread kind; kind every plan reads) | ${fmt(median(server.catalogueMs))} ms; ${fmt(median(server.catalogueUnreadKindMs))} ms; ${fmt(median(server.catalogueKindMs))} ms | ${status(median(server.catalogueMs) <= 400)}; ${status(median(server.catalogueUnreadKindMs) <= 400)}; ${status(median(server.catalogueKindMs) <= 400)} |`);
     out.push(`| server memory < 120 MB (issue 14; was < 250 MB) | ${server.maxRssMb.toFixed(0)} MB | ${status(server.maxRssMb < 120)} |`);
     for (const [name, { functions, modules, inclusive }] of profiles) {
         out.push('', `### Hotspots: ${name} (self time, \`node --cpu-prof\`, mapped to sources)`, '');

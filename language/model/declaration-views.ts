@@ -63,14 +63,52 @@ export function durationValue(node: Duration | undefined): DurationValue | undef
     return unit === undefined || typeof node.amount !== 'number' || Number.isNaN(node.amount) ? undefined : { amount: node.amount, unit };
 }
 
+/**
+ * The organisations whose kind the checks of one document read while it is validated: the memo
+ * then depends on those kinds only, so an organisation's new kind revalidates only the documents
+ * whose checks looked at it (validation/validation-memo.ts). `all` when the checks ran where reads
+ * are not noted (then every kind the document names counts as read).
+ */
+export class KindReads {
+    readonly views = new Set<OrganisationView>();
+    all = false;
+}
+
+/** Where the kind reads of the check running now go; checks are synchronous, so one at a time. */
+let currentReads: KindReads | undefined;
+const kindValues = new WeakMap<OrganisationView, OrganisationKind | undefined>();
+
+/** Runs a check (its synchronous part: all of a vplan check), noting the organisations whose kind it reads. */
+export function readingKinds<T>(reads: KindReads | undefined, check: () => T): T {
+    const outer = currentReads;
+    currentReads = reads;
+    try {
+        return check();
+    } finally {
+        currentReads = outer;
+    }
+}
+
+/** An organisation's kind, not noted as read: for the memo's own comparisons. */
+export function kindOf(view: OrganisationView): OrganisationKind | undefined {
+    return kindValues.get(view);
+}
+
 export function organisationView(node: Organisation): OrganisationView {
     let view = organisationViews.get(node);
     if (!view) {
-        view = Object.freeze({
-            declaration: 'organisation' as const,
-            name: node.name,
-            kind: isValueOf('organisationKind', node.kind) ? node.kind : undefined
+        const kind = isValueOf('organisationKind', node.kind) ? node.kind : undefined;
+        const created = { declaration: 'organisation' as const, name: node.name } as OrganisationView;
+        // An own, enumerable property as before (JSON and spreads see it), noted when read.
+        Object.defineProperty(created, 'kind', {
+            enumerable: true,
+            get: () => {
+                currentReads?.views.add(created);
+                return kind;
+            }
         });
+        view = Object.freeze(created);
+        kindValues.set(view, kind);
         organisationViews.set(node, view);
         declarations.set(view, node);
     }

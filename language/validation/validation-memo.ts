@@ -10,8 +10,13 @@
  *   raw diagnostics are a message id and its arguments, rendered in the locale afterwards, so a
  *   change of `vplan.locale` only renders them again);
  * - the declarations in other documents its references resolve to, through the views the rules
- *   declare they read (model/declaration-views.ts): an organisation's name and kind (never its
- *   title: no check can read it), a measure type's name, title, legal frame and `requires`;
+ *   declare they read (model/declaration-views.ts): an organisation's name (never its title: no
+ *   check can read it), a measure type's name, title, legal frame and `requires`;
+ * - the kinds of the organisations its checks actually read in its last validation (the views
+ *   note every read of a kind while a check runs: `readingKinds`): a check that did not look at a
+ *   kind took the same path whatever the kind, so a catalogue edit of a kind revalidates only the
+ *   documents that read it (an organisation that is only a provider of help is named, its kind
+ *   unread);
  * - the names it cannot resolve, and which declaration of that name exists elsewhere (VP081);
  * - whether its own global declarations are the first of their name, and where the first one is
  *   (VP080 names its file and line).
@@ -21,10 +26,10 @@
  * checks against full builds from scratch.
  */
 
-import type { AstNode, AstNodeDescription, LangiumDocument, URI } from 'langium';
+import { AstUtils, type AstNode, type AstNodeDescription, type LangiumDocument, type URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { isMeasureType, isOrganisation, isVplanFile } from '../generated/ast.js';
-import { measureTypeView, organisationView, viewSignature } from '../model/declaration-views.js';
+import { isMeasureType, isOrganisation, isVplanFile, type Organisation } from '../generated/ast.js';
+import { declarationOf, kindOf, KindReads, measureTypeView, organisationView, viewSignature, type OrganisationView } from '../model/declaration-views.js';
 import { CROSS_FILE_READS } from '../rules/registry.js';
 import type { GlobalNames } from '../references/vplan-scope.js';
 
@@ -32,8 +37,22 @@ interface MemoEntry {
     optionsKey: string;
     config: object;
     signature: string[];
+    /** The organisations whose kind the validation read (`kindKey`), sorted: their kinds are parts of `signature`. */
+    kindKeys: readonly string[];
     diagnostics: Diagnostic[];
 }
+
+/**
+ * How an organisation whose kind was read is named in a signature: its document's URI and its
+ * name. Its kind now is looked up by these (`kindPart`), so the organisation need not be named by
+ * a reference of the document.
+ */
+function kindKey(view: OrganisationView): string {
+    return `${AstUtils.getDocument(declarationOf(view)).uri.toString()}|${view.name}`;
+}
+
+/** Finds an organisation by its document's URI and its name, as the index has it now. */
+export type OrganisationLookup = (uri: string, name: string) => Organisation | undefined;
 
 /**
  * What a check can read of a declaration in another document, with that document's URI: the view
@@ -50,7 +69,9 @@ function semanticText(target: AstNode, documentUri: string): string {
     let text = semanticTextByTarget.get(key);
     if (text === undefined) {
         // One string per view or declaration, shared by the signatures of every document that names it.
-        text = `${documentUri}|${view ? viewSignature(view) : target.$cstNode?.text ?? ''}`;
+        // An organisation's kind is left out: it is a part of its own where a check read it (`kindPart`).
+        const exposed = view?.declaration === 'organisation' ? `organisation ${view.name}` : view ? viewSignature(view) : target.$cstNode?.text ?? '';
+        text = `${documentUri}|${exposed}`;
         semanticTextByTarget.set(key, text);
     }
     return text;
@@ -60,7 +81,7 @@ function earlierPart(name: string, earlier: AstNodeDescription): string {
     return `=${name}<${earlier.documentUri.toString()}:${earlier.nameSegment?.range.start.line}:${earlier.type}`;
 }
 
-function sameParts(a: string[], b: string[]): boolean {
+function sameParts(a: readonly string[], b: readonly string[]): boolean {
     if (a.length !== b.length) return false;
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
     return true;
@@ -69,26 +90,70 @@ function sameParts(a: string[], b: string[]): boolean {
 export class ValidationMemo {
     protected readonly entries = new WeakMap<AstNode, MemoEntry>();
 
-    constructor(protected readonly globalNames: GlobalNames) {}
+    constructor(protected readonly globalNames: GlobalNames, protected readonly organisationAt: OrganisationLookup = () => undefined) {}
 
-    /** The memoized raw diagnostics of the document, or those `validate` computes (and are kept). */
+    /**
+     * The memoized raw diagnostics of the document, or those `validate` computes (and are kept).
+     * `validate` notes in the reads it is given the organisations whose kind its checks read.
+     */
     async validate(document: LangiumDocument, optionsKey: string, settings: { config: object },
-        validate: () => Promise<Diagnostic[]>): Promise<Diagnostic[]> {
+        validate: (reads: KindReads) => Promise<Diagnostic[]>): Promise<Diagnostic[]> {
         const root = document.parseResult.value;
-        const signature = this.dependencySignature(document);
-        if (signature === undefined) return validate();
         const entry = this.entries.get(root);
+        const base = this.baseSignature(document);
+        const reads = new KindReads();
+        if (base === undefined) return validate(reads);
+        const signature = [...base, ...this.kindParts(entry?.kindKeys ?? [])];
         if (entry && entry.optionsKey === optionsKey && entry.config === settings.config
             && sameParts(entry.signature, signature)) {
             return entry.diagnostics;
         }
-        const diagnostics = await validate();
-        this.entries.set(root, { optionsKey, config: settings.config, signature, diagnostics });
+        const diagnostics = await validate(reads);
+        const read = reads.all ? this.organisationsNamedBy(document) : reads.views;
+        const kindKeys = [...new Set([...read].map(kindKey))].sort();
+        // The kinds read now are parts of the signature kept with the result.
+        const kept = sameParts(kindKeys, entry?.kindKeys ?? []) ? signature : [...base, ...this.kindParts(kindKeys)];
+        this.entries.set(root, { optionsKey, config: settings.config, signature: kept, kindKeys, diagnostics });
         return diagnostics;
     }
 
-    /** Everything outside the document's own syntax tree that its diagnostics depend on. */
+    /** Every organisation the document's references resolve to: what its checks can read the kind of. */
+    protected organisationsNamedBy(document: LangiumDocument): OrganisationView[] {
+        const named: OrganisationView[] = [];
+        for (const reference of document.references) {
+            const target = 'ref' in reference ? reference.ref : undefined;
+            if (isOrganisation(target)) named.push(organisationView(target));
+        }
+        return named;
+    }
+
+    /** The organisations whose kind the document's last validation read (`kindKey`), for a parked plan's record. */
+    kindKeysOf(document: LangiumDocument): readonly string[] {
+        return this.entries.get(document.parseResult.value)?.kindKeys ?? [];
+    }
+
+    /**
+     * Everything outside the document's own syntax tree that its diagnostics depend on, with the
+     * kinds its last validation read.
+     */
     dependencySignature(document: LangiumDocument): string[] | undefined {
+        const base = this.baseSignature(document);
+        return base && [...base, ...this.kindParts(this.kindKeysOf(document))];
+    }
+
+    protected kindParts(kindKeys: readonly string[]): string[] {
+        return kindKeys.map(key => this.kindPart(key));
+    }
+
+    /** The kind an organisation has now, as a signature part (`?` when it is gone). */
+    protected kindPart(key: string): string {
+        const bar = key.lastIndexOf('|');
+        const organisation = this.organisationAt(key.slice(0, bar), key.slice(bar + 1));
+        return `~${key}=${organisation ? kindOf(organisationView(organisation)) ?? '' : '?'}`;
+    }
+
+    /** The signature without the kinds read. */
+    protected baseSignature(document: LangiumDocument): string[] | undefined {
         const parts: string[] = [];
         const root = document.parseResult.value;
         const uri = document.uri;
@@ -120,11 +185,13 @@ export class ValidationMemo {
     /**
      * The same signature for a parked document (workspace/parked-plans.ts), whose syntax tree is
      * released: from its references that leave the file, in order, with what each resolves to now
-     * (`nodeOf` loads a target), and its global declarations with their name offsets. Undefined
-     * when a target cannot be loaded.
+     * (`nodeOf` loads a target), its global declarations with their name offsets, and the kinds
+     * its last validation read (`kindKeysOf`, kept in its record). Undefined when a target cannot
+     * be loaded.
      */
     parkedDependencySignature(uri: URI, references: ReadonlyArray<{ name: string; target: AstNodeDescription | undefined }>,
-        declarations: ReadonlyArray<{ name: string; offset: number }>, nodeOf: (description: AstNodeDescription) => AstNode | undefined): string[] | undefined {
+        declarations: ReadonlyArray<{ name: string; offset: number }>, kindKeys: readonly string[],
+        nodeOf: (description: AstNodeDescription) => AstNode | undefined): string[] | undefined {
         const parts: string[] = [];
         const key = uri.toString();
         const first = this.globalNames.firstDeclarations(this.globalNames.keyOf(uri));
@@ -141,6 +208,7 @@ export class ValidationMemo {
             const earlier = first.get(name);
             if (earlier && !(earlier.documentUri.toString() === key && earlier.nameSegment?.offset === offset)) parts.push(earlierPart(name, earlier));
         }
+        for (const kindKey of kindKeys) parts.push(this.kindPart(kindKey));
         return parts;
     }
 }

@@ -5,7 +5,7 @@
  */
 
 import {
-    Cancellation, CstUtils, DefaultDocumentValidator, interruptAndCheck, isLeafCstNode, type AstNode, type LangiumDocument, type ParseResult,
+    AstUtils, Cancellation, CstUtils, DefaultDocumentValidator, interruptAndCheck, isLeafCstNode, type AstNode, type AstNodeDescription, type IndexManager, type LangiumDocument, type ParseResult,
     type ValidationAcceptor, type ValidationOptions
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -22,8 +22,9 @@ import type { VplanDiagnosticData } from './report.js';
 import type { GlobalNames } from '../references/vplan-scope.js';
 import { containingPlan } from '../references/vplan-scope.js';
 import { ValidationMemo } from './validation-memo.js';
+import { readingKinds, type KindReads } from '../model/declaration-views.js';
 import { planDeclarations, planNamespace, type PlanDeclaration } from '../model/ast-queries.js';
-import { isMeasureType, isOrganisation, isPlan, isVplanFile, Plan, VplanFile } from '../generated/ast.js';
+import { isMeasureType, isOrganisation, isPlan, isVplanFile, Plan, VplanFile, type Organisation } from '../generated/ast.js';
 
 const SEVERITY: Record<Exclude<ConfiguredSeverity, 'off'>, DiagnosticSeverity> = {
     error: DiagnosticSeverity.Error,
@@ -48,6 +49,8 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
     protected readonly syntaxRefiner: SyntaxMessageRefiner;
     /** Off for a one-shot build that validates every document once (the CLI). */
     memoize = true;
+    /** The kind reads of the documents being validated (`ValidationMemo.validate`). */
+    private readonly kindReads = new WeakMap<LangiumDocument, KindReads>();
     private checksOnlyOnRootAndPlans: boolean | undefined;
 
     constructor(services: VplanServices) {
@@ -56,7 +59,7 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
         this.globalNames = services.references.GlobalNames;
         this.reflection = services.shared.AstReflection;
         this.lexer = services.parser.Lexer;
-        this.memo = new ValidationMemo(this.globalNames);
+        this.memo = new ValidationMemo(this.globalNames, (uri, name) => organisationAt(services, uri, name));
         this.syntaxRefiner = new SyntaxMessageRefiner(services);
     }
 
@@ -64,8 +67,14 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
         const { config, locale } = this.settings.settingsFor(document.uri);
         // A relinked document whose inputs did not change (a catalogue title edit) keeps its results.
         const diagnostics = this.memoize
-            ? await this.memo.validate(document, this.optionsKey(document, options), { config },
-                () => super.validateDocument(document, options, cancelToken))
+            ? await this.memo.validate(document, this.optionsKey(document, options), { config }, async reads => {
+                this.kindReads.set(document, reads);
+                try {
+                    return await super.validateDocument(document, options, cancelToken);
+                } finally {
+                    this.kindReads.delete(document);
+                }
+            })
             : await super.validateDocument(document, options, cancelToken);
         const result: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {
@@ -121,6 +130,9 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
         this.checksOnlyOnRootAndPlans ??= this.computeChecksOnlyOnRootAndPlans();
         if (!this.checksOnlyOnRootAndPlans || !isVplanFile(rootNode) || this.profiler?.isActive('validating')) {
+            // Langium's walk runs the checks: their reads of kinds are not noted, so every kind counts.
+            const reads = rootNode.$document && this.kindReads.get(rootNode.$document);
+            if (reads) reads.all = true;
             return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
         }
         if (!await this.validateOneNode(rootNode, options, acceptor, cancelToken)) return;
@@ -134,8 +146,10 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
         await interruptAndCheck(cancelToken);
         const nodeOptions = this.validateSingleNodeOptions(node, options);
         if (nodeOptions.validateNode) {
+            const reads = this.kindReads.get(AstUtils.getDocument(node));
             for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) {
-                await check(node, acceptor, cancelToken);
+                // A vplan check is synchronous: it runs, and reads every kind it reads, in this call.
+                await readingKinds(reads, () => check(node, acceptor, cancelToken));
             }
         }
         return nodeOptions.validateChildren;
@@ -255,4 +269,20 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
         }
         return this.globalNames.firstDeclarationsFor(container).get(name)?.type;
     }
+}
+
+/**
+ * The organisation a document declares under a name, as the index has it now: the memo's lookup
+ * of an organisation whose kind a validation read (validation-memo.ts). Undefined when it is
+ * gone, or its document is not loaded (organisations are never in parked plans).
+ */
+function organisationAt(services: VplanServices, uri: string, name: string): Organisation | undefined {
+    const index = services.shared.workspace.IndexManager as IndexManager & Partial<{ exportsOf(uri: string): readonly AstNodeDescription[] }>;
+    const exports = index.exportsOf ? index.exportsOf(uri) : index.allElements('Organisation', new Set([uri])).toArray();
+    const description = exports.find(each => each.name === name && each.type === 'Organisation');
+    if (!description) return undefined;
+    if (description.node) return isOrganisation(description.node) ? description.node : undefined;
+    const document = services.shared.workspace.LangiumDocuments.getDocument(description.documentUri);
+    const node = document && services.workspace.AstNodeLocator.getAstNode(document.parseResult.value, description.path);
+    return isOrganisation(node) ? node : undefined;
 }

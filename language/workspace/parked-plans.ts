@@ -13,8 +13,9 @@
  *   references into other files as node-free reference descriptions, which is all that find
  *   references and rename read (Langium's `DefaultReferences`, the references and rename
  *   providers: source URI, segment, target URI and path);
- * - its names that reach outside the file (in the order of its references) and its own global
- *   declarations, from which `ValidationMemo.parkedDependencySignature` recomputes its dependency
+ * - its names that reach outside the file (in the order of its references), its own global
+ *   declarations and the organisations whose kind its checks read, from which
+ *   `ValidationMemo.parkedDependencySignature` recomputes its dependency
  *   signature: while that equals the signature of its last validation, its diagnostics cannot have
  *   changed (validation-memo.ts), so a catalogue edit that only moves or retitles what it names
  *   costs a few map lookups instead of a re-read;
@@ -117,6 +118,8 @@ export interface ParkedRecord {
     readonly declarations: ReadonlyArray<{ name: string; offset: number }>;
     /** The dependency signature of its last validation, recomputed from this record (its parts hold no text of the tree). */
     signature: readonly string[];
+    /** The organisations whose kind its last validation read (`ValidationMemo.kindKeysOf`): their kinds are parts of the signature. */
+    kindKeys: readonly string[];
     readonly symbols: ParkedSymbols;
     readonly regie: readonly ParkedRegiePeriod[];
 }
@@ -174,6 +177,7 @@ export class ParkedPlans {
         const signature = memo.dependencySignature(document);
         if (signature === undefined) return false;
         const record = this.recordFor(document, services);
+        record.kindKeys = memo.kindKeysOf(document).map(ownString);
         const recomputed = this.signatureOf(document.uri, record, services, memo);
         if (recomputed === undefined || !sameParts(recomputed, signature)) return false;
         record.signature = recomputed;
@@ -248,7 +252,7 @@ export class ParkedPlans {
             return target && !this.isParked(target.uri) ? locator.getAstNode(target.parseResult.value, description.path) : undefined;
         };
         return memo.parkedDependencySignature(uri, record.references.map((reference, i) => ({ name: reference.name, target: targets[i] })),
-            record.declarations, nodeOf);
+            record.declarations, record.kindKeys, nodeOf);
     }
 
     protected recordFor(document: LangiumDocument, services: VplanServices): ParkedRecord {
@@ -297,7 +301,7 @@ export class ParkedPlans {
                 if (reference !== undefined && entry.interval) regie.push({ plan: plans[plans.length - 1], reference, interval: { start: entry.interval.start, end: entry.interval.end } });
             }
         }
-        return { references, declarations, signature: [], symbols: { names, plans, data: Int32Array.from(data) }, regie };
+        return { references, declarations, signature: [], kindKeys: [], symbols: { names, plans, data: Int32Array.from(data) }, regie };
     }
 
     protected referenceDescriptions(record: ParkedRecord): ReferenceDescription[] {

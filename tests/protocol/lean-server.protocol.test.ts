@@ -153,30 +153,68 @@ describe('the lean language server', () => {
         expect(values.map(v => v.message)).toContain(`${files_} of ${files_} files`);
     });
 
-    test('reports reading the closed plans again after a catalogue edit that they read, when there are more than a batch of them', async () => {
-        // 60 plans name ggz, more than one batch of 50 (LEAN_BATCH).
-        const files: Record<string, string> = { 'vplan.config.json': '{ "root": true }\n', 'catalogus/organisaties.vplan': catalogue };
-        for (let i = 0; i < 60; i++) files[`plannen/q${String(i).padStart(2, '0')}.vplan`] = plan(`q${i}`, 'ggz');
+    test('a kind edit reads again only the closed plans whose checks read that kind, and reports it when they are more than a batch', async () => {
+        // 60 plans, more than one batch of 50 (LEAN_BATCH): help by wijk (whose kind no check of
+        // theirs reads), regie by vt, a huisverbod imposed by burg (whose kind the measure check reads).
+        const withMeasure = (name: string) => `plan ${name} "Plan ${name}" {
+    status active
+    period 2026-01-05 to 2027-01-04
+    household {
+        member a adult born 1990 roles victim
+        member b adult born 1988 roles perpetrator
+    }
+    intervention i "Hulp" {
+        for a, b
+        by wijk
+        from 2026-01-05 for 12 months
+    }
+    measure hv huisverbod {
+        on b
+        protects a
+        by burg
+        from 2026-01-05 for 10 days
+    }
+    regie {
+        vt from 2026-01-05
+    }
+}
+`;
+        const organisations = `${catalogue}organisation burg "Burgemeester" kind burgemeester\n`;
+        const files: Record<string, string> = { 'vplan.config.json': '{ "root": true }\n', 'catalogus/organisaties.vplan': organisations };
+        for (let i = 0; i < 60; i++) files[`plannen/q${String(i).padStart(2, '0')}.vplan`] = withMeasure(`q${i}`);
         const lean = await start(true, files);
         const uri = lean.uri('catalogus/organisaties.vplan');
-        await lean.open(uri, catalogue);
+        await lean.open(uri, organisations);
         await allDiagnostics(lean, files);
         await lean.waitUntil('the end of the load progress', () => lean.progress.some(v => v.kind === 'end') ? true : undefined);
-        const before = lean.progress.length;
-        await lean.change(uri, catalogue.replace('kind ggz', 'kind politie'));
+        const publishedPlans = () => lean.publications.filter(p => p.uri.includes('/plannen/')).length;
+        // wijk's kind: no plan is read again, none published again, no progress.
+        let before = { progress: lean.progress.length, published: publishedPlans() };
+        const wijkEdited = organisations.replace('kind wijkteam', 'kind jeugdhulp');
+        await lean.change(uri, wijkEdited);
+        await lean.open(lean.uri('plannen/q00.vplan'), files['plannen/q00.vplan']);
+        await lean.waitForDiagnostics(lean.uri('plannen/q00.vplan'));
+        expect(lean.progress.slice(before.progress)).toEqual([]);
+        expect(publishedPlans() - before.published).toBe(1);
+        // burg's kind: the 59 closed plans are read again, checked and published, with progress.
+        before = { progress: lean.progress.length, published: publishedPlans() };
+        await lean.change(uri, wijkEdited.replace('kind burgemeester', 'kind politie'));
         const reread = await lean.waitUntil('the end of the progress of reading the plans again', () => {
-            const values = lean.progress.slice(before);
+            const values = lean.progress.slice(before.progress);
             return values.some(v => v.kind === 'end') ? values : undefined;
         });
         expect(reread[0]).toMatchObject({ kind: 'begin', title: 'Checking closed plans again' });
-        expect(reread.filter(v => v.kind === 'report').map(v => v.message)).toEqual(expect.arrayContaining(['0 of 60 plans', '60 of 60 plans']));
+        expect(reread.filter(v => v.kind === 'report').map(v => v.message)).toEqual(expect.arrayContaining(['0 of 59 plans', '59 of 59 plans']));
         expect(reread.at(-1)!.kind).toBe('end');
-        // A title edit reads no plan again, so it shows no progress.
-        const afterKind = lean.progress.length;
-        await lean.change(uri, catalogue.replace('kind ggz', 'kind politie').replace('"GGZ"', '"GGZ Noord"'));
-        // An open and its diagnostics: the title edit's build is over by then.
-        await lean.open(lean.uri('plannen/q00.vplan'), files['plannen/q00.vplan']);
-        await lean.waitForDiagnostics(lean.uri('plannen/q00.vplan'));
-        expect(lean.progress.slice(afterKind)).toEqual([]);
+        // And their diagnostics are those of a server that starts from the edited catalogue.
+        const edited = wijkEdited.replace('kind burgemeester', 'kind politie');
+        const fresh = await start(false, { ...files, 'catalogus/organisaties.vplan': edited });
+        await fresh.open(fresh.uri('catalogus/organisaties.vplan'), edited);
+        const expected = await allDiagnostics(fresh, files);
+        await lean.waitUntil('the diagnostics of a fresh server', () => {
+            const now: Record<string, string[]> = {};
+            for (const path of Object.keys(expected)) now[path] = normalised(latest(lean, lean.uri(path)));
+            return JSON.stringify(now) === JSON.stringify(expected) ? true : undefined;
+        });
     });
 });

@@ -11,6 +11,8 @@ import { DocumentState } from 'langium';
 import { describe, expect, test, vi } from 'vitest';
 import { isByItem, isForItem, isIntervention, isPlan, isVplanFile, type Intervention, type Plan } from '../../../language/generated/ast.js';
 import { VplanIndexManager } from '../../../language/workspace/vplan-index-services.js';
+import { RULE_MODULES } from '../../../language/rules/registry.js';
+import { VplanValidator } from '../../../language/validation/vplan-validator.js';
 import { Workspace, freshDiagnostics } from '../../incremental-workspace.js';
 
 const catalogue = (options: { title?: string; wijkKind?: string; comment?: string; extra?: string } = {}): string =>
@@ -107,6 +109,32 @@ describe('a catalogue edit reuses what it cannot change', () => {
             expect(checks.count()).toBeGreaterThan(before);
             before = checks.count();
         }
+    });
+
+    test('a kind that no check of a plan read leaves the plan alone; the plans whose checks read it run again', async () => {
+        // Plan p names wijk for help and for regie after its measure: no check of p reads its kind.
+        // Plan q's measure is imposed by wijk: VP033 reads its kind.
+        const texts: Record<string, string> = { 'orgs.vplan': catalogue(), 'p.vplan': plan('p'), 'q.vplan': plan('q', 'wijk') };
+        const workspace = await Workspace.create(texts);
+        const spy = vi.spyOn(workspace.services.Vplan.validation.VplanValidator, 'checkPlan');
+        const checked = () => spy.mock.calls.splice(0).map(([checkedPlan]) => checkedPlan.name).sort();
+        for (const wijkKind of ['jeugdhulp', 'burgemeester', 'wijkteam']) {
+            texts['orgs.vplan'] = catalogue({ wijkKind });
+            await workspace.edit({ 'orgs.vplan': texts['orgs.vplan'] });
+            expect(checked()).toEqual(['q']);
+            expect(workspace.diagnostics()).toEqual(await freshDiagnostics(texts));
+        }
+        // burg's kind is read by p only (q does not name burg).
+        texts['orgs.vplan'] = catalogue().replace('kind burgemeester', 'kind politie');
+        await workspace.edit({ 'orgs.vplan': texts['orgs.vplan'] });
+        expect(checked()).toEqual(['p']);
+        expect(workspace.diagnostics()).toEqual(await freshDiagnostics(texts));
+    });
+
+    test('every check is synchronous: the kinds it reads are noted while it runs (declaration-views.ts `readingKinds`)', () => {
+        const isAsync = (check: unknown) => typeof check === 'function' && check.constructor.name !== 'Function';
+        expect(RULE_MODULES.filter(module => isAsync(module.plan) || isAsync(module.file)).map(module => module.rules.map(rule => rule.code))).toEqual([]);
+        expect(isAsync(VplanValidator.prototype.checkPlan) || isAsync(VplanValidator.prototype.checkFile)).toBe(false);
     });
 
     test('references to plan-local declarations are kept, references into the catalogue follow its new syntax tree', async () => {

@@ -207,6 +207,18 @@ describe('a lean workspace parks the plans that are not open', () => {
         expect(lean.diagnostics()).toEqual(await wholeDiagnostics(dir));
     });
 
+    test('the kind of an organisation that no check of the plans reads (a provider of help) reads no plan again', async () => {
+        const dir = folderWith(workspaceFiles(6));
+        const lean = await Loaded.load(dir, true);
+        const catalogue = readFileSync(join(dir, 'organisaties.vplan'), 'utf8');
+        expect(catalogue).toMatch(/organisation ggz_regio [^\n]*kind ggz\n/);
+        const plans = Object.keys(filesOf(dir)).filter(name => name.startsWith('plans/'));
+        expect(plans.filter(name => readFileSync(join(dir, name), 'utf8').includes('by ggz_regio')).length).toBeGreaterThan(0);
+        expect(await lean.write({ 'organisaties.vplan': catalogue.replace('kind ggz\n', 'kind jeugdhulp\n') })).toEqual(['organisaties.vplan']);
+        expect(lean.diagnostics()).toEqual(await wholeDiagnostics(dir));
+        expect(plans.every(name => lean.builder.parked.isParked(lean.uri(name)))).toBe(true);
+    });
+
     test('a catalogue edit that every plan reads: read again in batches, and a cancelled one is finished by the next update', async () => {
         const dir = folderWith(workspaceFiles(120));
         const lean = await Loaded.load(dir, true);
