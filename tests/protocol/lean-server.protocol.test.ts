@@ -71,6 +71,18 @@ async function allDiagnostics(server: LspServer, files: Record<string, string>):
     return result;
 }
 
+/** Waits until the lean server publishes for every file what a whole server started from the edited catalogue gives. */
+async function reachesFreshDiagnostics(lean: LspServer, files: Record<string, string>, editedCatalogue: string): Promise<void> {
+    const fresh = await start(false, { ...files, 'catalogus/organisaties.vplan': editedCatalogue });
+    await fresh.open(fresh.uri('catalogus/organisaties.vplan'), editedCatalogue);
+    const expected = await allDiagnostics(fresh, files);
+    await lean.waitUntil('the diagnostics of a fresh server', () => {
+        const now: Record<string, string[]> = {};
+        for (const path of Object.keys(expected)) now[path] = normalised(latest(lean, lean.uri(path)));
+        return JSON.stringify(now) === JSON.stringify(expected) ? true : undefined;
+    });
+}
+
 const relative = (server: LspServer, value: unknown): string => JSON.stringify(value).replaceAll(server.uri(''), '');
 
 describe('the lean language server', () => {
@@ -110,14 +122,7 @@ describe('the lean language server', () => {
         await allDiagnostics(lean, files);
         const edited = catalogue.replace('organisation wijk "Wijkteam" kind wijkteam', 'organisation wijkteam "Wijkteam" kind wijkteam').replace('kind ggz', 'kind politie');
         await lean.change(uri, edited);
-        const fresh = await start(false, { ...files, 'catalogus/organisaties.vplan': edited });
-        await fresh.open(fresh.uri('catalogus/organisaties.vplan'), edited);
-        const expected = await allDiagnostics(fresh, files);
-        await lean.waitUntil('the diagnostics of a fresh server', () => {
-            const now: Record<string, string[]> = {};
-            for (const path of Object.keys(expected)) now[path] = normalised(latest(lean, lean.uri(path)));
-            return JSON.stringify(now) === JSON.stringify(expected) ? true : undefined;
-        });
+        await reachesFreshDiagnostics(lean, files, edited);
     });
 
     test('a config file change and a locale change reach the parked plans', async () => {
@@ -208,13 +213,6 @@ describe('the lean language server', () => {
         expect(reread.at(-1)!.kind).toBe('end');
         // And their diagnostics are those of a server that starts from the edited catalogue.
         const edited = wijkEdited.replace('kind burgemeester', 'kind politie');
-        const fresh = await start(false, { ...files, 'catalogus/organisaties.vplan': edited });
-        await fresh.open(fresh.uri('catalogus/organisaties.vplan'), edited);
-        const expected = await allDiagnostics(fresh, files);
-        await lean.waitUntil('the diagnostics of a fresh server', () => {
-            const now: Record<string, string[]> = {};
-            for (const path of Object.keys(expected)) now[path] = normalised(latest(lean, lean.uri(path)));
-            return JSON.stringify(now) === JSON.stringify(expected) ? true : undefined;
-        });
+        await reachesFreshDiagnostics(lean, files, edited);
     });
 });
