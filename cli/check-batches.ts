@@ -27,7 +27,7 @@ import { buildWithCompanions, type CompanionFile } from '../language/workspace/p
 import { summarizeText, SUMMARY_FORMAT, type DeclarationSummary, type FileSummary } from '../language/workspace/file-summary.js';
 import type { Locale } from '../language/i18n/locale.js';
 import { readPlanText, type PlanFile } from './files.js';
-import { hashText, stampStatOf, SummaryCache, summaryCacheFile } from './summary-cache.js';
+import { SummaryCache, summaryCacheFile } from './summary-cache.js';
 import { createCliServices, toRecord, type DiagnosticRecord, type Services, type WorkspaceOptions } from './workspace.js';
 
 /** What a worker needs of the options (structured-clonable). */
@@ -141,21 +141,11 @@ export async function namesOf(
     // The files the cache misses, by index and key: their texts are read again to be parsed, not kept.
     const missing: Array<{ index: number; path: string; key: string }> = [];
     workspace.paths.forEach((path, index) => {
-        const cache = cacheOf(path);
         // A file read from disk and unchanged since a run read it: its summary without reading it.
-        const stats = workspace.fromDisk(path) ? stampStatOf(path) : undefined;
-        const unchanged = stats && cache.summaryOfUnchanged(path, stats);
-        if (unchanged) {
-            named[index] = namedFile(path, unchanged, keepReferences);
-            return;
-        }
-        const text = workspace.text(path);
-        if (text === undefined) return;
-        const key = hashText(text);
-        if (stats) cache.stamp(path, stats, key);
-        const found = cache.lookup(key);
-        if (found) named[index] = namedFile(path, found, keepReferences);
-        else missing.push({ index, path, key });
+        const found = cacheOf(path).lookupFile(path, () => workspace.text(path), workspace.fromDisk(path));
+        if (!found) return;
+        if (found.summary) named[index] = namedFile(path, found.summary, keepReferences);
+        else missing.push({ index, path, key: found.key });
     });
     if (missing.length > 0) {
         const summaries = await parse(missing.map(({ path }) => path), path => workspace.text(path) ?? '');

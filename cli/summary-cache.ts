@@ -50,6 +50,9 @@ function pathKeyOf(path: string): string {
     return hashText(path).slice(0, 32);
 }
 
+/** What `SummaryCache.lookupFile` finds: the summary (and the text, if it was read), or the key and text to summarise. */
+export type FileLookup = { summary: FileSummary; text?: string } | { summary?: undefined; key: string; text: string };
+
 /** A file's stat with nanosecond times, or undefined when it cannot be had. */
 export function stampStatOf(path: string): BigIntStats | undefined {
     try { return statSync(path, { bigint: true, throwIfNoEntry: false }); } catch { return undefined; }
@@ -88,14 +91,40 @@ export class SummaryCache {
     }
 
     /**
+     * A file's summary, read from its text only when its stamp does not vouch for it
+     * (`summaryOfUnchanged`; `stamped` false for a text that is not the file's on disk): the
+     * summary when cached, else the key and the text to summarise (then `store` it). Undefined
+     * when `read` finds no text. A text read now is stamped.
+     */
+    lookupFile(path: string, read: () => string | undefined, stamped = true): FileLookup | undefined {
+        const stats = stamped && this.file ? stampStatOf(path) : undefined;
+        const pathKey = stats && pathKeyOf(path);
+        const unchanged = stats && this.summaryByStamp(pathKey!, stats);
+        if (unchanged) return { summary: unchanged };
+        const text = read();
+        if (text === undefined) return undefined;
+        const key = hashText(text);
+        if (stats) this.stampByKey(pathKey!, stats, key);
+        const summary = this.lookup(key);
+        return summary ? { summary, text } : { key, text };
+    }
+
+    /**
      * The summary of a file's text without reading it: when the file has the very stat it had when
      * its text was last read (size, modification and change times, inode; a write, a rename over
      * it or a change of its permissions changes one of them), it was old enough then (`RACY_MS`),
      * and that text's summary is cached. Undefined otherwise: then read it, and `stamp` it.
      */
     summaryOfUnchanged(path: string, stats: BigIntStats): FileSummary | undefined {
-        if (!this.file) return undefined;
-        const pathKey = pathKeyOf(path);
+        return this.file ? this.summaryByStamp(pathKeyOf(path), stats) : undefined;
+    }
+
+    /** Notes the stat a file had when its text, with this key, was read now (`summaryOfUnchanged`). */
+    stamp(path: string, stats: BigIntStats, key: string): void {
+        if (this.file) this.stampByKey(pathKeyOf(path), stats, key);
+    }
+
+    protected summaryByStamp(pathKey: string, stats: BigIntStats): FileSummary | undefined {
         const [stat, readAt, key] = this.files[pathKey]?.split(' ') ?? [];
         if (stat !== statStamp(stats) || !(Number(readAt) - Number(stats.mtimeNs / 1_000_000n) > RACY_MS) || !key) return undefined;
         const summary = this.lookup(key);
@@ -103,27 +132,10 @@ export class SummaryCache {
         return summary;
     }
 
-    /** Notes the stat a file had when its text, with this key, was read now (`summaryOfUnchanged`). */
-    stamp(path: string, stats: BigIntStats, key: string): void {
-        if (!this.file) return;
-        const pathKey = pathKeyOf(path);
-        const stamp = `${statStamp(stats)} ${Date.now()} ${key}`;
+    protected stampByKey(pathKey: string, stats: BigIntStats, key: string): void {
         this.usedFiles.add(pathKey);
-        this.files[pathKey] = stamp;
+        this.files[pathKey] = `${statStamp(stats)} ${Date.now()} ${key}`;
         this.dirty = true;
-    }
-
-    /** The summary of a text: cached, or computed now (and kept). */
-    summary(text: string, compute: () => FileSummary): FileSummary {
-        const key = hashText(text);
-        this.used.add(key);
-        let summary = this.entries[key];
-        if (!summary || summary.format !== SUMMARY_FORMAT) {
-            summary = compute();
-            this.entries[key] = summary;
-            this.dirty = true;
-        }
-        return summary;
     }
 
     /** The cached summary of a text by its key (`hashText(text)`), if there is one (it is then kept by `save`). */

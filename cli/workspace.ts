@@ -15,7 +15,7 @@ import { configDiagnostics } from '../language/config/config-diagnostics.js';
 import { CliInputError, displayPathOf, readPlanText, type PlanFile } from './files.js';
 import { buildWithCompanions, type CompanionFile } from '../language/workspace/partial-build.js';
 import { summarizeText } from '../language/workspace/file-summary.js';
-import { hashText, stampStatOf, SummaryCache, summaryCacheFile } from './summary-cache.js';
+import { SummaryCache, summaryCacheFile } from './summary-cache.js';
 import type { LoadedConfig } from '../language/config/settings-provider.js';
 import { cliTexts } from './cli-texts.js';
 import { statSync } from 'node:fs';
@@ -73,19 +73,12 @@ function companionsOf(files: readonly PlanFile[], services: Services, exclude: R
             named.add(path);
             const uri = URI.file(path);
             // Unchanged since a run read it: its summary without reading it; its text only if the build loads it.
-            const stats = stampStatOf(path);
-            const unchanged = stats && cache.summaryOfUnchanged(path, stats);
-            if (unchanged) {
-                companions.push({ uri, summary: () => unchanged, text: () => companionText(path) ?? '' });
-                continue;
-            }
-            const body = companionText(path);
-            if (body === undefined) continue; // see above
-            const key = hashText(body);
-            let summary = cache.lookup(key);
-            if (!summary) cache.store(key, summary = summarizeText(services.Vplan, uri, body));
-            if (stats) cache.stamp(path, stats, key);
-            companions.push({ uri, summary: () => summary, text: () => body });
+            const found = cache.lookupFile(path, () => companionText(path));
+            if (!found) continue; // see above
+            const summary = found.summary ?? summarizeText(services.Vplan, uri, found.text);
+            if (!found.summary) cache.store(found.key, summary);
+            const text = found.text;
+            companions.push({ uri, summary: () => summary, text: text !== undefined ? () => text : () => companionText(path) ?? '' });
         }
     }
     return { companions, caches };

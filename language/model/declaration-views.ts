@@ -97,18 +97,17 @@ export function kindOf(view: OrganisationView): OrganisationKind | undefined {
 export function organisationView(node: Organisation): OrganisationView {
     let view = organisationViews.get(node);
     if (!view) {
-        const kind = isValueOf('organisationKind', node.kind) ? node.kind : undefined;
         const created = { declaration: 'organisation' as const, name: node.name } as OrganisationView;
+        kindValues.set(created, isValueOf('organisationKind', node.kind) ? node.kind : undefined);
         // An own, enumerable property as before (JSON and spreads see it), noted when read.
         Object.defineProperty(created, 'kind', {
             enumerable: true,
             get: () => {
                 currentReads?.views.add(created);
-                return kind;
+                return kindOf(created);
             }
         });
         view = Object.freeze(created);
-        kindValues.set(view, kind);
         organisationViews.set(node, view);
         declarations.set(view, node);
     }

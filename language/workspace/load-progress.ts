@@ -11,15 +11,10 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { text, type Locale } from '../i18n/locale.js';
 import { loadProgressTexts } from './load-progress-texts.js';
 import { VplanDocumentBuilder } from './vplan-document-builder.js';
+import { ProgressListeners, type ProgressListener } from './progress-listeners.js';
 
-export interface LoadProgressListener {
-    /** The load starts: the files are being read. */
-    begin(): void;
-    /** `done` of `total` files built. */
-    report(done: number, total: number): void;
-    /** The load is over (also when it failed or was cancelled). */
-    end(): void;
-}
+/** A listener of the load: it begins while the files are read, then hears how many are built. */
+export type LoadProgressListener = ProgressListener;
 
 // The texts are a catalogue of their own (load-progress-texts.ts), as every text of vplan.
 export { loadProgressTexts };
@@ -35,25 +30,21 @@ export function loadProgressText(locale: Locale): { title: string; reading: stri
 
 /** The listeners of one set of services, and how the workspace manager reports to them. */
 export class WorkspaceLoadProgress {
-    protected readonly listeners: LoadProgressListener[] = [];
+    protected readonly listeners = new ProgressListeners();
 
     constructor(protected readonly shared: LangiumSharedCoreServices) {}
 
     add(listener: LoadProgressListener): void {
-        this.listeners.push(listener);
+        this.listeners.add(listener);
     }
 
     /** Runs the load: `read` gives the documents, `build` builds them; progress is reported around both. */
     async run(read: () => Promise<LangiumDocument[]>, build: (documents: LangiumDocument[]) => Promise<void>): Promise<void> {
-        if (this.listeners.length === 0) {
+        if (this.listeners.size === 0) {
             await build(await read());
             return;
         }
-        const each = (call: (listener: LoadProgressListener) => void) => {
-            for (const listener of this.listeners) {
-                try { call(listener); } catch { /* progress must never break the load */ }
-            }
-        };
+        const each = (call: (listener: LoadProgressListener) => void) => this.listeners.tell(call);
         each(listener => listener.begin());
         let finished = false;
         const finish = () => {

@@ -35,7 +35,7 @@ import { LEAN_BATCH, ParkedPlans } from './parked-plans.js';
 import { ownString } from './own-strings.js';
 import { VplanScopeProvider } from '../references/vplan-scope.js';
 import { VplanLangiumDocuments } from './vplan-langium-documents.js';
-import type { LoadProgressListener } from './load-progress.js';
+import { ProgressListeners, type ProgressListener } from './progress-listeners.js';
 import type { CancellationToken } from 'vscode-languageserver-protocol';
 
 export interface VplanDocumentBuilderOptions {
@@ -274,17 +274,11 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
      * batch, end (also when a build is cancelled; the next one begins anew with what is left).
      * The server shows it as work-done progress (load-progress.ts).
      */
-    onReread(listener: LoadProgressListener): void {
-        this.rereadListeners.push(listener);
+    onReread(listener: ProgressListener): void {
+        this.rereadListeners.add(listener);
     }
 
-    private readonly rereadListeners: LoadProgressListener[] = [];
-
-    private tellRereadListeners(call: (listener: LoadProgressListener) => void): void {
-        for (const listener of this.rereadListeners) {
-            try { call(listener); } catch { /* progress must never break a build */ }
-        }
-    }
+    private readonly rereadListeners = new ProgressListeners();
 
     /** Queues the plans of a lean first load (builtin-documents.ts), unregistered, in batches. */
     queueLoad(batches: LangiumDocument[][]): void {
@@ -426,20 +420,20 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
                 for (this.checkParked(); this.toReread.size > 0; this.checkParked()) {
                     if (!progress && this.toReread.size > LEAN_BATCH) {
                         progress = { done: 0 };
-                        this.tellRereadListeners(listener => listener.begin());
-                        this.tellRereadListeners(listener => listener.report(0, this.toReread.size));
+                        this.rereadListeners.tell(listener => listener.begin());
+                        this.rereadListeners.tell(listener => listener.report(0, this.toReread.size));
                     }
                     await interruptAndCheck(cancelToken);
                     const batch = this.takeRereadBatch();
                     await this.buildDocuments(batch, options, cancelToken);
                     if (progress) {
                         const done = progress.done += batch.length;
-                        this.tellRereadListeners(listener => listener.report(done, done + this.toReread.size));
+                        this.rereadListeners.tell(listener => listener.report(done, done + this.toReread.size));
                     }
                 }
             } finally {
                 this.rereading = false;
-                if (progress) this.tellRereadListeners(listener => listener.end());
+                if (progress) this.rereadListeners.tell(listener => listener.end());
             }
         }
         if (this.lean) this.parkValidated();
