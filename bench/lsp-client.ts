@@ -91,7 +91,8 @@ export async function startLanguageServer(options: StartOptions): Promise<Langua
                 hover: { contentFormat: ['markdown', 'plaintext'] },
                 documentSymbol: { hierarchicalDocumentSymbolSupport: true }
             },
-            workspace: { workspaceFolders: true, configuration: false }
+            // As VS Code: the editor watches files for the server (else the server watches them itself).
+            workspace: { workspaceFolders: true, configuration: false, didChangeWatchedFiles: { dynamicRegistration: true } }
         }
     });
     await connection.sendNotification(InitializedNotification.type, {});

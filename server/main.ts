@@ -7,6 +7,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createVplanServices } from '../language/vplan-module.js';
 import { registerServerExtensions } from './server-extensions.js';
+import { watchFilesUnlessTheEditorDoes } from './file-watching.js';
 import { registerTimelineRequest } from './timeline-request.js';
 import { applyLeanHeapSettings, applyServerHeapSettings } from './heap-settings.js';
 import { VplanDocumentBuilder } from '../language/workspace/vplan-document-builder.js';
@@ -40,6 +41,8 @@ function runServer(): void {
     }, () => undefined);
     const publisher = new DiagnosticsPublisher(connection, services.shared);
     registerServerExtensions(services, publisher);
+    // Editors that cannot watch files for the server (Neovim on Linux, Helix): it watches them itself.
+    watchFilesUnlessTheEditorDoes(services);
     registerTimelineRequest(connection, services, document => publisher.isCurrent(document));
     // The first load of the workspace as work-done progress (language/workspace/load-progress.ts).
     const settings = services.Vplan.config.SettingsProvider;

@@ -42,6 +42,15 @@ export const serverTexts = {
             'Instellingen voor editors (VS Code, Neovim, Helix): docs/editor.md.'
         ].join('\n')
     }),
+    // Logged to the editor (window/logMessage) in the editor's locale: server/file-watching.ts.
+    watchingFiles: message<{ folders: number }>({
+        en: a => `vplan: the editor does not report changes of files on disk, so the server watches the workspace itself (${a.folders} ${a.folders === 1 ? 'folder' : 'folders'}).`,
+        nl: a => `vplan: de editor meldt geen wijzigingen van bestanden op schijf, dus de server bewaakt de werkruimte zelf (${a.folders} ${a.folders === 1 ? 'map' : 'mappen'}).`
+    }),
+    unwatchableFolder: message<{ folder: string; reason: string }>({
+        en: a => `vplan: cannot watch ${a.folder} (${a.reason}); changes of its files on disk are not seen until the server restarts.`,
+        nl: a => `vplan: kan ${a.folder} niet bewaken (${a.reason}); wijzigingen van de bestanden daarin op schijf worden pas gezien na een herstart van de server.`
+    }),
     noTransport: message<{ command: string }>({
         en: a => `${a.command}: error: no connection given; start it with --stdio (or --node-ipc, --socket=PORT, --pipe=NAME). See ${a.command} --help.`,
         nl: a => `${a.command}: fout: geen verbinding opgegeven; start met --stdio (of --node-ipc, --socket=POORT, --pipe=NAAM). Zie ${a.command} --help.`

@@ -150,9 +150,16 @@ export class VplanWorkspaceManager extends DefaultWorkspaceManager {
     }
 
     override shouldIncludeEntry(entry: FileSystemNode): boolean {
-        const name = UriUtils.basename(entry.uri);
-        if (name.startsWith('.')) return false;
-        if (entry.isDirectory) return name !== 'node_modules';
-        return entry.isFile && name.endsWith('.vplan');
+        return (entry.isDirectory || entry.isFile) && isWorkspaceEntry(UriUtils.basename(entry.uri), entry.isDirectory);
     }
+}
+
+/**
+ * The workspace rule for one entry of a folder: `.vplan` files, and folders other than
+ * `node_modules`; nothing whose name starts with a dot. The server's own file watcher
+ * (server/file-watching.ts) follows it too.
+ */
+export function isWorkspaceEntry(name: string, isDirectory: boolean): boolean {
+    if (name.startsWith('.')) return false;
+    return isDirectory ? name !== 'node_modules' : name.endsWith('.vplan');
 }

@@ -9,6 +9,10 @@
  * the few functions it lacks (vim.lsp.start from start_client and buf_attach_client, vim.fs.find and
  * vim.fs.dirname), so that the example itself is what is tested.
  *
+ * Neovim 0.7 watches no files for the server, so the server watches the workspace itself
+ * (server/file-watching.ts): a catalogue changed on disk while a plan is open changes the plan's
+ * diagnostics.
+ *
  * Skipped with a reason when nvim is missing, unless VPLAN_REQUIRE_E2E=1.
  */
 
@@ -151,22 +155,21 @@ if not vim.lsp.start then
 end
 `;
 
-describe('the Neovim configuration of docs/editor.md', () => {
-    test('attaches vplan-language-server from PATH and receives diagnostics', context => {
-        if (skipReason || !nvim) return context.skip(skipReason);
-        const runDir = makeRunDir('nvim-doc');
-        const bin = path.join(runDir, 'bin');
-        mkdirSync(bin);
-        const shim = path.join(bin, 'vplan-language-server');
-        writeFileSync(shim, `#!/bin/sh\nexec ${JSON.stringify(systemNode())} ${JSON.stringify(SERVER)} "$@"\n`);
-        chmodSync(shim, 0o755);
-        const project = path.join(runDir, 'project');
-        mkdirSync(project);
-        writeFileSync(path.join(project, 'vplan.config.json'), '{ "root": true }\n');
-        for (const file of ['organisaties.vplan', 'met-fouten.vplan']) copyFileSync(path.join(FIXTURES, file), path.join(project, file));
-        const resultFile = path.join(runDir, 'result.json');
-        const init = path.join(runDir, 'init.lua');
-        writeFileSync(init, `
+/**
+ * Runs Neovim headless on `file` with the configuration of docs/editor.md (`vplan-language-server`
+ * on PATH through a shim that runs the repository's server with the system's Node). `onDiagnostics`
+ * is Lua run for every publishDiagnostics (with `params`, `ctx` and `finish(payload)` in scope)
+ * before Neovim's own handler; the payload given to `finish` is returned.
+ */
+function runDocumentedConfig(runDir: string, file: string, onDiagnostics: string): Record<string, unknown> {
+    const bin = path.join(runDir, 'bin');
+    mkdirSync(bin);
+    const shim = path.join(bin, 'vplan-language-server');
+    writeFileSync(shim, `#!/bin/sh\nexec ${JSON.stringify(systemNode())} ${JSON.stringify(SERVER)} "$@"\n`);
+    chmodSync(shim, 0o755);
+    const resultFile = path.join(runDir, 'result.json');
+    const init = path.join(runDir, 'init.lua');
+    writeFileSync(init, `
 local result_file = ${lua(resultFile)}
 local done = false
 local function finish(payload)
@@ -182,33 +185,77 @@ end
 vim.defer_fn(function() finish({ status = 'timeout' }) end, 20000)
 local default_handler = vim.lsp.handlers['textDocument/publishDiagnostics']
 vim.lsp.handlers['textDocument/publishDiagnostics'] = function(err, params, ctx, config)
-  if params and params.uri:match('met%-fouten%.vplan$') and #params.diagnostics > 0 then
-    local client = vim.lsp.get_client_by_id(ctx.client_id)
-    finish({ status = 'ok', server = client and client.name or '', root = client and client.config.root_dir or '', diagnostics = params.diagnostics })
-  end
+${onDiagnostics}
   return default_handler(err, params, ctx, config)
 end
 ${POLYFILLS}
 -- docs/editor.md, as written:
 ${neovimExample()}
 `);
-        const run = spawnSync(nvim, ['--headless', '-n', '-i', 'NONE', '-u', init, path.join(project, 'met-fouten.vplan')], {
-            cwd: runDir,
-            encoding: 'utf8',
-            timeout: 40_000,
-            env: {
-                ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,
-                XDG_CONFIG_HOME: path.join(runDir, 'config'), XDG_DATA_HOME: path.join(runDir, 'data'),
-                XDG_STATE_HOME: path.join(runDir, 'state'), XDG_CACHE_HOME: path.join(runDir, 'cache')
-            }
-        });
-        const output = `${run.stdout ?? ''}${run.stderr ?? ''}`;
-        expect(existsSync(resultFile), `Neovim wrote no result (exit ${run.status}): ${output}`).toBe(true);
-        const result = JSON.parse(readFileSync(resultFile, 'utf8')) as { status: string; server?: string; root?: string; diagnostics?: Array<{ code?: string }> };
+    const run = spawnSync(nvim!, ['--headless', '-n', '-i', 'NONE', '-u', init, file], {
+        cwd: runDir,
+        encoding: 'utf8',
+        timeout: 40_000,
+        env: {
+            ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,
+            XDG_CONFIG_HOME: path.join(runDir, 'config'), XDG_DATA_HOME: path.join(runDir, 'data'),
+            XDG_STATE_HOME: path.join(runDir, 'state'), XDG_CACHE_HOME: path.join(runDir, 'cache')
+        }
+    });
+    const output = `${run.stdout ?? ''}${run.stderr ?? ''}`;
+    expect(existsSync(resultFile), `Neovim wrote no result (exit ${run.status}): ${output}`).toBe(true);
+    return JSON.parse(readFileSync(resultFile, 'utf8')) as Record<string, unknown>;
+}
+
+describe('the Neovim configuration of docs/editor.md', () => {
+    test('attaches vplan-language-server from PATH and receives diagnostics', context => {
+        if (skipReason || !nvim) return context.skip(skipReason);
+        const runDir = makeRunDir('nvim-doc');
+        const project = path.join(runDir, 'project');
+        mkdirSync(project);
+        writeFileSync(path.join(project, 'vplan.config.json'), '{ "root": true }\n');
+        for (const file of ['organisaties.vplan', 'met-fouten.vplan']) copyFileSync(path.join(FIXTURES, file), path.join(project, file));
+        const result = runDocumentedConfig(runDir, path.join(project, 'met-fouten.vplan'), `
+  if params and params.uri:match('met%-fouten%.vplan$') and #params.diagnostics > 0 then
+    local client = vim.lsp.get_client_by_id(ctx.client_id)
+    finish({ status = 'ok', server = client and client.name or '', root = client and client.config.root_dir or '', diagnostics = params.diagnostics })
+  end`) as { status: string; server?: string; root?: string; diagnostics?: Array<{ code?: string }> };
         removeRunDir(runDir);
         expect(result.status, JSON.stringify(result)).toBe('ok');
         expect(result.server).toBe('vplan');
         expect(result.root).toBe(project);
         expect((result.diagnostics ?? []).map(diagnostic => String(diagnostic.code))).toEqual(expect.arrayContaining(['VP005', 'VP000']));
+    }, 60_000);
+
+    // Neovim 0.7 watches no files for the server, so the server watches the workspace itself.
+    test('a catalogue changed on disk while a plan is open changes the plan\'s diagnostics', context => {
+        if (skipReason || !nvim) return context.skip(skipReason);
+        const runDir = makeRunDir('nvim-watch');
+        const project = path.join(runDir, 'project');
+        mkdirSync(path.join(project, 'plannen'), { recursive: true });
+        writeFileSync(path.join(project, 'vplan.config.json'), '{ "root": true }\n');
+        const catalogue = path.join(project, 'organisaties.vplan');
+        writeFileSync(catalogue, 'organisation vt "Veilig Thuis" kind veiligthuis\n');
+        const plan = path.join(project, 'plannen', 'p.vplan');
+        writeFileSync(plan, 'plan p "Plan" {\n    status active\n    regie {\n        vt from 2026-01-05\n    }\n}\n');
+        const result = runDocumentedConfig(runDir, plan, `
+  if params and params.uri:match('/p%.vplan$') and #params.diagnostics > 0 then
+    local codes = {}
+    for _, d in ipairs(params.diagnostics) do table.insert(codes, tostring(d.code)) end
+    local found = table.concat(codes, ',')
+    if vim.g.vplan_before == nil and not found:match('VP081') then
+      -- The plan resolves vt; now another program renames it in the catalogue on disk.
+      vim.g.vplan_before = found
+      local file = io.open(${lua(catalogue)}, 'w')
+      file:write('organisation vt2 "Veilig Thuis" kind veiligthuis\\n')
+      file:close()
+    elseif vim.g.vplan_before ~= nil and found:match('VP081') then
+      finish({ status = 'ok', before = vim.g.vplan_before, after = found })
+    end
+  end`) as { status: string; before?: string; after?: string };
+        removeRunDir(runDir);
+        expect(result.status, JSON.stringify(result)).toBe('ok');
+        expect(result.before).not.toMatch(/VP081/);
+        expect(result.after).toMatch(/VP081/);
     }, 60_000);
 });

@@ -60,6 +60,10 @@ export interface LspServer {
     readonly publications: PublishDiagnosticsParams[];
     /** Every other notification the server sent that no handler here consumes (`vplan/timelineChanged`, ...), in arrival order. */
     readonly notifications: Array<{ method: string; params: unknown }>;
+    /** The method of every capability the server registered with `client/registerCapability`. */
+    readonly registrations: string[];
+    /** Every `window/logMessage` of the server, in arrival order. */
+    readonly logs: Array<{ type: number; message: string }>;
     /** The value of every `$/progress` the server sent (work-done progress: begin, report, end), in arrival order. */
     readonly progress: Array<{ kind: string; title?: string; message?: string; percentage?: number }>;
     /** Text the server wrote to stderr so far (for failure messages). */
@@ -69,7 +73,8 @@ export interface LspServer {
 }
 
 const DEFAULT_CAPABILITIES: ClientCapabilities = {
-    workspace: { workspaceFolders: true, applyEdit: true, workspaceEdit: { documentChanges: false } },
+    // Watches files for the server, as VS Code does (file-watching.protocol.test.ts starts servers whose client does not).
+    workspace: { workspaceFolders: true, applyEdit: true, workspaceEdit: { documentChanges: false }, didChangeWatchedFiles: { dynamicRegistration: true } },
     textDocument: {
         synchronization: { didSave: true },
         publishDiagnostics: { relatedInformation: true },
@@ -115,13 +120,21 @@ export async function startServer(options: StartOptions = {}): Promise<LspServer
     });
     // Requests a client must answer.
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
-    connection.onRequest('client/registerCapability', () => null);
+    const registrations: string[] = [];
+    connection.onRequest('client/registerCapability', (params: { registrations: Array<{ method: string }> }) => {
+        registrations.push(...params.registrations.map(registration => registration.method));
+        return null;
+    });
     connection.onRequest('client/unregisterCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('workspace/semanticTokens/refresh', () => null);
     connection.onRequest('workspace/inlayHint/refresh', () => null);
     connection.onRequest('workspace/codeLens/refresh', () => null);
-    connection.onNotification('window/logMessage', () => undefined);
+    const logs: LspServer['logs'] = [];
+    connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
+        logs.push(params);
+        waiters.forEach(check => check());
+    });
     // vscode-jsonrpc hands `$/progress` for a token nobody listens to (all of them here) to this handler.
     const progress: LspServer['progress'] = [];
     (connection as unknown as { onUnhandledProgress(handler: (params: { value: LspServer['progress'][number] }) => void): void }).onUnhandledProgress(params => {
@@ -154,6 +167,8 @@ export async function startServer(options: StartOptions = {}): Promise<LspServer
         connection,
         publications,
         notifications,
+        logs,
+        registrations,
         progress,
         uri: relativePath => pathToFileURL(join(workspaceDir, relativePath)).toString(),
         async open(uri, text) {

@@ -3,8 +3,12 @@
  * intervention is by `by` (the organisation unless given) and whose regie the organisation holds.
  */
 export function smallPlanFile(plan: string, organisation: string, by = organisation): string {
-    return `organisation ${organisation} "Veilig Thuis" kind veiligthuis
-plan ${plan} "Plan" {
+    return `organisation ${organisation} "Veilig Thuis" kind veiligthuis\n${smallPlan(plan, organisation, by)}`;
+}
+
+/** The plan of `smallPlanFile` alone, for a workspace whose catalogue is another file. */
+export function smallPlan(plan: string, organisation: string, by = organisation): string {
+    return `plan ${plan} "Plan" {
     status active
     period 2026-01-05 to 2027-01-04
     household {
