@@ -43,7 +43,9 @@ export function watchFilesUnlessTheEditorDoes(services: Services): void {
         const watcher = new FolderWatcher({
             skips: skipsForWatching,
             onChanges: changes => shared.lsp.DocumentUpdateHandler.didChangeWatchedFiles?.({ changes: changes.map(toFileEvent) }),
-            onUnwatchable: (folder, error) => connection?.console.warn(text(serverTexts.unwatchableFolder, { folder, reason: error.code ?? error.message }, locale()))
+            onUnwatchable: (folder, error) => connection?.console.warn(error.code === 'ENOSPC' || error.code === 'EMFILE'
+                ? text(serverTexts.watchLimit, { folder }, locale())
+                : text(serverTexts.unwatchableFolder, { folder, reason: error.code ?? error.message }, locale()))
         });
         for (const folder of folders) watcher.watchTree(folder);
         // The watches are not persistent, so they never keep the server alive after its editor left.

@@ -25,8 +25,13 @@ export interface FolderWatcherOptions {
     readonly skips: (name: string, isDirectory: boolean) => boolean;
     /** The changes of one quiet moment, in the order they were first seen. */
     readonly onChanges: (changes: FolderChange[]) => void;
-    /** A folder could not be watched (the system's limit of watches, permissions): called once per folder. */
+    /**
+     * A folder could not be watched: called once per folder, except when the system's limit of
+     * watches is reached (ENOSPC, EMFILE), which is reported once and stops the watching of new folders.
+     */
     readonly onUnwatchable?: (folder: string, error: NodeJS.ErrnoException) => void;
+    /** Node's `fs.watch` unless given (tests give one that fails as a full system would). */
+    readonly watch?: typeof watch;
     /** How long the tree must be quiet before a batch is reported (ms). */
     readonly quietMs?: number;
     /** Report at the latest this long after the first event of a batch, however busy the tree (ms). */
@@ -40,6 +45,8 @@ export class FolderWatcher {
     protected quietTimer: NodeJS.Timeout | undefined;
     protected batchStarted: number | undefined;
     protected closed = false;
+    /** The system's limit of watches was reached: no new folder is watched (a home folder opened by mistake). */
+    protected exhausted = false;
 
     constructor(protected readonly options: FolderWatcherOptions) {}
 
@@ -73,15 +80,18 @@ export class FolderWatcher {
     }
 
     protected watchFolder(folder: string): boolean {
+        if (this.exhausted) return false;
         try {
             // Not persistent: the watches must never keep the server alive after its client left.
-            const watcher = watch(folder, { persistent: false }, (_event, name) => this.noted(folder, name));
+            const watcher = (this.options.watch ?? watch)(folder, { persistent: false }, (_event, name) => this.noted(folder, name));
             watcher.on('error', () => this.unwatchTree(folder));
             this.watchers.set(folder, watcher);
             return true;
         } catch (error) {
             const code = (error as NodeJS.ErrnoException).code;
-            if (code !== 'ENOENT' && code !== 'ENOTDIR') this.options.onUnwatchable?.(folder, error as NodeJS.ErrnoException);
+            if (code === 'ENOENT' || code === 'ENOTDIR') return false;
+            if (code === 'ENOSPC' || code === 'EMFILE') this.exhausted = true;
+            this.options.onUnwatchable?.(folder, error as NodeJS.ErrnoException);
             return false;
         }
     }

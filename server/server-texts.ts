@@ -51,6 +51,10 @@ export const serverTexts = {
         en: a => `vplan: cannot watch ${a.folder} (${a.reason}); changes of its files on disk are not seen until the server restarts.`,
         nl: a => `vplan: kan ${a.folder} niet bewaken (${a.reason}); wijzigingen van de bestanden daarin op schijf worden pas gezien na een herstart van de server.`
     }),
+    watchLimit: message<{ folder: string }>({
+        en: a => `vplan: the system's limit of file watches is reached at ${a.folder}; changes on disk in the folders not yet watched are not seen (on Linux, raise fs.inotify.max_user_watches, or open a smaller folder).`,
+        nl: a => `vplan: de grens van het systeem aan bewaakte bestanden is bereikt bij ${a.folder}; wijzigingen op schijf in de mappen die nog niet bewaakt werden, worden niet gezien (verhoog onder Linux fs.inotify.max_user_watches, of open een kleinere map).`
+    }),
     noTransport: message<{ command: string }>({
         en: a => `${a.command}: error: no connection given; start it with --stdio (or --node-ipc, --socket=PORT, --pipe=NAME). See ${a.command} --help.`,
         nl: a => `${a.command}: fout: geen verbinding opgegeven; start met --stdio (of --node-ipc, --socket=POORT, --pipe=NAAM). Zie ${a.command} --help.`

@@ -4,7 +4,7 @@
  * that it watches folders, never files.
  */
 
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -117,6 +117,28 @@ describe('the server\'s folder watcher', () => {
         (watcher as unknown as { noted(folder: string, name: null): void }).noted(dir, null);
         await until('changed', '');
         expect(watcher.folderCount).toBe(2);
+    });
+
+    test('the system\'s limit of watches: reported once, and no further folder is tried', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'vplan-watch-'));
+        for (const folder of ['a', 'b', 'c', 'd']) mkdirSync(join(dir, folder));
+        const unwatchable: string[] = [];
+        let watches = 0;
+        const watcher = new FolderWatcher({
+            skips: skipsForWatching,
+            onChanges: () => undefined,
+            onUnwatchable: (folder, error) => unwatchable.push(`${folder}: ${error.code}`),
+            watch: ((...args: Parameters<typeof watch>) => {
+                if (++watches > 2) throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
+                return watch(...args);
+            }) as typeof watch
+        });
+        open.push({ dir, watcher, batches: [], until: async () => undefined });
+        watcher.watchTree(dir);
+        expect(watcher.folderCount).toBe(2);
+        expect(unwatchable).toHaveLength(1);
+        expect(unwatchable[0]).toMatch(/: ENOSPC$/);
+        expect(watches).toBe(3);
     });
 
     test('nothing is reported after close', async () => {
