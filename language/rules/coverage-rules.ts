@@ -56,7 +56,8 @@ export const vp001 = defineRule({
     title: { en: 'Every member covered', nl: 'Elk gezinslid gedekt' },
     findings: vp001Findings,
     texts: vp001Texts,
-    cascade: { droppedBlock: true, droppedCoverage: true },
+    // A syntax error on the member's line may have dropped its `no-action` (`born 2015-03-12 no-action "..."`).
+    cascade: { droppedBlock: true, droppedCoverage: true, missingInNode: ['uncovered'] },
     fix: (context): FixProposal[] => {
         const { file, start, locale } = context;
         const name = context.finding.fix?.member ?? context.finding.args.name;

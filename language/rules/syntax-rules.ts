@@ -137,6 +137,18 @@ const parserFindings = {
         en: () => 'Unterminated string: a text in double quotes must end on the same line.',
         nl: () => 'Tekst niet afgesloten: een tekst tussen dubbele aanhalingstekens moet op dezelfde regel eindigen.'
     }),
+    comment: finding({
+        en: () => 'Unterminated comment: `/*` opens a comment that is never closed; add `*/` where the comment ends (or start each line with `//`).',
+        nl: () => 'Commentaar niet afgesloten: `/*` opent commentaar dat nergens wordt gesloten; zet `*/` waar het commentaar eindigt (of begin elke regel met `//`).'
+    }),
+    trailingComma: finding<{ found: string }>({
+        en: a => `A list ends with a comma before '${a.found}': remove the comma (a list has no trailing comma), or add the missing name after it.`,
+        nl: a => `Een opsomming eindigt op een komma vóór '${a.found}': haal de komma weg (een opsomming eindigt niet op een komma), of vul de ontbrekende naam aan.`
+    }),
+    bornDate: finding({
+        en: () => '`born` takes a year only, never a full date of birth (the date is not repeated here): write `born YYYY`.',
+        nl: () => '`born` krijgt alleen een jaartal, nooit een volledige geboortedatum (de datum wordt hier niet herhaald): schrijf `born JJJJ`.'
+    }),
     unknown: finding<{ text: string }>({
         en: a => `Syntax error: ${a.text}`,
         nl: a => `Syntaxfout: ${a.text}`

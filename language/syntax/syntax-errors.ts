@@ -25,7 +25,10 @@ export type SyntaxErrorInfo =
     | { kind: 'trailing'; found: string; suggestion?: string }
     | { kind: 'householdMixed' }
     | { kind: 'character'; found: string }
-    | { kind: 'string' };
+    | { kind: 'string' }
+    | { kind: 'comment' }
+    | { kind: 'trailingComma'; found: string }
+    | { kind: 'bornDate' };
 
 /** The token a parse error found: where it starts and its token type (`ID`, `INT`, `STRING`, a keyword's own text). */
 export interface FoundToken {
@@ -95,6 +98,14 @@ function mismatch(expected: string[], actual: IToken | undefined, previous?: ITo
     if (mixesHousehold(actual, previous, ruleName)) {
         return encodeSyntaxError({ kind: 'householdMixed' });
     }
+    // `born 2015-03-12`: a full date where a year belongs is most likely a date of birth, never repeated (spec section 7).
+    if (actual?.tokenType?.name === 'DATE' && previous?.image === 'born' && isKeyword(previous)) {
+        return encodeSyntaxError({ kind: 'bornDate' });
+    }
+    // `for sanne, by wijkteam` or `roles victim,` at the end of a line: a list never ends with a comma.
+    if (expected.includes('<ID>') && actual && actual.tokenType?.name !== 'EOF' && isKeyword(actual) && previous?.image === ',' && isKeyword(previous)) {
+        return encodeSyntaxError({ kind: 'trailingComma', found: actual.image });
+    }
     if (expected.includes('<ID>') && actual && RESERVED_WORDS.has(actual.image) && isKeyword(actual) && !onNewLine) {
         return encodeSyntaxError({ kind: 'reserved', word: actual.image });
     }
@@ -125,6 +136,7 @@ export class VplanLexerErrorMessageProvider extends DefaultLexerErrorMessageProv
     override buildUnexpectedCharactersMessage(fullText: string, startOffset: number, length: number): string {
         const text = fullText.substring(startOffset, startOffset + Math.max(length, 1));
         if (text.startsWith('"')) return encodeSyntaxError({ kind: 'string' });
+        if (fullText.startsWith('/*', startOffset)) return encodeSyntaxError({ kind: 'comment' });
         return encodeSyntaxError({ kind: 'character', found: text.slice(0, 1) });
     }
 }

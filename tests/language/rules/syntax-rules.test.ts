@@ -82,6 +82,26 @@ describe('VP000 parser and lexer errors', () => {
         expect((await checkPlan(examplePlan({ extra: '    evaluation 2026-06-01 "Regel\nnieuw"' }))).codes).toContain('VP000');
     });
 
+    test('a block comment that is never closed says so, in English and Dutch', async () => {
+        const text = 'organisation o "O" kind other\n/* open\norganisation p "P" kind other\n';
+        expect(withCode(await checkText(services, text), 'VP000')[0].message).toBe(
+            'Unterminated comment: `/*` opens a comment that is never closed; add `*/` where the comment ends (or start each line with `//`).');
+        expect(withCode(await checkText(services, text, { locale: 'nl' }), 'VP000')[0].message).toMatch(/^Commentaar niet afgesloten: `\/\*`/);
+        // A lone slash is still an unexpected character.
+        expect(withCode(await checkText(services, 'organisation o "O" kind other / '), 'VP000').map(d => d.message)).toEqual(["Unexpected character '/'."]);
+    });
+
+    test('a full date after `born` is one VP000 that does not repeat the date, and the member gets no VP001 for the dropped rest', async () => {
+        const result = await checkPlan(examplePlan({ household: household('member zus child born 2015-03-12 no-action "Woont bij oma"') }));
+        const vp000 = withCode(result, 'VP000');
+        expect(vp000.map(d => d.message)).toEqual(['`born` takes a year only, never a full date of birth (the date is not repeated here): write `born YYYY`.']);
+        expect(JSON.stringify(result.diagnostics)).not.toContain('2015-03-12');
+        expect(result.codes.filter(code => code === 'VP001')).toEqual([]);
+        expect(decoded({ kind: 'bornDate' }, 'nl')).toMatch(/^`born` krijgt alleen een jaartal/);
+        // Without the syntax error the same member without help is VP001.
+        expect((await checkPlan(examplePlan({ household: household('member zus child born 2015') }))).codes).toContain('VP001');
+    });
+
     test('a date token that does not exist still parses (its check is VP060)', async () => {
         const result = await checkText(services, 'measure type t "T" { mode drang checked 2026-02-30 }');
         expect(withCode(result, 'VP000')).toEqual([]);
@@ -146,10 +166,14 @@ describe('VP000 reserved words used as names', () => {
         expect((await checkText(services, 'measure type regie "X" {\n mode drang\n}')).codes).toEqual(['VP000']);
     });
 
-    test('a trailing comma is VP000 about a missing name, not about a reserved word', async () => {
+    test('a trailing comma is VP000 about the comma, not about a reserved word', async () => {
         const result = await checkPlan(examplePlan({ household: household('member zus adult born 1960 roles victim,', 'member zus2 adult no-action "x"') }));
         expect(result.codes).toContain('VP000');
-        expect(withCode(result, 'VP000')[0].message).not.toMatch(/reserved/i);
+        expect(withCode(result, 'VP000')[0].message).toBe("A list ends with a comma before 'member': remove the comma (a list has no trailing comma), or add the missing name after it.");
+        // On the same line as the next item's keyword (`for sanne, by ...`): about the comma too.
+        const sameLine = await checkText(services, 'organisation o "O" kind other\nplan p "P" {\n    intervention i "I" {\n        for a, by o\n    }\n}\n');
+        expect(withCode(sameLine, 'VP000')[0].message).toMatch(/^A list ends with a comma before 'by'/);
+        expect(decoded({ kind: 'trailingComma', found: 'by' }, 'nl')).toBe("Een opsomming eindigt op een komma vóór 'by': haal de komma weg (een opsomming eindigt niet op een komma), of vul de ontbrekende naam aan.");
     });
 });
 
