@@ -34,10 +34,10 @@ export interface Layout {
 const INDENT = '    ';
 const LINE_BREAK = /\r\n|\r|\n/g;
 
-/** The line break the author uses: the file's first one, CRLF or (by default) LF. */
-export function lineEndingOf(text: string): '\n' | '\r\n' {
+/** The line break the author uses: the file's first one, CRLF, CR or (by default) LF. */
+export function lineEndingOf(text: string): '\n' | '\r\n' | '\r' {
     const match = /\r\n|\r|\n/.exec(text);
-    return match?.[0] === '\r\n' ? '\r\n' : '\n';
+    return (match?.[0] ?? '\n') as '\n' | '\r\n' | '\r';
 }
 
 function countLineBreaks(text: string): number {

@@ -274,6 +274,13 @@ describe('formatText: line endings, idempotence, syntax errors', () => {
         expect(formatted).not.toMatch(/[^\r]\n/);
     });
 
+    test('CR line endings (classic Mac) are kept too', async () => {
+        const cr = specExample.split('\n').map(line => line.trim()).join('\r') + '\r\r';
+        const formatted = await format(cr);
+        expect(formatted).toBe(specExample.replace(/\n/g, '\r'));
+        expect(await format(formatted!)).toBe(formatted);
+    });
+
     test('the fixture with CRLF line endings is canonical as it is', async () => {
         const crlf = specExample.replace(/\n/g, '\r\n');
         expect(await format(crlf)).toBe(crlf);
