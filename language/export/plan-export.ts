@@ -4,10 +4,16 @@
  * `{start, end}` (end exclusive), references as names, default ends applied. Pure: reads only
  * the ResolvedPlan. The semantic diff compares two of these snapshots, so export and diff always
  * agree about what a plan says. Whatever cannot be resolved is `null`, never guessed.
+ *
+ * The version-2 constructs (an intervention's `ended`, `incident`s, a meeting's `action`s) are
+ * optional fields, present only when the plan writes them, so that a plan without them exports
+ * exactly as before: `ended` with `effectivePeriod` on an intervention, `incidents` on the plan,
+ * `actions` on a meeting.
  */
 
-import type { Interval, ResolvedPlan, SpanDates } from '../model/plan-model.js';
+import type { Interval, ResolvedIntervention, ResolvedMeeting, ResolvedPlan, SpanDates } from '../model/plan-model.js';
 import { formatDay, type Day, type DurationValue } from '../model/dates.js';
+import type { EndedReason } from '../model/vocabulary.js';
 
 export const EXPORT_FORMAT_VERSION = 1;
 
@@ -87,6 +93,21 @@ export interface ExportIntervention {
     addresses: string[];
     phase: string | null;
     fallback: string | null;
+    /** v2, only when the plan writes `ended`: when and why the help actually stopped. */
+    ended?: ExportEnded;
+    /**
+     * v2, only with `ended`: the period every check and the timeline use, `period` cut short at
+     * the `ended` date (the same as `period` when `ended` is on or after the planned end); null
+     * when `period` is, or when the `ended` date is invalid or on or before the start (VP060).
+     */
+    effectivePeriod?: ExportPeriod | null;
+}
+
+/** v2: an intervention's `ended DATE REASON`. */
+export interface ExportEnded {
+    /** The first day without the help (half-open, like a period's `end`). */
+    date: IsoDate | null;
+    reason: EndedReason | null;
 }
 
 export interface ExportAgreement {
@@ -132,6 +153,23 @@ export interface ExportMeeting {
     chair: string | null;
     participants: string[];
     clients: ExportClient[];
+    /** v2, only when the meeting has at least one `action`: what it decided, in source order. */
+    actions?: ExportAction[];
+}
+
+/** v2: a meeting's `action STRING owner REF due DATE`. */
+export interface ExportAction {
+    text: string | null;
+    /** An organisation, or a member or supporter of the plan. */
+    owner: string | null;
+    /** Inclusive: the last day on which the action is on time (unlike a period's exclusive `end`). */
+    due: IsoDate | null;
+}
+
+/** v2: `incident DATE STRING`. */
+export interface ExportIncident {
+    date: IsoDate | null;
+    title: string | null;
 }
 
 export interface ExportEvaluation {
@@ -154,6 +192,8 @@ export interface PlanExport {
     regie: ExportRegieEntry[];
     aftercare: ExportAftercare | null;
     meetings: ExportMeeting[];
+    /** v2, only when the plan has at least one `incident`: in source order. */
+    incidents?: ExportIncident[];
     evaluations: ExportEvaluation[];
 }
 
@@ -182,6 +222,30 @@ function period(interval: Interval | undefined): ExportPeriod | null {
 
 function spanPeriod(dates: SpanDates | undefined): ExportPeriod | null {
     return period(dates?.interval);
+}
+
+/** v2: `ended` and the period it leaves, only when the plan writes `ended` (none: nothing, as in version 1). */
+function endedFields(intervention: ResolvedIntervention): Pick<ExportIntervention, 'ended' | 'effectivePeriod'> {
+    const ended = intervention.ended;
+    if (!ended) return {};
+    return {
+        ended: { date: date(ended.day), reason: ended.reason ?? null },
+        effectivePeriod: period(intervention.interval)
+    };
+}
+
+/** v2: a meeting's actions, only when it has any (none: nothing, as in version 1). */
+function actionFields(meeting: ResolvedMeeting): Pick<ExportMeeting, 'actions'> {
+    if (meeting.actions.length === 0) return {};
+    return {
+        actions: meeting.actions.map(a => ({ text: a.text ?? null, owner: nameOf(a.owner), due: date(a.due) }))
+    };
+}
+
+/** v2: the plan's incidents, only when it has any (none: nothing, as in version 1). */
+function incidentFields(plan: ResolvedPlan): Pick<PlanExport, 'incidents'> {
+    if (plan.incidents.length === 0) return {};
+    return { incidents: plan.incidents.map(i => ({ date: date(i.day), title: i.title ?? null })) };
 }
 
 function duration(value: DurationValue | undefined): ExportDuration | null {
@@ -241,7 +305,8 @@ export function exportPlan(plan: ResolvedPlan): PlanExport {
             framework: i.framework,
             addresses: names(i.addresses),
             phase: i.phase ?? null,
-            fallback: i.fallback ?? null
+            fallback: i.fallback ?? null,
+            ...endedFields(i)
         })),
         agreements: plan.agreements.map(a => ({
             name: a.name,
@@ -270,8 +335,10 @@ export function exportPlan(plan: ResolvedPlan): PlanExport {
             title: m.title ?? null,
             chair: nameOf(m.chair),
             participants: names(m.participants),
-            clients: m.clients.map(c => ({ member: nameOf(c.member), mode: c.mode ?? null }))
+            clients: m.clients.map(c => ({ member: nameOf(c.member), mode: c.mode ?? null })),
+            ...actionFields(m)
         })),
+        ...incidentFields(plan),
         evaluations: plan.evaluations.map(e => ({ date: date(e.day), title: e.title ?? null }))
     };
 }

@@ -1,6 +1,6 @@
 /** `vplan export FILE [--plan ID]` through the real binary, validated against its JSON Schema. */
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -78,6 +78,48 @@ describe('vplan export', () => {
         const result = runVplan(['export', 'plans/orgs.vplan'], { cwd: root });
         expect(result.status).toBe(2);
         expect(lines(result.stderr)).toEqual(['vplan: plans/orgs.vplan: holds no plan to export']);
+    });
+
+    test('every example plan exports JSON that follows the schema, with exactly the v2 constructs it writes', () => {
+        let plans = 0;
+        for (const folder of ['problems', 'regio-zhz']) {
+            for (const name of readdirSync(join(REPO_ROOT, 'examples', folder)).filter(f => f.endsWith('.vplan')).sort()) {
+                const file = `examples/${folder}/${name}`;
+                const source = readFileSync(join(REPO_ROOT, file), 'utf8');
+                if (!/^plan /m.test(source)) continue;
+                plans++;
+                const result = runVplan(['export', file], { cwd: REPO_ROOT });
+                expect(result.status, `${file}: ${result.stderr}`).toBe(0);
+                const json = JSON.parse(result.stdout);
+                expect(validate(json), `${file}: ${JSON.stringify(validate.errors, null, 1)}`).toBe(true);
+                // Each v2 construct the plan writes is exported once; a plan without one has no field for it.
+                const count = (pattern: RegExp) => source.match(pattern)?.length ?? 0;
+                const plan = json.plan as { interventions: object[]; meetings: Array<{ actions?: unknown[] }>; incidents?: unknown[] };
+                expect(plan.interventions.filter(i => 'ended' in i).length, file).toBe(count(/^\s+ended /gm));
+                expect(plan.interventions.filter(i => 'effectivePeriod' in i).length, file).toBe(count(/^\s+ended /gm));
+                expect(plan.meetings.flatMap(m => m.actions ?? []).length, file).toBe(count(/^\s+action "/gm));
+                expect(plan.incidents?.length ?? 0, file).toBe(count(/^\s+incident /gm));
+                if (!/^\s+incident /m.test(source)) expect(Object.keys(plan), file).not.toContain('incidents');
+            }
+        }
+        expect(plans).toBeGreaterThanOrEqual(10);
+    });
+
+    test('exports the v2 constructs of examples/regio-zhz/berk-2026.vplan: ended, incident, action', () => {
+        const json = exported([join(REPO_ROOT, 'examples/regio-zhz/berk-2026.vplan')]);
+        const verslaving = json.plan.interventions.find((i: { name: string }) => i.name === 'verslaving');
+        expect(verslaving).toMatchObject({
+            period: { start: '2026-03-23', end: '2026-09-23' },
+            ended: { date: '2026-06-15', reason: 'dropout' },
+            effectivePeriod: { start: '2026-03-23', end: '2026-06-15' }
+        });
+        expect(json.plan.incidents).toEqual([{ date: '2026-09-28', title: 'Nieuwe politiemelding: ruzie met duwen na alcoholgebruik' }]);
+        expect(json.plan.meetings.map((m: { actions?: unknown[] }) => m.actions?.length ?? 0)).toEqual([0, 0, 3]);
+        expect(json.plan.meetings[2].actions).toEqual([
+            { text: 'Nieuwe veiligheidsafspraken met Ruben vastleggen', owner: 'veiligthuis_zhz', due: '2026-10-05' },
+            { text: 'Nagaan of Ruben zich aan de voorwaarden van de behandeling houdt', owner: 'verslavingszorg_zhz', due: '2026-10-15' },
+            { text: 'Opa vangt Sem op als de spanning thuis oploopt', owner: 'opa', due: '2026-10-08' }
+        ]);
     });
 
     test('needs a FILE', () => {

@@ -18,6 +18,33 @@ import { createTestServices } from '../../helpers.js';
 import { CLEAN_PLAN, ORGANISATIONS } from '../../cli/cli-test-helpers.js';
 
 const services = createTestServices();
+
+/** CLEAN_PLAN with every version-2 construct an export carries: `ended`, `incident`, `action`. */
+const V2_PLAN = CLEAN_PLAN
+    .replace('        fallback "Terugmelding bij uitval"\n', '        fallback "Terugmelding bij uitval"\n        ended 2026-05-04 dropout\n')
+    .replace('        fallback "Melding bij Veilig Thuis"\n', '        fallback "Melding bij Veilig Thuis"\n        ended 2027-03-01 completed\n')
+    .replace('    agreement contact', `    intervention nazorg "Nazorg" {
+        for eva
+        by wt_oost
+        from 2026-03-02 for 6 months
+        ended 2026-03-02 referred
+    }
+
+    agreement contact`)
+    .replace('        client pim heard\n', `        client pim heard
+        action "Veiligheidsafspraken vastleggen" owner vt_noord due 2026-01-22
+        action "Opvang van Pim regelen" owner tante due 2026-01-29
+        action "Melding bij de politie" owner eva due 2026-02-01
+        action "Onbekende eigenaar" owner onbekend due 2026-13-01
+`)
+    .replace('    evaluation 2026-04-15', `    meeting 2026-05-06 "Overleg na de melding" {
+        chair zvh_noord
+    }
+
+    incident 2026-05-02 "Nieuwe melding: ruzie"
+    incident 2026-03-10 "Melding van school"
+
+    evaluation 2026-04-15`);
 let counter = 0;
 
 /** Exports every plan of the first text, with the other texts as its workspace. */
@@ -141,9 +168,95 @@ describe('plan export', () => {
         expect(plan.agreements[0]).toMatchObject({ period: null, wholePlan: true });
     });
 
+    test('a plan without version-2 constructs has none of their fields (it exports as before)', async () => {
+        const [plan] = await exportsOf([CLEAN_PLAN, ORGANISATIONS]);
+        expect(Object.keys(plan)).not.toContain('incidents');
+        for (const intervention of plan.interventions) {
+            expect(Object.keys(intervention)).not.toContain('ended');
+            expect(Object.keys(intervention)).not.toContain('effectivePeriod');
+        }
+        for (const meeting of plan.meetings) expect(Object.keys(meeting)).not.toContain('actions');
+    });
+
+    test('v2: `ended` keeps the planned period and adds the date, the reason and the effective period', async () => {
+        const [plan] = await exportsOf([V2_PLAN, ORGANISATIONS]);
+        expectValid(plan);
+        const [hulp, vervolg, nazorg] = plan.interventions;
+        // Cut short: the checks and the timeline use 2026-01-20 up to (not including) 2026-05-04.
+        expect(hulp).toMatchObject({
+            name: 'hulp',
+            period: { start: '2026-01-20', end: '2026-07-20' },
+            ended: { date: '2026-05-04', reason: 'dropout' },
+            effectivePeriod: { start: '2026-01-20', end: '2026-05-04' }
+        });
+        // An `ended` on or after the planned end changes nothing but records the reason.
+        expect(vervolg).toMatchObject({
+            period: { start: '2026-07-20', end: '2027-01-12' },
+            ended: { date: '2027-03-01', reason: 'completed' },
+            effectivePeriod: { start: '2026-07-20', end: '2027-01-12' }
+        });
+        // An `ended` on or before the start is VP060: no effective period.
+        expect(nazorg).toMatchObject({
+            period: { start: '2026-03-02', end: '2026-09-02' },
+            ended: { date: '2026-03-02', reason: 'referred' },
+            effectivePeriod: null
+        });
+        // Key order: the version-1 fields first, unchanged, then the v2 ones.
+        expect(Object.keys(hulp)).toEqual([
+            'name', 'title', 'for', 'by', 'period', 'framework', 'addresses', 'phase', 'fallback', 'ended', 'effectivePeriod'
+        ]);
+    });
+
+    test('v2: an invalid `ended` date is null, and so is the effective period', async () => {
+        const text = V2_PLAN.replace('ended 2026-05-04 dropout', 'ended 2026-02-30 dropout');
+        expect(text).not.toBe(V2_PLAN);
+        const [plan] = await exportsOf([text, ORGANISATIONS]);
+        expectValid(plan);
+        expect(plan.interventions[0]).toMatchObject({
+            period: { start: '2026-01-20', end: '2026-07-20' }, ended: { date: null, reason: 'dropout' }, effectivePeriod: null
+        });
+    });
+
+    test('v2: incidents on the plan in source order, between meetings and evaluations', async () => {
+        const [plan] = await exportsOf([V2_PLAN, ORGANISATIONS]);
+        expect(plan.incidents).toEqual([
+            { date: '2026-05-02', title: 'Nieuwe melding: ruzie' },
+            { date: '2026-03-10', title: 'Melding van school' }
+        ]);
+        const keys = Object.keys(plan);
+        expect(keys.slice(keys.indexOf('meetings'))).toEqual(['meetings', 'incidents', 'evaluations']);
+    });
+
+    test('v2: a meeting\'s actions with the text, the owner as a name and the (inclusive) due date', async () => {
+        const [plan] = await exportsOf([V2_PLAN, ORGANISATIONS]);
+        expect(plan.meetings[0].actions).toEqual([
+            { text: 'Veiligheidsafspraken vastleggen', owner: 'vt_noord', due: '2026-01-22' },
+            { text: 'Opvang van Pim regelen', owner: 'tante', due: '2026-01-29' },
+            { text: 'Melding bij de politie', owner: 'eva', due: '2026-02-01' },
+            { text: 'Onbekende eigenaar', owner: null, due: null }
+        ]);
+        expect(Object.keys(plan.meetings[0])).toEqual(['date', 'title', 'chair', 'participants', 'clients', 'actions']);
+        // The second meeting decided nothing: no `actions` field.
+        expect(Object.keys(plan.meetings[1])).not.toContain('actions');
+    });
+
     test('the schema rejects what the format forbids', () => {
         const bad = { format: 'vplan-export', version: 1, source: 'x', diagnostics: { errors: 0, warnings: 0, infos: 0 }, plan: { name: 'x' } };
         expect(validate(bad)).toBe(false);
         expect(validate({ ...bad, version: 2 })).toBe(false);
+    });
+
+    test('the schema rejects a v2 field that breaks the format: `ended` alone, an empty list, an unknown reason', async () => {
+        const [plan] = await exportsOf([V2_PLAN, ORGANISATIONS]);
+        const wrap = (changed: PlanExport) => ({ format: 'vplan-export', version: 1, source: 'x', diagnostics: { errors: 0, warnings: 0, infos: 0 }, plan: changed });
+        expect(validate(wrap(plan))).toBe(true);
+        const [hulp, ...rest] = plan.interventions;
+        const { effectivePeriod: _dropped, ...endedAlone } = hulp;
+        expect(validate(wrap({ ...plan, interventions: [endedAlone, ...rest] }))).toBe(false);
+        const { ended: _alsoDropped, ...effectiveAlone } = hulp;
+        expect(validate(wrap({ ...plan, interventions: [effectiveAlone, ...rest] }))).toBe(false);
+        expect(validate(wrap({ ...plan, incidents: [] }))).toBe(false);
+        expect(validate(wrap({ ...plan, interventions: [{ ...hulp, ended: { date: '2026-05-04', reason: 'stopped' as never } }, ...rest] }))).toBe(false);
+        expect(validate(wrap({ ...plan, meetings: [{ ...plan.meetings[0], actions: [] }] }))).toBe(false);
     });
 });
