@@ -1,7 +1,8 @@
 /**
  * `vplan.config.json` (spec section 7): per-rule severities, thresholds and the message locale.
- * Parsing is pure; problems are VP009 diagnostics on the config file itself, and the defaults
- * apply to whatever the file failed to set.
+ * Parsing is pure; problems are VP009 diagnostics on the config file itself, and whatever the
+ * file failed to set comes from the config files farther up (`mergeConfigSettings`), else from the
+ * defaults.
  */
 
 import { parseTree, findNodeAtLocation, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';

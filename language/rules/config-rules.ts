@@ -12,12 +12,12 @@ export const configRule = defineRule({
     title: { en: 'Valid project configuration', nl: 'Geldige projectconfiguratie' },
     findings: {
         json: finding<{ detail: string }>({
-            en: (a) => `vplan.config.json is not valid JSON (${a.detail}); the defaults apply.`,
-            nl: (a) => `vplan.config.json is geen geldige JSON (${a.detail}); de standaardwaarden gelden.`
+            en: (a) => `vplan.config.json is not valid JSON (${a.detail}); the values from config files farther up, or the defaults, apply.`,
+            nl: (a) => `vplan.config.json is geen geldige JSON (${a.detail}); de waarden uit configuratiebestanden hogerop, of de standaardwaarden, gelden.`
         }),
         notObject: finding<Record<string, never>>({
-            en: () => 'vplan.config.json must hold one JSON object; the defaults apply.',
-            nl: () => 'vplan.config.json moet één JSON-object bevatten; de standaardwaarden gelden.'
+            en: () => 'vplan.config.json must hold one JSON object; the values from config files farther up, or the defaults, apply.',
+            nl: () => 'vplan.config.json moet één JSON-object bevatten; de waarden uit configuratiebestanden hogerop, of de standaardwaarden, gelden.'
         }),
         unknownKey: finding<{ key: string; allowed: string }>({
             en: (a) => `Unknown key '${a.key}'; allowed here: ${a.allowed}.`,
@@ -44,12 +44,12 @@ export const configRule = defineRule({
             nl: (a) => `${a.key} moet true of false zijn.`
         }),
         tooLarge: finding<{ limit: string }>({
-            en: (a) => `vplan.config.json is larger than ${a.limit}, so it is not read; the defaults apply.`,
-            nl: (a) => `vplan.config.json is groter dan ${a.limit} en wordt daarom niet gelezen; de standaardwaarden gelden.`
+            en: (a) => `vplan.config.json is larger than ${a.limit}, so it is not read; the values from config files farther up, or the defaults, apply.`,
+            nl: (a) => `vplan.config.json is groter dan ${a.limit} en wordt daarom niet gelezen; de waarden uit configuratiebestanden hogerop, of de standaardwaarden, gelden.`
         }),
         tooDeep: finding<{ depth: number }>({
-            en: (a) => `vplan.config.json nests objects or arrays more than ${a.depth} levels deep, so it is not read; the defaults apply.`,
-            nl: (a) => `vplan.config.json nest objecten of lijsten meer dan ${a.depth} niveaus diep en wordt daarom niet gelezen; de standaardwaarden gelden.`
+            en: (a) => `vplan.config.json nests objects or arrays more than ${a.depth} levels deep, so it is not read; the values from config files farther up, or the defaults, apply.`,
+            nl: (a) => `vplan.config.json nest objecten of lijsten meer dan ${a.depth} niveaus diep en wordt daarom niet gelezen; de waarden uit configuratiebestanden hogerop, of de standaardwaarden, gelden.`
         }),
         more: finding<{ count: number }>({
             en: (a) => `${a.count} more problems in this file are not listed.`,
@@ -68,17 +68,20 @@ export const configRule = defineRule({
             nl: () => 'locale moet "en" of "nl" zijn (of ontbreken om de editor of de omgeving te volgen).'
         }),
         unreadable: finding<{ reason: string }>({
-            en: (a) => `vplan.config.json cannot be read (${a.reason}); the defaults apply.`,
-            nl: (a) => `vplan.config.json kan niet worden gelezen (${a.reason}); de standaardwaarden gelden.`
+            en: (a) => `vplan.config.json cannot be read (${a.reason}); the values from config files farther up, or the defaults, apply.`,
+            nl: (a) => `vplan.config.json kan niet worden gelezen (${a.reason}); de waarden uit configuratiebestanden hogerop, of de standaardwaarden, gelden.`
         })
     },
     docs: {
-        checks: 'The config file is valid JSON holding one object; it only uses the keys `rules`, `aftercare.minMonths`, ' +
-            '`participation.hearChildrenFromAge` and `locale`; every rule is a known code with a severity `"error"`, `"warning"`, ' +
-            '`"info"` or `"off"`; VP000 is not changed; the thresholds are whole numbers of 0 or more; `locale` is `"en"` or `"nl"`. ' +
-            'Reported on `vplan.config.json` itself.',
-        why: 'A typo in the configuration would otherwise silently change which checks run. The defaults apply to whatever the ' +
-            'file failed to set.',
+        checks: 'The config file is valid JSON holding one object; it only uses the keys `root`, `rules`, the thresholds ' +
+            '(`aftercare.minMonths`, `participation.hearChildrenFromAge`, `coverage.maxGapDays`, `coverage.followUpDays`, ' +
+            '`care.minMonthsSevere`, `incidents.meetingWithinDays`) and `locale`; `root` is `true` or `false`; every rule is a ' +
+            'known code with a severity `"error"`, `"warning"`, `"info"` or `"off"`; VP000 is not changed; the thresholds are ' +
+            'whole numbers of 0 or more (`aftercare.minMonths` at most 120000 months, `coverage.followUpDays` and ' +
+            '`incidents.meetingWithinDays` at most 3652425 days: ten thousand years, since these checks compute and show a date ' +
+            'that far on); `locale` is `"en"` or `"nl"`. Reported on `vplan.config.json` itself.',
+        why: 'A typo in the configuration would otherwise silently change which checks run. Whatever the file failed to set ' +
+            'comes from the config files farther up, else from the defaults.',
         example: { show: '{ "rules": { "VP011": "warn" }, "aftercare": { "minMonth": 12 } }', file: '{ "rules": { "VP011": "warn" }, "aftercare": { "minMonth": 12 } }', kind: 'config' },
         fix: 'Use the keys and values listed above (`"warning"`, `minMonths`).'
     }

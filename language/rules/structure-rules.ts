@@ -3,27 +3,31 @@
  * namespace and in the global namespace).
  *
  * VP005 follows the tables of spec sections 4 and 6. Repeatable items are `extend` (measure),
- * `signal` (aftercare), `client` (meeting) and every plan section except `status`, `period` and
- * `household`. A missing aftercare owner, period or checkpoint is VP021 (aftercare-rules.ts), not
- * VP005; a repeated one is VP005. A `from DATE` without its end is VP005 for the plan `period`, a
- * `phase`, an intervention and an agreement (a measure's first term may omit its end; an
- * aftercare period without an end is VP021).
+ * `signal` (aftercare), `client` and `action` (meeting) and every plan section except `status`,
+ * `period` and `household`. A missing aftercare owner, period or checkpoint is VP021
+ * (aftercare-rules.ts), not VP005; a repeated one is VP005. A `from DATE` without its end is
+ * VP005 for the plan `period`, a `phase`, an intervention and an agreement (a measure's first term
+ * may omit its end; an aftercare period without an end is VP021). v2: an intervention's `ended`
+ * needs its reason (`ended DATE completed|dropout|referred`), an `incident` its title and a
+ * meeting's `action` its text; each is VP005, as the syntax of section 4 requires them.
  *
  * No cascades:
  * - duplicate declarations (VP080) take part in no VP005 check: plan-level ones are not in the
  *   resolved plan; global ones are skipped by the file check, and duplicate plans by the validator;
- * - a construct whose text holds a syntax error (VP000) gets no "missing item/title/born" VP005,
- *   since the parser may have dropped the item (`cascade`, and the checks below for titles and
- *   items); the plan's own status, period and household are checked regardless, unless the parser
- *   dropped text at plan level; a repeated item right after a syntax error on its line is silent.
+ * - a construct whose text holds a syntax error (VP000) gets no "missing item/title/born" VP005
+ *   (nor a missing `ended` reason or `action` text, on an item with a syntax error in or right
+ *   after it), since the parser may have dropped the item (`cascade`, and the checks below for
+ *   titles and items); the plan's own status, period and household are checked regardless,
+ *   unless the parser dropped text at plan level; a repeated item right after a syntax error on
+ *   its line is silent.
  */
 
 import { UriUtils, type AstNode } from 'langium';
 import {
-    isHousehold, isMeasureType, isOrganisation, isSpanItem, AddressesItem, AffectsItem, BasisItem, ByItem, ChairItem,
-    CheckedByItem, CheckedItem, CheckpointsItem, DomainItem, EscalateItem, FallbackItem, ForItem, FrameworkItem, Household,
+    isEndedItem, isHousehold, isMeasureType, isOrganisation, isSpanItem, AddressesItem, AffectsItem, BasisItem, ByItem, ChairItem,
+    CheckedByItem, CheckedItem, CheckpointsItem, DomainItem, EndedItem, EscalateItem, FallbackItem, ForItem, FrameworkItem, Household,
     ImposedByItem, InitialItem, InterventionPhaseItem, ModeItem, NatureItem, OnItem, OwnerItem, ParticipantsItem, PartiesItem,
-    PlanPeriod, PosedByItem, ProtectsItem, RegieKindItem, SeverityItem, SourceItem, SpanItem, StatusItem, SubjectItem, TermMaxItem,
+    PlanPeriod, PosedByItem, ProtectsItem, RegieKindItem, RequiresItem, SeverityItem, SourceItem, SpanItem, StatusItem, SubjectItem, TermMaxItem,
     TotalMaxItem
 } from '../generated/ast.js';
 import { addMonthsClamped, formatDay, formatDuration, parseDate } from '../model/dates.js';
@@ -41,18 +45,18 @@ import { EXAMPLE_SECTIONS, examplePlan } from './example-plan.js';
 /** The constructs a VP005/VP080 message can talk about. */
 type Construct =
     | 'plan' | 'organisation' | 'measureType' | 'member' | 'supporter' | 'risk' | 'measure' | 'intervention'
-    | 'agreement' | 'aftercare' | 'meeting' | 'phase' | 'household';
+    | 'agreement' | 'aftercare' | 'meeting' | 'phase' | 'household' | 'incident';
 
 const CONSTRUCT: Record<Locale, Record<Construct, string>> = {
     en: {
         plan: 'plan', organisation: 'organisation', measureType: 'measure type', member: 'member', supporter: 'supporter',
         risk: 'risk', measure: 'measure', intervention: 'intervention', agreement: 'agreement', aftercare: 'aftercare',
-        meeting: 'meeting', phase: 'phase', household: 'household'
+        meeting: 'meeting', phase: 'phase', household: 'household', incident: 'incident'
     },
     nl: {
         plan: 'plan', organisation: 'organisatie', measureType: 'maatregeltype', member: 'gezinslid', supporter: 'steunfiguur',
         risk: 'risico', measure: 'maatregel', intervention: 'interventie', agreement: 'afspraak', aftercare: 'nazorg',
-        meeting: 'overleg', phase: 'fase', household: 'huishouden'
+        meeting: 'overleg', phase: 'fase', household: 'huishouden', incident: 'incident'
     }
 };
 
@@ -83,6 +87,21 @@ type NoEndArgs = ConstructArgs & {
     suggestedEnd?: string;
     /** The same length as a duration, e.g. `12 months`. */
     suggestedFor: string;
+};
+
+type EndedReasonArgs = {
+    /** The intervention. */
+    name: string;
+    /** The `ended` date as written. */
+    date: string;
+};
+
+type ActionTextArgs = {
+    /** The meeting's date as written. */
+    meeting: string;
+    /** The action's owner and due date as written, for the template. */
+    owner: string;
+    due: string;
 };
 
 type WhereArgs = {
@@ -145,13 +164,25 @@ export const vp005 = defineRule({
             en: a => `Member '${a.name}' is a child without a birth year: add \`born YYYY\` (a year only, never a full date) after \`child\`.`,
             nl: a => `Gezinslid '${a.name}' is een kind zonder geboortejaar: voeg \`born JJJJ\` toe na \`child\` (alleen een jaartal, nooit een volledige datum).`
         }),
+        endedReason: finding<EndedReasonArgs>({
+            en: a => `Intervention '${a.name}' has \`ended ${a.date}\` without its reason, which is required: write \`completed\`, ` +
+                `\`dropout\` or \`referred\` after the date, e.g. \`ended ${a.date} dropout\`.`,
+            nl: a => `Interventie '${a.name}' heeft \`ended ${a.date}\` zonder reden, die is verplicht: schrijf \`completed\` (afgerond), ` +
+                `\`dropout\` (uitgevallen) of \`referred\` (doorverwezen) na de datum, bijvoorbeeld \`ended ${a.date} dropout\`.`
+        }),
+        actionText: finding<ActionTextArgs>({
+            en: a => `An action of meeting '${a.meeting}' has no text, which is required: write what was decided in quotes after ` +
+                `\`action\`, e.g. \`action "..." owner ${a.owner} due ${a.due}\`.`,
+            nl: a => `Een actie van overleg '${a.meeting}' heeft geen tekst, die is verplicht: schrijf wat is besloten tussen ` +
+                `aanhalingstekens na \`action\`, bijvoorbeeld \`action "..." owner ${a.owner} due ${a.due}\`.`
+        }),
         noMember: finding({
             en: () => 'The household has no members; a plan needs at least one: add a line such as `member sanne adult roles victim` (a pseudonym, never a real name).',
             nl: () => 'Het huishouden heeft geen gezinsleden; een plan heeft er minstens één nodig: voeg een regel toe zoals `member sanne adult roles victim` (een pseudoniem, nooit een echte naam).'
         })
     },
     cascade: {
-        missingInNode: ['missing', 'title', 'noEnd', 'bornMissing', 'noMember'],
+        missingInNode: ['missing', 'title', 'noEnd', 'bornMissing', 'noMember', 'endedReason', 'actionText'],
         repeatedAfterError: ['twice'],
         planLevelMissing: ['missing']
     },
@@ -163,18 +194,22 @@ export const vp005 = defineRule({
             '- a `child` member: `born` (a year);\n' +
             '- a risk: `severity`, `nature`, `domain` and `affects`; `posed by` at most once;\n' +
             '- a measure: `on`, `by` and `from`; `protects` at most once; `extend` repeats;\n' +
-            '- an intervention: `for`, `by` and `from` with an end; `framework`, `addresses`, `phase` and `fallback` at most once;\n' +
+            '- an intervention: `for`, `by` and `from` with an end; `framework`, `addresses`, `phase`, `fallback` and `ended` at ' +
+            'most once; `ended` with its reason (`ended DATE completed|dropout|referred`);\n' +
             '- an agreement: `by`, `protects` and `checked by`; `from` (with an end) at most once;\n' +
             '- aftercare: `owner`, `from`, `checkpoints` and `escalate` at most once; `signal` repeats (a *missing* owner, period ' +
             'or checkpoint is [VP021](#vp021), not VP005);\n' +
-            '- a meeting: `chair` and `participants` at most once; `client` repeats;\n' +
+            '- a meeting: `chair` and `participants` at most once; `client` and `action` repeat; every `action` has its text ' +
+            '(`action "..." owner REF due DATE`);\n' +
             '- every declaration has its title (plan, organisation, measure type, supporter, risk, intervention, agreement, ' +
-            'meeting), except an evaluation;\n' +
+            'meeting, incident), except an evaluation;\n' +
             '- an organisation: `kind`;\n' +
-            '- a measure type: `mode`; every other item at most once;\n' +
+            '- a measure type: `mode`; every other item, `requires` included, at most once;\n' +
             '- where an end is required — the plan `period`, a `phase`, an intervention\'s period and an agreement\'s `from` — ' +
             '`from DATE` alone lacks it.\n\n' +
-            'A missing item is reported on the construct\'s name; a repeated one on the repeat, naming the line of the first.',
+            'A missing item is reported on the construct\'s name (a missing title of a meeting or incident on its date); a ' +
+            'missing reason of `ended` or text of an `action` on that item; a repeated item on the repeat, naming the line of ' +
+            'the first.',
         why: 'A safety plan is a set of concrete, checkable agreements: who does what, for whom, until when, and who checks it ' +
             '[S30a, S30b]. A child\'s birth year is needed for the age checks ([VP062](#vp062), [VP091](#vp091)) [S54c, S10b].',
         example: {
@@ -257,7 +292,8 @@ const INTERVENTION_ITEMS: ItemRule[] = [
     once(FrameworkItem.$type, 'framework', 'framework voluntary|drang|dwang'),
     once(AddressesItem.$type, 'addresses', 'addresses <risk>'),
     once(InterventionPhaseItem.$type, 'phase', 'phase safety|stability|recovery'),
-    once(FallbackItem.$type, 'fallback', 'fallback "..."')
+    once(FallbackItem.$type, 'fallback', 'fallback "..."'),
+    once(EndedItem.$type, 'ended', 'ended YYYY-MM-DD completed|dropout|referred')
 ];
 
 const AGREEMENT_ITEMS: ItemRule[] = [
@@ -279,7 +315,7 @@ const AFTERCARE_ITEMS: ItemRule[] = [
 const MEETING_ITEMS: ItemRule[] = [
     once(ChairItem.$type, 'chair', 'chair <organisation>'),
     once(ParticipantsItem.$type, 'participants', 'participants <organisation>, ...')
-    // `client` repeats.
+    // `client` and `action` repeat.
 ];
 
 const MEASURE_TYPE_ITEMS: ItemRule[] = [
@@ -291,6 +327,7 @@ const MEASURE_TYPE_ITEMS: ItemRule[] = [
     once(SubjectItem.$type, 'subject', 'subject adult|minor|any'),
     once(ImposedByItem.$type, 'imposed by', 'imposed by <organisation kind>'),
     once(RegieKindItem.$type, 'regie', 'regie <organisation kind>'),
+    once(RequiresItem.$type, 'requires', 'requires <measure type>, ...'),
     once(SourceItem.$type, 'source', 'source "..."'),
     once(CheckedItem.$type, 'checked', 'checked YYYY-MM-DD')
 ];
@@ -387,6 +424,11 @@ function checkPlanStructure(plan: ResolvedPlan, report: Report): void {
         checkItems(report, intervention.node, 'intervention', intervention.name, INTERVENTION_ITEMS, { property: 'name' });
         const span = intervention.node.items.find(isSpanItem);
         if (span) checkHasEnd(report, span, 'intervention', intervention.name, 1);
+        // The first `ended`, the one the checks read (a repeat is VP005 twice, as for `from`).
+        const ended = intervention.node.items.find(isEndedItem);
+        if (ended && ended.reason === undefined) {
+            report('VP005.endedReason', ended, { name: intervention.name, date: ended.date ?? 'YYYY-MM-DD' });
+        }
     }
     for (const agreement of plan.agreements) {
         checkTitle(report, agreement.node, 'agreement', agreement.name, `agreement ${agreement.name} "..." {`);
@@ -401,6 +443,15 @@ function checkPlanStructure(plan: ResolvedPlan, report: Report): void {
     for (const meeting of plan.meetings) {
         checkTitle(report, meeting.node, 'meeting', meeting.node.date, `meeting ${meeting.node.date} "..." {`, 'date');
         checkItems(report, meeting.node, 'meeting', meeting.node.date, MEETING_ITEMS, { property: 'date' });
+        for (const action of meeting.actions) {
+            if (action.text !== undefined) continue;
+            report('VP005.actionText', action.node, {
+                meeting: meeting.node.date, owner: action.node.owner?.$refText || '<owner>', due: action.node.date ?? 'YYYY-MM-DD'
+            });
+        }
+    }
+    for (const incident of plan.incidents) {
+        checkTitle(report, incident.node, 'incident', incident.node.date, `incident ${incident.node.date} "..."`, 'date');
     }
 }
 

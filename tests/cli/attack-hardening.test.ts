@@ -356,7 +356,7 @@ describe('clear lines instead of internal errors', () => {
         }
         expect(run(['check', 'huge']).stdout).toContain('larger than 1 MB');
         expect(run(['check', 'deep']).stdout).toContain('more than 64 levels deep');
-        expect(run(['check', 'range']).stdout).toContain('aftercare.minMonths must be between 0 and 120');
+        expect(run(['check', 'range']).stdout).toContain('aftercare.minMonths must be between 0 and 120000;');
         // --config names the same file: the same answers.
         expect(run(['check', 'range', '--config', 'deep/vplan.config.json']).stdout).toContain('more than 64 levels deep');
     });
