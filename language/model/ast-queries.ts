@@ -3,7 +3,7 @@
  * Block items may come in any order; these helpers find them by type.
  */
 
-import { AstUtils, type AstNode } from 'langium';
+import { AstUtils, GrammarUtils, type AstNode } from 'langium';
 import {
     isAgreement, isHousehold, isIntervention, isMeasure, isNetwork, isRisk,
     type Agreement, type Intervention, type Measure, type Member, type Plan, type PlanItem, type Risk, type Supporter
@@ -93,6 +93,21 @@ export function planDeclarations(plan: Plan): readonly PlanDeclaration[] {
  * token): the parser may then have dropped an item that is really there, so a check that finds
  * it "missing" would report a cascade of that one mistake.
  */
+/**
+ * Whether a parse or lex error lies on the line where the node's name is written (`organisation
+ * a-b`, `organisation 9a`): the name may be what recovery made of the broken text.
+ */
+export function hasSyntaxErrorOnNameLine(node: AstNode): boolean {
+    const document = AstUtils.getDocument(node);
+    const { parserErrors, lexerErrors } = document.parseResult;
+    if (parserErrors.length === 0 && lexerErrors.length === 0) return false;
+    const nameNode = GrammarUtils.findNodeForProperty(node.$cstNode, 'name') ?? node.$cstNode;
+    if (!nameNode) return true;
+    const line = nameNode.range.start.line;
+    return parserErrors.some(e => e.token.startLine !== undefined && e.token.startLine - 1 === line)
+        || lexerErrors.some(e => e.line !== undefined && e.line - 1 === line);
+}
+
 export function hasSyntaxErrorInside(node: AstNode): boolean {
     const cst = node.$cstNode;
     if (!cst) return true;

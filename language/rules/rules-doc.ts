@@ -54,7 +54,7 @@ folder or above it (the CLI's \`--config\` names one explicitly), so both give t
   (\`LC_ALL\`, \`LC_MESSAGES\`, \`LANG\`).
 
 An unknown key, rule or value, or a file that is not valid JSON, is [VP009](#vp009) on the config
-file itself; the defaults apply to whatever it failed to set.
+file itself; whatever it failed to set comes from the config files farther up, or the defaults.
 
 ### One mistake, one diagnostic
 

@@ -31,7 +31,7 @@ import {
     TotalMaxItem
 } from '../generated/ast.js';
 import { addMonthsClamped, formatDay, formatDuration, parseDate } from '../model/dates.js';
-import { hasSyntaxErrorInside, planNamespace } from '../model/ast-queries.js';
+import { hasSyntaxErrorInside, hasSyntaxErrorOnNameLine, planNamespace } from '../model/ast-queries.js';
 import type { ResolvedPlan } from '../model/plan-model.js';
 import { isBuiltinUri } from '../workspace/builtin-documents.js';
 import type { Locale } from '../i18n/locale.js';
@@ -475,6 +475,7 @@ function checkPlanNames(plan: ResolvedPlan, report: Report): void {
     for (const declaration of declarations) {
         if (!declaration.name) continue; // a name lost to a parse error is VP000
         if (!duplicates.has(declaration)) continue;
+        if (hasSyntaxErrorOnNameLine(declaration)) continue; // the name may be what recovery made of the broken line (VP000)
         const earlier = declarations.find(d => d.name === declaration.name)!;
         report('VP080.duplicate', declaration, {
             construct: CONSTRUCT_OF_TYPE[declaration.$type] ?? 'member',
@@ -497,6 +498,8 @@ export const structureRules = defineRules({
         for (const declaration of file.declarations) {
             if (!declaration.name) continue; // a name lost to a parse error is VP000
             const earlier = earlierDeclaration(declaration);
+            // A name on a line with a syntax error may be what recovery made of it (`organisation 9a`): VP000 says it.
+            if (earlier && hasSyntaxErrorOnNameLine(declaration)) continue;
             if (earlier) {
                 const sameFile = earlier.uri.toString() === document.uri.toString();
                 report('VP080.duplicate', declaration, {

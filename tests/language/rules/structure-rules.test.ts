@@ -441,6 +441,17 @@ describe('VP005 required items', () => {
 });
 
 describe('VP080 unique names', () => {
+    test('a name that recovery made of a broken line is VP000 only, not also a duplicate', async () => {
+        const broken = await checkText(createTestServices(), 'organisation a-b "X" kind other\norganisation 9a "Y" kind other\n');
+        expect(broken.codes.filter(code => code !== 'VP000')).toEqual([]);
+        // The same names on clean lines are a duplicate.
+        const clean = await checkText(createTestServices(), 'organisation a "X" kind other\norganisation a "Y" kind other\n');
+        expect(clean.codes).toEqual(['VP080']);
+        // In a plan too: `member 9noor` on a broken line is not a second `noor`.
+        const inPlan = await check(examplePlan({ household: household(...EXAMPLE_MEMBERS, 'member 9noor child born 2019 roles witness') }));
+        expect(inPlan.codes.filter(code => code === 'VP080')).toEqual([]);
+    });
+
     test('offers no quick fix (the new name is the author\'s)', async () => {
         expect((await quickFixes(withItems(block('risk sanne "Risico"', 'severity low', 'nature static', 'domain safety', 'affects household')), 'VP080')).actions).toEqual([]);
     });
