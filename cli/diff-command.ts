@@ -6,13 +6,14 @@
  *
  * Exit 0 whether or not the versions differ; 2 when a file cannot be read or the arguments are
  * wrong. The git driver never makes git stop: a side that is not plan text gets a one-line note
- * and the other side is still shown, and whatever goes wrong, the exit code is 0.
+ * and the other side is still shown (without diagnostics introduced or resolved: nothing was
+ * compared), and whatever goes wrong, the exit code is 0.
  */
 
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { text, localeFromEnvironment, type Locale } from '../language/i18n/locale.js';
-import { diffChangeSet, singleFileDiff, type SingleFileDiff } from '../language/diff/plan-diff.js';
+import { diffChangeSet, singleFileDiff, type DiffSideInput, type SingleFileDiff } from '../language/diff/plan-diff.js';
 import { renderDiffText } from '../language/diff/plan-diff-text.js';
 import { CliInputError, because, readPlanText } from './files.js';
 import { SUBJECT_KEY, diffPlaces, documentPathFor, loadDiffSides, type DiffSideSource } from './diff-workspace.js';
@@ -99,11 +100,16 @@ async function gitDriver(args: readonly string[], format: Format, options: Works
         const oldSource = gitSide(`a/${path}`, oldFile, oldPlace, options, locale);
         const newSource = gitSide(`b/${newPath}`, newFile, newPlace, options, locale);
         const exclude = new Set([oldPlace, newPlace, documentPathFor(oldPlace), documentPathFor(newPlace)]);
-        const { old: oldSide, new: newSide } = await loadDiffSides(oldSource.side, newSource.side, exclude, options);
-        const changeSet = diffChangeSet(oldSide, newSide, [{ old: SUBJECT_KEY, new: SUBJECT_KEY }]);
+        const loaded = await loadDiffSides(oldSource.side, newSource.side, exclude, options);
         const notes = ([['old', oldSource], ['new', newSource]] as const)
             .filter(([, source]) => source.note !== undefined)
             .map(([side, source]) => ({ side, file: source.side.label, reason: source.note!.reason }));
+        // A side that is not plan text is not compared: the other side is shown (its items added or
+        // removed, as written), but no diagnostic, of it or of any other file, counts as introduced
+        // or resolved by the change, which is unknown (a file that git cannot show as text did not
+        // fix the errors of the version before it).
+        const compared = (side: DiffSideInput): DiffSideInput => (notes.length > 0 ? { files: side.files, diagnostics: [] } : side);
+        const changeSet = diffChangeSet(compared(loaded.old), compared(loaded.new), [{ old: SUBJECT_KEY, new: SUBJECT_KEY }]);
         const document = singleFileDiff(changeSet, { old: `a/${path}`, new: `b/${newPath}` }, {
             notes, resolvedAgainstWorkingTree: changeSet.dependsOnOtherFiles
         });

@@ -16,7 +16,7 @@
 
 import { NodeFileSystem } from 'langium/node';
 import { dirname } from 'node:path';
-import type { LangiumDocument } from 'langium';
+import { URI, UriUtils, type LangiumDocument } from 'langium';
 import { isPlan, type Plan, type VplanFile } from '../language/generated/ast.js';
 import { WorkspaceLayout, relativeTo } from '../language/workspace/workspace-layout.js';
 import type { DiffSideInput, DiffSourceFile, DiffDiagnostic } from '../language/diff/plan-diff.js';
@@ -139,25 +139,62 @@ async function loadSubjectOnly(side: DiffSideSource & { text: string }, exclude:
     const subject: PlanFile = { displayPath: side.label, absolutePath: documentPathFor(side.place), text: side.text };
     const workspace = await loadWorkspace([subject], options, exclude);
     const document = workspace.documents[0];
-    const input = sideInput(workspace, subject, '');
+    const input = sideInput(workspace, subject, side.place, '');
     const root = document.parseResult.value;
     // A file that did not parse cleanly may hide declarations: load the sides whole.
     const declares = document.parseResult.parserErrors.length === 0 && document.parseResult.lexerErrors.length === 0 ? plansOnly(root) : undefined;
     return { input, declares };
 }
 
-/** The files of a loaded side by key (the subject under SUBJECT_KEY, the others by their path under `root`) and their diagnostics. */
-function sideInput(workspace: LoadedWorkspace, subject: PlanFile | undefined, root: string): DiffSideInput {
+/** Stands in for the compared file's name in `DiffSideInput` messages as compared (plan-diff.ts). */
+const SUBJECT_CITED = '\u0001';
+
+/** Where `name` (a path as a message cites it) occurs in a message as a whole path, not as part of a longer one. */
+function citationPattern(name: string): RegExp {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`(?<![\\w./\\\\-])${escaped}(?![\\w/\\\\-]|\\.\\w)`, 'g');
+}
+
+/**
+ * How the messages of another file cite the compared file (VP080: `declared in plan.vplan, line 3`,
+ * a path relative to the citing file's folder, as structure-rules.ts writes it): the name the
+ * language saw (`old.txt.vplan` for the stand-in of a file not named `*.vplan`), and the real one,
+ * the path of the place the side takes (`old.txt`).
+ */
+function subjectCitations(citing: URI, subject: URI, place: string): { seen: string; real: string } {
+    const folder = UriUtils.dirname(citing);
+    return { seen: UriUtils.relative(folder, subject), real: UriUtils.relative(folder, URI.file(place)) };
+}
+
+/**
+ * The files of a loaded side by key (the subject under SUBJECT_KEY, the others by their path under
+ * `root`) and their diagnostics. A message of another file that cites the subject cites it by the
+ * path of its place, never by its stand-in; and it is compared with the subject's name put as one
+ * (`compared`), so that the same diagnostic citing the old version on one side and the new version
+ * on the other is one diagnostic, neither introduced nor resolved (cli.md, `vplan diff`: two
+ * versions of one plan are not duplicates of each other).
+ */
+function sideInput(workspace: LoadedWorkspace, subject: PlanFile | undefined, place: string, root: string): DiffSideInput {
     const sourceFiles = new Map<string, DiffSourceFile>();
-    const diagnostics: Array<DiffDiagnostic & { key: string }> = [];
+    const diagnostics: Array<DiffDiagnostic & { key: string; compared?: string }> = [];
+    const subjectUri = subject ? workspace.documents[workspace.files.indexOf(subject)]?.uri : undefined;
     workspace.files.forEach((file, index) => {
         const document = workspace.documents[index];
         const key = file === subject ? SUBJECT_KEY : relativeTo(file.absolutePath, root);
         sourceFiles.set(key, { label: file.displayPath, text: file.text, root: document.parseResult.value });
+        const cited = subjectUri && file !== subject ? subjectCitations(document.uri, subjectUri, place) : undefined;
         for (const diagnostic of document.diagnostics ?? []) {
             const record = toRecord(file.displayPath, diagnostic);
+            let message = record.message;
+            let compared: string | undefined;
+            if (cited) {
+                if (cited.seen !== cited.real) message = message.replace(citationPattern(cited.seen), () => cited.real);
+                const asOne = message.replace(citationPattern(cited.real), SUBJECT_CITED);
+                if (asOne !== message) compared = asOne;
+            }
             diagnostics.push({
-                key, file: record.file, line: record.line, column: record.column, severity: record.severity, code: record.code, message: record.message
+                key, file: record.file, line: record.line, column: record.column, severity: record.severity, code: record.code, message,
+                ...(compared !== undefined ? { compared } : {})
             });
         }
     });
@@ -180,5 +217,5 @@ async function loadWholeSide(side: DiffSideSource, exclude: ReadonlySet<string>,
         } catch { /* see above */ }
     }
     const workspace = await loadWorkspace(files, options, new Set([...exclude, ...(subject ? [] : [documentPathFor(side.place)])]));
-    return { input: sideInput(workspace, subject, root) };
+    return { input: sideInput(workspace, subject, side.place, root) };
 }

@@ -22,7 +22,9 @@
  * one only the fields that differ, with names as written (resolved or not); a named item whose
  * name changed and nothing else is a rename, and the references to it that changed with it are
  * not repeated; a pair without a change in meaning says what did change in its text (`comments`,
- * `layout`, `wording`). Diagnostics are compared by code and message, ignoring positions.
+ * `layout`, `wording`). Diagnostics are compared by code and message, ignoring positions (and, in
+ * another file's message, which of the two versions of a compared file it cites: the loader says
+ * so in `compared`).
  */
 
 import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
@@ -63,8 +65,12 @@ export interface DiffDiagnostic {
 export interface DiffSideInput {
     /** Every file of the side the diff may report on, by its key. */
     files: ReadonlyMap<string, DiffSourceFile>;
-    /** The diagnostics of those files, each with its file's key. */
-    diagnostics: ReadonlyArray<DiffDiagnostic & { key: string }>;
+    /**
+     * The diagnostics of those files, each with its file's key; `compared`, when present, is the
+     * message as the diff compares it (the loader's: in another file's message, the compared
+     * file's name, which differs between its two versions, put as one), never shown.
+     */
+    diagnostics: ReadonlyArray<DiffDiagnostic & { key: string; compared?: string }>;
 }
 
 /** A file that changed: its key on each side (absent on the side where it does not exist). */
@@ -398,17 +404,18 @@ function diffFile(oldRoot: VplanFile | undefined, newRoot: VplanFile | undefined
  * out, since a layout change moves them, and the names a rename changed put in (an old message
  * about `pim` is the new one about `pieter`).
  */
-function messageKey(d: { code: string; message: string }, renames: Renames): string {
-    let message = d.message.replace(/\b(line|regel) \d+/g, '$1 #');
+function messageKey(d: { code: string; message: string; compared?: string }, renames: Renames): string {
+    let message = (d.compared ?? d.message).replace(/\b(line|regel) \d+/g, '$1 #');
     if (renames.size > 0) message = message.replace(/[A-Za-z_][A-Za-z0-9_]*/g, word => renames.get(word) ?? word);
     return `${d.code}\u0000${message}`;
 }
 
 /**
- * The diagnostics the new version introduces and resolves, compared by code and message as
- * multisets; `renames` (old name to new) applies to the old version's messages.
+ * The diagnostics the new version introduces and resolves, compared by code and message (or
+ * `compared`, when given) as multisets; `renames` (old name to new) applies to the old version's
+ * messages.
  */
-export function diffDiagnostics<D extends { code: string; message: string }>(
+export function diffDiagnostics<D extends { code: string; message: string; compared?: string }>(
     oldDiagnostics: readonly D[], newDiagnostics: readonly D[], renames: ReadonlyMap<string, string> = new Map()
 ): { introduced: D[]; resolved: D[] } {
     const none: Renames = new Map();
@@ -457,7 +464,7 @@ function countBySeverity(diagnostics: readonly DiffDiagnostic[]): SeverityCounts
     };
 }
 
-const strip = ({ key: _key, ...diagnostic }: DiffDiagnostic & { key: string }): DiffDiagnostic => diagnostic;
+const strip = ({ key: _key, compared: _compared, ...diagnostic }: DiffDiagnostic & { key: string; compared?: string }): DiffDiagnostic => diagnostic;
 
 /** The order of `vplan check`: by position, then code. */
 const byPosition = (a: DiffDiagnostic, b: DiffDiagnostic) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);

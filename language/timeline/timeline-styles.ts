@@ -2,7 +2,9 @@
  * The timeline's colours and strokes, by CSS class. Every colour is a CSS variable with a
  * default, so the editor's preview can map them to the VS Code theme (media/timeline.css) while
  * the CLI's SVG and HTML use the defaults. Modes (and agreements, a category of their own) differ
- * by colour, border style AND a text label.
+ * by colour, border style AND a text label. A label too long for its bar is drawn beside it
+ * (`vp-bar-label-outside`), on the lane: it takes the text colour (a regie gap or overlap: the
+ * error colour), never the bar's label colour, whatever group the bar is in.
  */
 
 /** Default colour values (light, printable). */
@@ -70,7 +72,7 @@ export const TIMELINE_SVG_RULES = `
 .vp-item .vp-mode-unknown + .vp-bar-label { fill: var(--vplan-unknown-text); }
 .vp-agreement-bar { fill: var(--vplan-agreement); stroke: var(--vplan-agreement-border); stroke-width: 2; }
 .vp-item .vp-agreement-bar + .vp-bar-label { fill: var(--vplan-agreement-text); }
-.vp-svg .vp-item text.vp-bar-label-outside { fill: var(--vplan-fg); }
+.vp-svg text.vp-bar-label.vp-bar-label-outside { fill: var(--vplan-fg); }
 .vp-bar-label-outside, .vp-marker-label { paint-order: stroke; stroke: var(--vplan-bg); stroke-width: 3px; stroke-linejoin: round; }
 .vp-planned-rest { fill-opacity: 0.22; stroke-opacity: 0.6; stroke-dasharray: 2 3; }
 .vp-ended-mark { stroke: var(--vplan-fg); stroke-width: 2.5; }
@@ -83,6 +85,7 @@ export const TIMELINE_SVG_RULES = `
 .vp-regie .vp-bar-label { fill: var(--vplan-regie-text); }
 .vp-error-bar { fill: var(--vplan-error); stroke: var(--vplan-error); }
 .vp-problem .vp-bar-label { fill: var(--vplan-error-text); font-weight: 600; }
+.vp-svg .vp-problem text.vp-bar-label.vp-bar-label-outside { fill: var(--vplan-error); }
 .vp-handover-line { stroke: var(--vplan-fg); stroke-width: 1; stroke-dasharray: 2 2; }
 .vp-handover-mark { fill: var(--vplan-fg); }
 .vp-uncovered { fill: var(--vplan-uncovered); stroke: var(--vplan-error); stroke-width: 1; stroke-dasharray: 4 3; }

@@ -273,3 +273,62 @@ describe('what a changed plan shows', () => {
         expect(document).toMatchObject({ identical: true, sameMeaning: 'layout', changes: [] });
     });
 });
+
+describe('another file\'s diagnostic that cites the compared file', () => {
+    // Each version declares `organisation o`, and x.vplan (and sub/y.vplan) declare it again: the
+    // same VP080 on both sides, citing plan-v1.vplan in the old run and plan-v2.vplan in the new.
+    const PLAN = `organisation o "O" kind wijkteam
+
+${CLEAN_PLAN}`;
+    const PLAN_V2 = PLAN.replace('"Veiligheidsplan gezin Linde"', '"Veiligheidsplan gezin Linde (v2)"');
+    const WITHOUT_O = CLEAN_PLAN.replace('"Veiligheidsplan gezin Linde"', '"Veiligheidsplan gezin Linde (v3)"');
+    const others = (folder: string, duplicates = ['x.vplan', 'sub/y.vplan']) => ({
+        [`${folder}/vplan.config.json`]: '{ "root": true }', [`${folder}/orgs.vplan`]: ORGANISATIONS,
+        ...Object.fromEntries(duplicates.map(path => [`${folder}/${path}`, 'organisation o "O again" kind wijkteam\n']))
+    });
+    let dir: string;
+    beforeAll(() => {
+        dir = makeTempDir('vplan-diff-cites-');
+        writeFiles(dir, {
+            ...others('same'), 'same/plan-v1.vplan': PLAN, 'same/plan-v2.vplan': PLAN_V2,
+            ...others('text'), 'text/old.txt': PLAN, 'text/plan-v2.vplan': PLAN_V2,
+            // One duplicate each: two would be duplicates of each other once the version drops `o`.
+            ...others('gone', ['x.vplan']), 'gone/plan-v1.vplan': PLAN, 'gone/plan-v3.vplan': WITHOUT_O,
+            ...others('gone-text', ['x.vplan']), 'gone-text/old.txt': PLAN, 'gone-text/plan-v3.vplan': WITHOUT_O,
+            ...others('gone-sub', ['sub/y.vplan']), 'gone-sub/old.txt': PLAN, 'gone-sub/sub/plan-v3.vplan': WITHOUT_O
+        });
+    });
+    afterAll(() => removeDir(dir));
+
+    const TITLE_ONLY = ['plan linde_2026:', '  ~ title "Veiligheidsplan gezin Linde" → "Veiligheidsplan gezin Linde (v2)"', '0 added, 1 changed, 0 removed'];
+
+    test('is the same diagnostic whichever of the two versions it cites: neither introduced nor resolved', () => {
+        const check = runVplan(['check', '.'], { cwd: join(dir, 'same') }).stdout;
+        expect(check).toMatch(/^x\.vplan:1:\d+: error VP080 .*declared in plan-v1\.vplan, line 1/m);
+        expect(check).toMatch(/^sub\/y\.vplan:1:\d+: error VP080 .*declared in \.\.\/plan-v1\.vplan, line 1/m);
+        // Before: "1 error introduced, 1 resolved" for each of x.vplan and sub/y.vplan, where nothing changed.
+        const result = runVplan(['diff', 'plan-v1.vplan', 'plan-v2.vplan'], { cwd: join(dir, 'same') });
+        expect(result).toMatchObject({ status: 0, stderr: '' });
+        expect(lines(result.stdout)).toEqual(TITLE_ONLY);
+        const document = json(runVplan(['diff', '--format', 'json', 'same/plan-v2.vplan', 'same/plan-v1.vplan'], { cwd: dir }).stdout);
+        expect(document.diagnostics).toEqual({ introduced: [], resolved: [] });
+        // Also when the old version is named old.txt (read as plan text under a stand-in name).
+        expect(lines(runVplan(['diff', 'old.txt', 'plan-v2.vplan'], { cwd: join(dir, 'text') }).stdout)).toEqual(TITLE_ONLY);
+    });
+
+    test('one that comes or goes with the change still shows, citing the compared file by its real name', () => {
+        const resolved = runVplan(['diff', 'plan-v1.vplan', 'plan-v3.vplan'], { cwd: join(dir, 'gone') }).stdout;
+        expect(resolved).toContain('  - x.vplan:1: VP080 error: The name \'o\' is already used by an organisation declared in plan-v1.vplan, line 1;');
+        expect(resolved).toMatch(/; 1 error resolved\n$/);
+        // Before: "declared in old.txt.vplan", a file that does not exist.
+        const fromText = runVplan(['diff', 'old.txt', 'plan-v3.vplan'], { cwd: join(dir, 'gone-text') }).stdout;
+        expect(fromText).toBe(resolved.replace('declared in plan-v1.vplan', 'declared in old.txt'));
+        const toText = json(runVplan(['diff', '--format', 'json', '--locale', 'nl', 'gone-text/plan-v3.vplan', 'gone-text/old.txt'], { cwd: dir }).stdout);
+        expect(toText.diagnostics.introduced).toEqual([expect.objectContaining({ file: 'gone-text/x.vplan', message: expect.stringContaining('gedeclareerd in old.txt, regel 1)') })]);
+        // From another folder: the path relative to the citing file, as `vplan check` writes it.
+        const sub = runVplan(['diff', 'old.txt', 'sub/plan-v3.vplan'], { cwd: join(dir, 'gone-sub') }).stdout;
+        expect(sub).toContain('  - sub/y.vplan:1: VP080 error: The name \'o\' is already used by an organisation declared in ../old.txt, line 1;');
+        expect(sub).not.toContain('old.txt.vplan');
+        expect(sub).toMatch(/; 1 error resolved\n$/);
+    });
+});

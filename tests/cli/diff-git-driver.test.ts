@@ -173,6 +173,43 @@ describe.skipIf(!gitAvailable)('the git driver never makes git stop', () => {
         }
     });
 
+    test('the side shown alone brings no diagnostics introduced or resolved: nothing was compared', () => {
+        // Before: "0 added, 0 changed, 1 removed; 1 error resolved", as if a version git
+        // cannot show as text had fixed the errors of the one before it.
+        const dir = makeTempDir('vplan-git-alone-');
+        try {
+            const broken = CLEAN_PLAN.replace('        by burg_noord\n', '        by onbekende_org\n');
+            writeFiles(dir, {
+                'orgs.vplan': ORGANISATIONS, 'plan.vplan': CLEAN_PLAN,
+                // git's temporary files: the old version with an error (VP081), the new one not UTF-8.
+                'tmp/old_plan.vplan': broken, 'tmp/new_plan.vplan': Buffer.from('plan linde_2026 "Caf\xe9" {\n}\n', 'latin1')
+            });
+            // Compared with plan text, the change resolves them.
+            const compared = runVplan(['diff', '--git', 'plan.vplan', 'tmp/old_plan.vplan', 'a1b2c3d', '100644', 'plan.vplan', 'd4e5f6a', '100644'], { cwd: dir }).stdout;
+            expect(compared).toMatch(/; 1 error resolved\n$/);
+            const removed = runVplan(['diff', '--git', 'plan.vplan', 'tmp/old_plan.vplan', 'a1b2c3d', '100644', 'tmp/new_plan.vplan', 'd4e5f6a', '100644'], { cwd: dir });
+            expect(removed).toMatchObject({ status: 0, stderr: '' });
+            const shown = lines(removed.stdout);
+            expect(shown.slice(0, 3)).toEqual([
+                'diff --vplan a/plan.vplan b/plan.vplan',
+                'vplan: b/plan.vplan: is not UTF-8 text (first invalid byte at offset 20) (not compared: the other side is shown alone)',
+                '- plan linde_2026 "Veiligheidsplan gezin Linde"'
+            ]);
+            expect(shown.map(line => line.trim())).toContain('by onbekende_org');
+            expect(removed.stdout).not.toMatch(/Diagnostics|VP0\d\d|introduced|resolved/);
+            expect(shown.at(-1)).toBe('0 added, 0 changed, 1 removed');
+            const added = runVplan(['diff', '--git', '--format', 'json', 'plan.vplan', 'tmp/new_plan.vplan', 'a1b2c3d', '100644', 'tmp/old_plan.vplan', 'd4e5f6a', '100644'], { cwd: dir });
+            const document = JSON.parse(added.stdout);
+            expect(document.notes).toEqual([{ side: 'old', file: 'a/plan.vplan', reason: 'is not UTF-8 text (first invalid byte at offset 20)' }]);
+            expect(document.changes).toEqual([expect.objectContaining({ change: 'added', kind: 'plan', name: 'linde_2026' })]);
+            expect(document.diagnostics).toEqual({ introduced: [], resolved: [] });
+            expect(document.summary).toEqual({ added: 1, changed: 0, removed: 0, introduced: { errors: 0, warnings: 0, infos: 0 }, resolved: { errors: 0, warnings: 0, infos: 0 } });
+            expect(document).toMatchObject({ identical: false, resolvedAgainstWorkingTree: false });
+        } finally {
+            removeDir(dir);
+        }
+    });
+
     test('paths that are not .vplan files', () => {
         // Before: "internal error: The service registry contains no services for the extension '.json'".
         const repo = repository({ 'orgs.vplan': ORGANISATIONS, 'linde.plan': CLEAN_PLAN, 'settings.json': '{}\n' }, '*.vplan diff=vplan\n*.plan diff=vplan\n');

@@ -181,8 +181,10 @@ describe('the drawing', () => {
         }
         expect(TIMELINE_SVG_RULES).toMatch(/\.vp-mode-dwang \{ fill: var\(--vplan-dwang\)/);
         expect(TIMELINE_SVG_RULES).toMatch(/\.vp-agreement-bar \{ fill: var\(--vplan-agreement\)/);
-        // A label beside its bar is drawn in the text colour, whatever the bar's colour.
-        expect(TIMELINE_SVG_RULES).toContain('.vp-svg .vp-item text.vp-bar-label-outside { fill: var(--vplan-fg); }');
+        // A label beside its bar is drawn in the text colour, whatever the bar's colour and whatever
+        // group it is in; a regie gap's or overlap's in the error colour (label-contrast-chromium.test.ts).
+        expect(TIMELINE_SVG_RULES).toContain('.vp-svg text.vp-bar-label.vp-bar-label-outside { fill: var(--vplan-fg); }');
+        expect(TIMELINE_SVG_RULES).toContain('.vp-svg .vp-problem text.vp-bar-label.vp-bar-label-outside { fill: var(--vplan-error); }');
     });
 
     test('the legend explains every colour in words, the error outline included; the table explains its red rows', async () => {
