@@ -7,7 +7,6 @@ import type { WorkspaceOptions } from './workspace.js';
 import { checkFiles, filesToCheck } from './check-run.js';
 import { changedFilesOf } from './changed-files.js';
 import { CliInputError, because, collectPlanFiles, decodePlanBytes, type PlanFile } from './files.js';
-import { documentPathFor } from './diff-workspace.js';
 import type { CliIo } from './io.js';
 import { text, type Locale } from '../language/i18n/locale.js';
 import { MAX_PLAN_BYTES } from '../language/workspace/plan-size-limit.js';
@@ -151,5 +150,6 @@ function stdinFile(paths: readonly string[], options: CheckOptions): PlanFile {
     if (bytes.length > MAX_PLAN_BYTES) {
         throw new CliInputError(display, because(cliTexts.tooLarge, { megabytes: bytes.length / 1024 / 1024, limit: MAX_PLAN_BYTES / 1024 / 1024 }));
     }
-    return { displayPath: display, absolutePath: documentPathFor(resolve(options.cwd, display)), text: decodePlanBytes(bytes, display) };
+    // PATH is plan text whatever its name, as a file named explicitly (createCliServices, workspace.ts).
+    return { displayPath: display, absolutePath: resolve(options.cwd, display), text: decodePlanBytes(bytes, display) };
 }

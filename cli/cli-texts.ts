@@ -96,6 +96,8 @@ export const cliTexts = {
         en: a => a.error.replace(/\n\(Did you mean /, ' (Did you mean '),
         nl: a => dutchCommanderError(a.code, a.error.replace(/\n\(Did you mean /, ' (Did you mean '))
     }),
+    /** `vplan` without a command (commander would print its whole help on stderr). */
+    noCommand: words({ en: 'error: no command given', nl: 'fout: geen opdracht opgegeven' }),
     wholeNumber: words({ en: 'Give a whole number, such as 0.', nl: 'Geef een geheel getal, zoals 0.' }),
     positiveNumber: words({ en: 'Give a whole number of at least 1.', nl: 'Geef een geheel getal van minstens 1.' }),
     internalError: message<{ message: string }>({
@@ -126,7 +128,17 @@ export const cliTexts = {
         en: a => `is not UTF-8 text (first invalid byte at offset ${a.offset})`,
         nl: a => `is geen UTF-8-tekst (eerste ongeldige byte op positie ${a.offset})`
     }),
-    notAPlanFile: words({ en: 'is not a .vplan file', nl: 'is geen .vplan-bestand' }),
+    /** A path named explicitly that is neither a folder nor a regular file (reading a FIFO would block). */
+    notARegularFile: message<{ kind: 'fifo' | 'socket' | 'device' | 'other' }>({
+        en: a => ({
+            fifo: 'is a named pipe (FIFO), not a regular file', socket: 'is a socket, not a regular file',
+            device: 'is a device, not a regular file', other: 'is not a regular file'
+        })[a.kind],
+        nl: a => ({
+            fifo: 'is een named pipe (FIFO), geen gewoon bestand', socket: 'is een socket, geen gewoon bestand',
+            device: 'is een apparaat, geen gewoon bestand', other: 'is geen gewoon bestand'
+        })[a.kind]
+    }),
     configMissing: words({ en: 'no such file or folder (given with --config)', nl: 'bestand of map bestaat niet (opgegeven met --config)' }),
     configNotAFile: words({ en: 'is not a file (given with --config)', nl: 'is geen bestand (opgegeven met --config)' }),
     cannotWriteDenied: words({ en: 'permission denied (cannot write)', nl: 'geen toegang (kan niet schrijven)' }),

@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve, isAbsolute } from 'node:path';
 import { MAX_PLAN_BYTES } from '../language/workspace/plan-size-limit.js';
+import { isWorkspaceEntryName } from '../language/workspace/workspace-layout.js';
 import { text, type Locale, type Message, type NoArgs } from '../language/i18n/locale.js';
 import { cliTexts } from './cli-texts.js';
 import { escapeControlCharacters } from './safe-text.js';
@@ -69,7 +70,11 @@ function statPath(path: string, display: string): Stats {
     }
 }
 
-/** Recursively lists `*.vplan` files, skipping node_modules and folders starting with a dot. */
+/**
+ * Recursively lists `*.vplan` files, skipping node_modules and every file and folder whose name
+ * starts with a dot: the workspace rule of the language server and of `WorkspaceLayout.filesOf`
+ * (`isWorkspaceEntryName`), so that a file such as `.vplan` is never checked by a folder search.
+ */
 export function findPlanFiles(folder: string, display: string): string[] {
     let entries;
     try {
@@ -80,10 +85,11 @@ export function findPlanFiles(folder: string, display: string): string[] {
     const files: string[] = [];
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
         const full = join(folder, entry.name);
-        if (entry.isDirectory()) {
-            if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+        const kind = entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other';
+        if (!isWorkspaceEntryName(entry.name, kind)) continue;
+        if (kind === 'folder') {
             files.push(...findPlanFiles(full, join(display, entry.name)));
-        } else if (entry.name.endsWith('.vplan') && entry.isFile()) {
+        } else {
             // A folder search never follows a symbolic link (cli.md: never out of the workspace
             // root; a link is neither a file nor a folder here). A file named explicitly may be one.
             files.push(full);
@@ -94,10 +100,20 @@ export function findPlanFiles(folder: string, display: string): string[] {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Reads a file as UTF-8 plan text (a BOM is dropped) or throws a CliInputError. */
+/** What a path is when it is neither a folder nor a regular file (after symbolic links). */
+function specialKind(stats: Stats): 'fifo' | 'socket' | 'device' | 'other' {
+    return stats.isFIFO() ? 'fifo' : stats.isSocket() ? 'socket' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'device' : 'other';
+}
+
+/**
+ * Reads a file as UTF-8 plan text (a BOM is dropped) or throws a CliInputError. Only a regular
+ * file (or a link to one) is read: a FIFO would block the command until someone writes to it, a
+ * device may never end, a socket cannot be read at all.
+ */
 export function readPlanText(absolutePath: string, display: string): string {
     const stats = statPath(absolutePath, display);
     if (stats.isDirectory()) throw new CliInputError(display, cliTexts.isFolder);
+    if (!stats.isFile()) throw new CliInputError(display, because(cliTexts.notARegularFile, { kind: specialKind(stats) }));
     if (stats.size > MAX_PLAN_BYTES) {
         throw new CliInputError(display, because(cliTexts.tooLarge, { megabytes: stats.size / 1024 / 1024, limit: MAX_PLAN_BYTES / 1024 / 1024 }));
     }
@@ -160,7 +176,10 @@ export function displayPathOf(absolutePath: string, cwd: string): string {
 
 /**
  * Expands PATH arguments (files or folders; none = the current folder) into plan files, read and
- * decoded. Throws CliInputError on the first path that cannot be read.
+ * decoded. Throws CliInputError on the first path that cannot be read. A file named explicitly
+ * is plan text whatever its name (cli.md, common rules: `notes.txt`, `.vplan`; the CLI's services
+ * take every file, cli/workspace.ts `createCliServices`); a folder search finds `*.vplan` files
+ * only (`findPlanFiles`).
  */
 export function collectPlanFiles(paths: readonly string[], cwd: string): PlanFile[] {
     const inputs = paths.length > 0 ? paths : ['.'];
@@ -169,7 +188,6 @@ export function collectPlanFiles(paths: readonly string[], cwd: string): PlanFil
     for (const input of inputs) {
         const absolute = resolve(cwd, input);
         const stats = statPath(absolute, input);
-        if (!stats.isDirectory() && !absolute.endsWith('.vplan')) throw new CliInputError(input, cliTexts.notAPlanFile);
         const candidates = stats.isDirectory() ? findPlanFiles(absolute, input) : [absolute];
         for (const file of candidates) {
             if (seen.has(file)) continue;

@@ -25,6 +25,7 @@ import { startProgress } from './progress.js';
 import { withLocale } from './common-options.js';
 import { cliTexts } from './cli-texts.js';
 import type { CliIo } from './io.js';
+import { takeEveryFile } from './workspace.js';
 
 export type FormatOutcome =
     | { kind: 'canonical' }
@@ -117,7 +118,8 @@ export function registerFmtCommand(program: Command, io: CliIo, setExitCode: (co
         .option('--progress', say(cliTexts.progressOption), false), locale)
         .action(async (paths: string[], options: { check: boolean; progress: boolean }) => {
             const files = collectPlanFiles(paths, process.cwd());
-            const services = createVplanServices(EmptyFileSystem);
+            // Every file named is plan text whatever its name (`vplan fmt notes.txt`: workspace.ts).
+            const services = takeEveryFile(createVplanServices(EmptyFileSystem));
             const progress = startProgress({ command: 'fmt', total: files.length, forced: options.progress, locale });
             let failed = false;
             let refused = false;

@@ -32,6 +32,9 @@ export function junitXml(records: readonly DiagnosticRecord[], context: CheckCon
     for (const record of records) {
         if (!files.some(f => f.file === record.file)) files.push({ file: record.file, rulesOff: new Set() });
     }
+    // In the order of the other formats (sortRecords, cli/workspace.ts): by path as a string, so
+    // `a-b.vplan`, `a.vplan`, `a/b.vplan`; not in the order a folder search found them.
+    files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     let totalTests = 0;
     let totalFailures = 0;
     for (const { file, rulesOff } of files) {

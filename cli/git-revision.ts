@@ -27,6 +27,7 @@ import { join, resolve } from 'node:path';
 import { URI, type FileSystemNode, type FileSystemProvider } from 'langium';
 import { CONFIG_FILE_NAME } from '../language/config/vplan-config.js';
 import { MAX_PLAN_BYTES } from '../language/workspace/plan-size-limit.js';
+import { isWorkspaceEntryName } from '../language/workspace/workspace-layout.js';
 import { CliInputError, because, decodePlanBytes, readPlanText, type Reason } from './files.js';
 import { reviewTexts } from './review-texts.js';
 import { cliTexts } from './cli-texts.js';
@@ -55,10 +56,10 @@ export function snapshotKindOf(path: string): SnapshotFileKind | undefined {
     const segments = path.split('/');
     const name = segments[segments.length - 1];
     for (let i = 0; i < segments.length - 1; i++) {
-        if (segments[i].startsWith('.') || segments[i] === 'node_modules') return undefined;
+        if (!isWorkspaceEntryName(segments[i], 'folder')) return undefined;
     }
     if (name === CONFIG_FILE_NAME) return 'config';
-    return name.endsWith('.vplan') ? 'plan' : undefined;
+    return isWorkspaceEntryName(name, 'file') ? 'plan' : undefined;
 }
 
 /** Pathspecs of the files a snapshot holds (git's `*` matches `/` too). */

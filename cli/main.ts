@@ -4,7 +4,7 @@
  * text for people comes from cli-texts.ts in the locale of the command line (common-options.ts).
  */
 
-import { CommanderError, InvalidArgumentError, Option, type Command } from 'commander';
+import { CommanderError, InvalidArgumentError, Option, type Command, type HelpContext } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { localeFromEnvironment, text, type Locale } from '../language/i18n/locale.js';
 import { CliInputError } from './files.js';
@@ -20,9 +20,32 @@ import { commandLineLocale, withLocaleAndConfig, type LocaleAndConfig } from './
 import { LocalisedCommand } from './localised-command.js';
 import { protectGitDriverArguments } from './diff-command.js';
 
+/**
+ * The program. Commander answers a command line without a command (`vplan`, `vplan --`) and
+ * `vplan help NAME` for an unknown NAME with its whole help on stderr; vplan makes each a usage
+ * error of one line instead (cli.md: every exit 2 prints one clear line). `vplan --help` and
+ * `vplan help` still print the help on stdout with exit 0.
+ */
+class VplanProgram extends LocalisedCommand {
+    override help(context?: HelpContext): never;
+    override help(callback: (text: string) => string): never;
+    override help(context?: HelpContext | ((text: string) => string)): never {
+        if (typeof context === 'object' && context.error) {
+            const [first, name] = this.args;
+            if (first === 'help' && name !== undefined) {
+                // Commander's own words (and code), so that they are put in Dutch like every other usage error.
+                this.error(`error: unknown command '${name}'`, { code: 'commander.unknownCommand', exitCode: 2 });
+            }
+            this.error(text(cliTexts.noCommand, {}, this.locale), { code: 'vplan.noCommand', exitCode: 2 });
+        }
+        // One call per overload of commander's `help` (its deprecated callback form included).
+        return typeof context === 'function' ? super.help(context) : super.help(context);
+    }
+}
+
 export function buildProgram(io: CliIo, setExitCode: (code: number) => void, locale: Locale = 'en'): Command {
     const say = (entry: typeof cliTexts.program) => text(entry, {}, locale);
-    const program = new LocalisedCommand('vplan', locale)
+    const program = new VplanProgram('vplan', locale)
         .description(say(cliTexts.program))
         .version(packageJson.version, '-V, --version', say(cliTexts.versionOption))
         .helpOption('-h, --help', say(cliTexts.helpOption))

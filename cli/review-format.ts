@@ -5,7 +5,7 @@
  */
 
 import { text, type Locale } from '../language/i18n/locale.js';
-import { severityWord } from '../language/i18n/phrases.js';
+import { severityCount, severityWord } from '../language/i18n/phrases.js';
 import { diffTexts } from '../language/diff/diff-texts.js';
 import { changesLines } from '../language/diff/plan-diff-text.js';
 import type { CatalogueChange, Review, ReviewDiagnostic, ReviewFile } from './review.js';
@@ -138,12 +138,13 @@ function codeBlock(lines: readonly string[], language: string): string[] {
     return [`${fence}${language}`, ...lines, fence];
 }
 
+/** `0`, or the counts that occur: `1 error, 2 warnings`, `1 fout, 2 waarschuwingen` (singular and plural as the count asks). */
 function countsCell(diagnostics: readonly ReviewDiagnostic[], locale: Locale): string {
     if (diagnostics.length === 0) return '0';
     const counts = (['error', 'warning', 'info'] as const)
         .map(severity => [severity, diagnostics.filter(d => d.severity === severity).length] as const)
         .filter(([, count]) => count > 0);
-    return counts.map(([severity, count]) => `${count} ${severityWord(severity, locale)}`).join(', ');
+    return counts.map(([severity, count]) => severityCount(count, severity, locale)).join(', ');
 }
 
 export function renderReviewMarkdown(unsafe: Review, locale: Locale): string {

@@ -11,7 +11,7 @@
 import { URI } from 'langium';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver';
 import type { createVplanServices } from '../language/vplan-module.js';
-import { isWorkspaceEntry } from '../language/workspace/builtin-documents.js';
+import { isWorkspaceEntryName } from '../language/workspace/workspace-layout.js';
 import { CONFIG_FILE_NAME } from '../language/config/vplan-config.js';
 import { text } from '../language/i18n/locale.js';
 import { FolderWatcher, type FolderChange } from './folder-watcher.js';
@@ -23,7 +23,7 @@ const CHANGE_TYPES = { created: FileChangeType.Created, changed: FileChangeType.
 
 /** Files and folders the server's watcher reports: the workspace's entries and config files. */
 export function skipsForWatching(name: string, isDirectory: boolean): boolean {
-    return !(isWorkspaceEntry(name, isDirectory) || (!isDirectory && name === CONFIG_FILE_NAME));
+    return !(isWorkspaceEntryName(name, isDirectory ? 'folder' : 'file') || (!isDirectory && name === CONFIG_FILE_NAME));
 }
 
 export function watchFilesUnlessTheEditorDoes(services: Services): void {

@@ -11,7 +11,7 @@ import { VplanDocumentBuilder } from './vplan-document-builder.js';
 import { LEAN_BATCH } from './parked-plans.js';
 import { WorkspaceLoadProgress } from './load-progress.js';
 import type { VplanServices } from '../vplan-module.js';
-import { compareCodePoints, isWithin } from './workspace-layout.js';
+import { compareCodePoints, isWithin, isWorkspaceEntryName } from './workspace-layout.js';
 import type { WorkspaceFolder } from 'vscode-languageserver-types';
 import { BUILTIN_CATALOGUE, BUILTIN_CATALOGUE_URI } from '../builtin/catalogue.js';
 
@@ -150,16 +150,7 @@ export class VplanWorkspaceManager extends DefaultWorkspaceManager {
     }
 
     override shouldIncludeEntry(entry: FileSystemNode): boolean {
-        return (entry.isDirectory || entry.isFile) && isWorkspaceEntry(UriUtils.basename(entry.uri), entry.isDirectory);
+        // The workspace rule for one entry, the same as the CLI's and the server's own file watcher's.
+        return (entry.isDirectory || entry.isFile) && isWorkspaceEntryName(UriUtils.basename(entry.uri), entry.isDirectory ? 'folder' : 'file');
     }
-}
-
-/**
- * The workspace rule for one entry of a folder: `.vplan` files, and folders other than
- * `node_modules`; nothing whose name starts with a dot. The server's own file watcher
- * (server/file-watching.ts) follows it too.
- */
-export function isWorkspaceEntry(name: string, isDirectory: boolean): boolean {
-    if (name.startsWith('.')) return false;
-    return isDirectory ? name !== 'node_modules' : name.endsWith('.vplan');
 }

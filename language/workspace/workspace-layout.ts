@@ -8,7 +8,8 @@
  *   folder of the topmost `vplan.config.json` at or above it; without any, its own folder;
  * - the workspace is every `.vplan` file under the root (recursively, skipping `node_modules`,
  *   folders whose name starts with a dot and folders that are the root of another workspace),
- *   plus the built-in catalogue;
+ *   plus the built-in catalogue; a search leaves out files whose name starts with a dot too
+ *   (`isWorkspaceEntryName`);
  * - its settings come from every config between the root and its folder, nearer files overriding
  *   the keys they set (config/vplan-config.ts `mergeConfigSettings`).
  *
@@ -135,6 +136,20 @@ export function relativeTo(path: string, folder: string): string {
 
 const SKIPPED_FOLDERS = new Set(['node_modules']);
 
+/**
+ * Whether a folder's entry takes part in a folder search, by its name and kind: `.vplan` files and
+ * folders other than `node_modules`, nothing whose name starts with a dot (a dot folder, and a
+ * file such as `.vplan` or `.draft.vplan`, which Langium could not even take by its extension).
+ * One rule for `filesOf`, the CLI's search of a PATH (cli/files.ts), the snapshots of `vplan
+ * review` (cli/git-revision.ts), the server's workspace manager (builtin-documents.ts) and its
+ * own file watcher (server/file-watching.ts). Whether a folder is the root of another workspace
+ * is `filesOf`'s own question.
+ */
+export function isWorkspaceEntryName(name: string, kind: EntryKind): boolean {
+    if (name.startsWith('.')) return false;
+    return kind === 'folder' ? !SKIPPED_FOLDERS.has(name) : kind === 'file' && name.endsWith('.vplan');
+}
+
 export class WorkspaceLayout {
     protected readonly configs = new Map<string, ConfigFile | null>();
     protected readonly roots = new Map<string, WorkspaceRoot>();
@@ -243,12 +258,12 @@ export class WorkspaceLayout {
             const entries = this.fs.readFolder(folder);
             if (!entries) return;
             for (const entry of entries) {
+                if (!isWorkspaceEntryName(entry.name, entry.kind)) continue;
                 const path = joinPath(folder, entry.name);
                 if (entry.kind === 'folder') {
-                    if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
                     if (this.rootOf(path).path !== root) continue; // the root of another workspace
                     visit(path);
-                } else if (entry.kind === 'file' && entry.name.endsWith('.vplan')) {
+                } else {
                     files.push(path);
                 }
             }

@@ -4,10 +4,14 @@
  * one line on stderr naming the file and the reason, and never a stack trace.
  */
 
+import { spawnSync } from 'node:child_process';
 import { chmodSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CLEAN_PLAN, ORGANISATIONS, RUNNING_AS_ROOT, ensureBuilt, lines, makeTempDir, removeDir, runVplan, writeFiles } from './cli-test-helpers.js';
+import {
+    CLEAN_PLAN, ORGANISATIONS, RUNNING_AS_ROOT, VPLAN_BIN, cleanEnv, ensureBuilt, lines, makeTempDir, removeDir, runVplan, writeFiles
+} from './cli-test-helpers.js';
 
 let root: string;
 
@@ -123,5 +127,79 @@ describe('the process', () => {
     test('an invalid --format: exit 2, one line', () => {
         expectOneLineExit2(['check', '--format', 'xml', 'good'], "'xml' is invalid");
         expectOneLineExit2(['diff', '--format', 'sarif', 'good/plan.vplan', 'good/plan.vplan'], "'sarif' is invalid");
+    });
+});
+
+describe('a path named explicitly that is not a regular file', () => {
+    // Named pipes and sockets exist on POSIX systems (a Windows named pipe is no path in a folder).
+    const posix = process.platform !== 'win32' && spawnSync('mkfifo', ['--help']).error === undefined;
+    let server: Server | undefined;
+
+    beforeAll(async () => {
+        if (!posix) return;
+        writeFiles(root, { 'pipes/orgs.vplan': ORGANISATIONS, 'pipes/plan.vplan': CLEAN_PLAN });
+        spawnSync('mkfifo', [join(root, 'pipes/pipe.vplan')]);
+        server = createServer();
+        await new Promise<void>(resolve => server!.listen(join(root, 'pipes/socket.vplan'), resolve));
+    });
+    afterAll(() => new Promise<void>(resolve => (server ? server.close(() => resolve()) : resolve())));
+
+    /** Runs the binary with a time limit: reading a FIFO would block for ever. */
+    function runLimited(args: string[]) {
+        const result = spawnSync(process.execPath, [VPLAN_BIN, ...args], { cwd: root, env: cleanEnv(), encoding: 'utf8', timeout: 20_000 });
+        return { status: result.status, stderr: result.stderr, timedOut: result.error !== undefined || result.signal !== null };
+    }
+
+    const commands: Array<[string, (file: string) => string[]]> = [...COMMANDS, ['render', file => ['render', file]]];
+
+    test.skipIf(!posix).each(commands)('vplan %s on a FIFO: exit 2 at once, one line naming it and the reason', (_name, argsFor) => {
+        const result = runLimited(argsFor('pipes/pipe.vplan'));
+        expect(result.timedOut, 'vplan waited on the FIFO').toBe(false);
+        expect(result.status, result.stderr).toBe(2);
+        expect(lines(result.stderr)).toEqual(['vplan: pipes/pipe.vplan: is a named pipe (FIFO), not a regular file']);
+    });
+
+    test.skipIf(!posix)('a socket and a device too, in both languages; a folder search passes them by', () => {
+        expect(lines(runLimited(['check', 'pipes/socket.vplan']).stderr)).toEqual(['vplan: pipes/socket.vplan: is a socket, not a regular file']);
+        expect(lines(runLimited(['check', '/dev/null']).stderr)).toEqual(['vplan: /dev/null: is a device, not a regular file']);
+        const dutch = runLimited(['check', 'pipes/pipe.vplan', '--locale', 'nl']);
+        expect(dutch.status).toBe(2);
+        expect(lines(dutch.stderr)).toEqual(['vplan: pipes/pipe.vplan: is een named pipe (FIFO), geen gewoon bestand']);
+        // A folder search reads regular files only: the FIFO and the socket are passed by.
+        const search = runLimited(['check', 'pipes']);
+        expect(search.timedOut).toBe(false);
+        expect(search.status, search.stderr).toBe(0);
+        expect(search.stderr).toBe('');
+    });
+});
+
+describe('vplan without a command', () => {
+    test('exit 2 with one line on stderr, not the whole help', () => {
+        const result = runVplan([], { cwd: root });
+        expect(result.status).toBe(2);
+        expect(result.stdout).toBe('');
+        expect(lines(result.stderr)).toEqual(['vplan: error: no command given (run vplan --help for usage)']);
+        expect(lines(runVplan(['--'], { cwd: root }).stderr)).toEqual(['vplan: error: no command given (run vplan --help for usage)']);
+    });
+
+    test('in Dutch', () => {
+        const result = runVplan([], { cwd: root, env: { LANG: 'nl_NL.UTF-8' } });
+        expect(result.status).toBe(2);
+        expect(lines(result.stderr)).toEqual(['vplan: fout: geen opdracht opgegeven (zie vplan --help voor het gebruik)']);
+    });
+
+    test('`vplan help NAME` for an unknown NAME: one line too; `vplan help` and `vplan --help` print the help on stdout, exit 0', () => {
+        expectOneLineExit2(['help', 'frobnicate'], "unknown command 'frobnicate'");
+        expect(lines(runVplan(['help', 'frobnicate'], { cwd: root, env: { LANG: 'nl_NL.UTF-8' } }).stderr))
+            .toEqual(["vplan: fout: onbekende opdracht 'frobnicate' (zie vplan --help voor het gebruik)"]);
+        for (const args of [['--help'], ['help'], ['-h']]) {
+            const result = runVplan(args, { cwd: root });
+            expect(result.status).toBe(0);
+            expect(result.stdout).toContain('Usage: vplan [options] [command]');
+            expect(result.stderr).toBe('');
+        }
+        const check = runVplan(['help', 'check'], { cwd: root });
+        expect(check.status).toBe(0);
+        expect(check.stdout).toContain('Usage: vplan check');
     });
 });

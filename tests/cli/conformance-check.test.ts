@@ -301,13 +301,12 @@ describe('vplan check, paths', () => {
         expect(stderr).not.toMatch(/\n\s+at /);
     });
 
-    test('a file given by name that is not a .vplan file exits 2 with one clear line, not an internal error', () => {
+    test('a file given by name that is not a .vplan file is plan text (cli.md v2, common rules), not an internal error', () => {
         const dir = project({ 'notes.txt': CATALOGUE });
-        const { status, stderr } = vplan(['check', 'notes.txt'], dir);
-        expect(status).toBe(2);
-        expect(stderr.trim().split('\n')).toHaveLength(1);
-        expect(stderr).toContain('notes.txt');
-        expect(stderr).not.toMatch(/internal error/i);
+        const { status, stdout, stderr } = vplan(['check', 'notes.txt'], dir);
+        expect(stderr).toBe('');
+        expect(status).toBe(0);
+        expect(stdout).toBe('1 file checked: 0 errors, 0 warnings, 0 infos.\n');
     });
 
     test('bad usage exits 2', () => {

@@ -19,8 +19,7 @@ beforeAll(() => {
         'two/plan.vplan': `${CLEAN_PLAN}\n${CLEAN_PLAN.replace('plan linde_2026', 'plan berk_2026')}`,
         'none/orgs.vplan': ORGANISATIONS,
         'bad/latin1.vplan': Buffer.concat([Buffer.from('plan caf'), Buffer.from([0xe9]), Buffer.from(' "x" {\n}\n')]),
-        'bad/binary.vplan': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01]),
-        'notes.txt': 'geen plan'
+        'bad/binary.vplan': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01])
     });
 });
 afterAll(() => removeDir(root));
@@ -123,7 +122,7 @@ describe('exit 2: one Dutch line naming the file and the reason', () => {
         ['a folder where a file is expected', ['export', 'good'], 'vplan: good: is een map, geen bestand'],
         ['text that is not UTF-8', ['check', 'bad/latin1.vplan'], 'vplan: bad/latin1.vplan: is geen UTF-8-tekst (eerste ongeldige byte op positie 8)'],
         ['a binary file', ['check', 'bad/binary.vplan'], 'vplan: bad/binary.vplan: is een binair bestand, geen plantekst'],
-        ['a file that is not a plan', ['check', 'notes.txt'], 'vplan: notes.txt: is geen .vplan-bestand'],
+        ['a device, not a regular file', ['check', '/dev/null'], 'vplan: /dev/null: is een apparaat, geen gewoon bestand'],
         ['a missing --config', ['check', '--config', 'nope.json', 'good'], 'vplan: nope.json: bestand of map bestaat niet (opgegeven met --config)'],
         ['several plans without --plan', ['render', 'two/plan.vplan'], 'vplan: two/plan.vplan: bevat meer plannen (linde_2026, berk_2026); kies er een met --plan'],
         ['an unknown --plan', ['export', '--plan', 'eik', 'good/plan.vplan'], "vplan: good/plan.vplan: bevat geen plan 'eik' (plannen: linde_2026)"],
