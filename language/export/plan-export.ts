@@ -9,9 +9,12 @@
  * optional fields, present only when the plan writes them, so that a plan without them exports
  * exactly as before: `ended` with `effectivePeriod` on an intervention, `incidents` on the plan,
  * `actions` on a meeting.
+ *
+ * Likewise a plan with more than one `aftercare` block: `aftercare` stays the first block, and
+ * `moreAftercare` (present only then) holds the others, in source order, in the same shape.
  */
 
-import type { Interval, ResolvedIntervention, ResolvedMeeting, ResolvedPlan, SpanDates } from '../model/plan-model.js';
+import type { Interval, ResolvedAftercare, ResolvedIntervention, ResolvedMeeting, ResolvedPlan, SpanDates } from '../model/plan-model.js';
 import { formatDay, type Day, type DurationValue } from '../model/dates.js';
 import type { EndedReason } from '../model/vocabulary.js';
 
@@ -190,7 +193,13 @@ export interface PlanExport {
     interventions: ExportIntervention[];
     agreements: ExportAgreement[];
     regie: ExportRegieEntry[];
+    /** The first aftercare block (null when there is none). */
     aftercare: ExportAftercare | null;
+    /**
+     * Only when the plan has more than one `aftercare` block: the blocks after the first, in
+     * source order (so every block appears exactly once, `aftercare` or here).
+     */
+    moreAftercare?: ExportAftercare[];
     meetings: ExportMeeting[];
     /** v2, only when the plan has at least one `incident`: in source order. */
     incidents?: ExportIncident[];
@@ -250,6 +259,22 @@ function incidentFields(plan: ResolvedPlan): Pick<PlanExport, 'incidents'> {
 
 function duration(value: DurationValue | undefined): ExportDuration | null {
     return value ? { amount: value.amount, unit: value.unit } : null;
+}
+
+function aftercareBlock(aftercare: ResolvedAftercare): ExportAftercare {
+    return {
+        owner: nameOf(aftercare.owner),
+        period: spanPeriod(aftercare.dates),
+        checkpoints: aftercare.checkpoints.map(c => ({ offset: duration(c.offset), date: date(c.day) })),
+        signals: [...aftercare.signals],
+        escalate: aftercare.escalate ?? null
+    };
+}
+
+/** The aftercare blocks after the first, only when there are any (one block or none: nothing, as before). */
+function moreAftercareFields(plan: ResolvedPlan): Pick<PlanExport, 'moreAftercare'> {
+    if (plan.aftercareBlocks.length <= 1) return {};
+    return { moreAftercare: plan.aftercareBlocks.slice(1).map(aftercareBlock) };
 }
 
 export function exportPlan(plan: ResolvedPlan): PlanExport {
@@ -323,13 +348,8 @@ export function exportPlan(plan: ResolvedPlan): PlanExport {
             explicitEnd: r.explicitEnd,
             note: r.note ?? null
         })),
-        aftercare: plan.aftercare ? {
-            owner: nameOf(plan.aftercare.owner),
-            period: spanPeriod(plan.aftercare.dates),
-            checkpoints: plan.aftercare.checkpoints.map(c => ({ offset: duration(c.offset), date: date(c.day) })),
-            signals: [...plan.aftercare.signals],
-            escalate: plan.aftercare.escalate ?? null
-        } : null,
+        aftercare: plan.aftercare ? aftercareBlock(plan.aftercare) : null,
+        ...moreAftercareFields(plan),
         meetings: plan.meetings.map(m => ({
             date: date(m.day),
             title: m.title ?? null,

@@ -1,9 +1,9 @@
 /**
  * Code lenses above each plan: how many members are covered all along (the coverage facts, as
  * VP001–VP004 judge them: named by an item or excused, and no stretch without cover longer than
- * `coverage.maxGapDays`), who holds
- * regie today (or on the plan start when today lies outside the plan period), how long the
- * aftercare lasts, and a link that opens the timeline (`vplan.openTimelineToSide`, implemented
+ * `coverage.maxGapDays`), who holds regie today (or on the plan start when today lies outside the
+ * plan period), how long the aftercare lasts (one lens per aftercare block; with several, each
+ * names its owner), and a link that opens the timeline (`vplan.openTimelineToSide`, implemented
  * by the client). Informational lenses carry an empty command, which clients show as text.
  */
 
@@ -14,7 +14,7 @@ import { isPlan, isSpanItem, isVplanFile } from '../generated/ast.js';
 import { text, type Locale } from '../i18n/locale.js';
 import { dayCount, durationText } from '../i18n/phrases.js';
 import { formatDay, today as currentDay, type Day } from '../model/dates.js';
-import { covers, durationValue, intervalLength, type ResolvedPlan } from '../model/plan-model.js';
+import { covers, durationValue, intervalLength, type ResolvedAftercare } from '../model/plan-model.js';
 import { firstItem } from '../model/ast-queries.js';
 import type { VplanServices } from '../vplan-module.js';
 import { documentLocale } from './vplan-editor-text.js';
@@ -70,14 +70,21 @@ export function planLensTitles(facts: PlanFacts, locale: Locale, today: Day, max
         ? text(editorTexts.regieOnPlanStart, { day: formatDay(day), holders: who }, locale)
         : text(editorTexts.regieToday, { holders: who }, locale));
 
-    const aftercare = plan.aftercare?.dates?.interval;
-    titles.push(text(editorTexts.aftercareLength, { length: aftercare ? aftercareLength(plan, intervalLength(aftercare), locale) : '—' }, locale));
+    // One lens per aftercare block, in source order; with several, each names its owner.
+    const blocks = plan.aftercareBlocks;
+    if (blocks.length === 0) titles.push(text(editorTexts.aftercareLength, { length: '—' }, locale));
+    for (const block of blocks) {
+        const interval = block.dates?.interval;
+        const length = interval ? aftercareLength(block, intervalLength(interval), locale) : '—';
+        const owner = blocks.length > 1 && block.owner ? ` (${block.owner.name})` : '';
+        titles.push(text(editorTexts.aftercareLength, { length: `${length}${owner}` }, locale));
+    }
     return titles;
 }
 
 /** The written `for DURATION` when there is one, else the length in days. */
-function aftercareLength(plan: ResolvedPlan, days: number, locale: Locale): string {
-    const written = durationValue(plan.aftercare ? firstItem(plan.aftercare.node, isSpanItem)?.duration : undefined);
+function aftercareLength(aftercare: ResolvedAftercare, days: number, locale: Locale): string {
+    const written = durationValue(firstItem(aftercare.node, isSpanItem)?.duration);
     if (written) return durationText(written, locale);
     return dayCount(days, locale);
 }

@@ -1,8 +1,8 @@
 /**
  * Inlay hints with the dates the plan implies: the last covered day of every `for DURATION`
- * (period, phase, measure term, extend, intervention, agreement, regie entry, aftercare), the
- * default end of a measure's first term, the implied end of a regie entry, the day of each
- * aftercare checkpoint, and each member's age at the plan start. All dates come from
+ * (period, phase, measure term, extend, intervention, agreement, regie entry, every aftercare
+ * block), the default end of a measure's first term, the implied end of a regie entry, the day of
+ * each aftercare checkpoint, and each member's age at the plan start. All dates come from
  * `resolvePlan`; ends are shown as the last covered day (`until` / `t/m`), see docs/editor.md.
  */
 
@@ -77,9 +77,10 @@ export function planInlayHints(plan: ResolvedPlan, document: LangiumDocument, lo
         else at(propertyNode(entry.node, 'start'), untilText(entry.interval.end, locale),
             text(editorTexts.impliedEndTooltip, {}, locale));
     }
-    if (plan.aftercare) {
-        afterDuration(firstSpanDuration(plan.aftercare.node.items), plan.aftercare.dates?.interval?.end);
-        for (const checkpoint of plan.aftercare.checkpoints) {
+    // Every aftercare block (a plan may hold several).
+    for (const aftercare of plan.aftercareBlocks) {
+        afterDuration(firstSpanDuration(aftercare.node.items), aftercare.dates?.interval?.end);
+        for (const checkpoint of aftercare.checkpoints) {
             if (checkpoint.day !== undefined) at(checkpoint.node.$cstNode, `→ ${formatDay(checkpoint.day)}`);
         }
     }

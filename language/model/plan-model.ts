@@ -371,7 +371,7 @@ export function resolvePlan(plan: Plan): ResolvedPlan {
     const regie = resolveRegie(regieEntries, planEnd);
 
     // A plan may hold several aftercare blocks (section 4: only status, period and household are
-    // once-only); `aftercare` is the first, which the timeline and export show.
+    // once-only); every view shows all of them, and `aftercare` is the first (the export's own field).
     const aftercareBlocks: ResolvedAftercare[] = aftercareNodes.map(resolveAftercare);
     const aftercare = aftercareBlocks[0];
 

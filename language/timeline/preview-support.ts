@@ -101,7 +101,8 @@ export function parseWebviewMessage(message: unknown): WebviewMessage | undefine
  */
 export function rangeForItem(model: TimelineModel | undefined, itemId: string): TimelineRange | undefined {
     if (!model) return undefined;
-    if (itemId === 'aftercare') return model.aftercare?.range;
+    // `aftercare` is the first aftercare block, `aftercare:INDEX` a later one.
+    if (itemId === 'aftercare' || itemId.startsWith('aftercare:')) return model.aftercareBlocks.find(a => a.id === itemId)?.range;
     const item = model.items.find(i => i.id === itemId);
     if (item) return item.range;
     const regie = model.regie.periods.find(p => p.id === itemId);

@@ -431,24 +431,24 @@ export function layoutTimeline(model: TimelineModel, options: LayoutOptions = {}
         y += height;
     }
 
-    // Aftercare lane with checkpoints.
-    if (model.aftercare) {
-        const aftercare = model.aftercare;
+    // One aftercare lane with its checkpoints per aftercare block, in source order.
+    for (const aftercare of model.aftercareBlocks) {
+        const itemId = aftercare.id;
         const laneY = y;
         const checkpointY = laneY + LANE_PADDING + ROW_HEIGHT;
         const placed = pointMarkers(aftercare.checkpoints.filter(c => onAxis(c.date)).map(c => ({
-            x: xOf(c.date), label: labels.duration(c.duration), title: `${labels.kinds.checkpoint} ${labels.duration(c.duration)}: ${c.date}`, className: 'vp-checkpoint', itemId: 'aftercare', range: aftercare.range
+            x: xOf(c.date), label: labels.duration(c.duration), title: `${labels.kinds.checkpoint} ${labels.duration(c.duration)}: ${c.date}`, className: 'vp-checkpoint', itemId, range: aftercare.range
         })), checkpointY, 2, outerRight, chartLeft);
         const height = LANE_PADDING * 2 + ROW_HEIGHT * (1 + placed.rows);
         laneElements.push(laneBackground(laneY, height, laneIndex++));
-        laneElements.push(laneLabel(labels.aftercare, aftercare.owner, laneY, `${labels.aftercare}${aftercare.owner ? `: ${aftercare.owner}` : ''}`, aftercare.range, 'aftercare'));
+        laneElements.push(laneLabel(labels.aftercare, aftercare.owner, laneY, `${labels.aftercare}${aftercare.owner ? `: ${aftercare.owner}` : ''}`, aftercare.range, itemId));
         const tooltip = [`${labels.aftercare}${aftercare.owner ? ` (${aftercare.owner})` : ''}`, spanText(labels, aftercare),
             ...aftercare.checkpoints.map(c => `${labels.kinds.checkpoint} ${labels.duration(c.duration)}: ${c.date}`), ...aftercare.signals, aftercare.escalate,
             ...aftercare.diagnostics.map(labels.diagnostic)].filter(Boolean).join('\n');
         const plan = planBar({ start: aftercare.start, end: aftercare.end, title: labels.aftercare, tag: aftercare.owner ?? '' })?.preferred;
         if (plan) {
             laneElements.push({
-                type: 'g', className: 'vp-item vp-aftercare', title: tooltip, itemId: 'aftercare', range: aftercare.range,
+                type: 'g', className: 'vp-item vp-aftercare', title: tooltip, itemId, range: aftercare.range,
                 children: drawBar(plan, rowTop(laneY, 0), 'vp-bar vp-aftercare-bar')
             });
         }

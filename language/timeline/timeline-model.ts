@@ -145,6 +145,12 @@ export interface TimelineCheckpoint {
 }
 
 export interface TimelineAftercare {
+    /**
+     * Unique in the model, stable for one text: `aftercare` for the first block (the id it had when
+     * only the first was shown), `aftercare:INDEX` for a later one (the zero-based index in source
+     * order, so the second block is `aftercare:1`).
+     */
+    id: string;
     owner?: string;
     start?: string;
     end?: string;
@@ -204,8 +210,8 @@ export interface TimelineModel {
     version: 2;
     plan: { name: string; title: string; status?: string; period?: TimelineSpan; range?: TimelineRange };
     /**
-     * From the plan start to the end of aftercare (or of the plan, if later); without a valid plan
-     * period, the span of the dated items. Undefined when there is neither.
+     * From the plan start to the latest end of the aftercare blocks (or of the plan, if later);
+     * without a valid plan period, the span of the dated items. Undefined when there is neither.
      */
     axis?: TimelineAxis;
     today: string;
@@ -215,7 +221,10 @@ export interface TimelineModel {
     regie: { periods: TimelineRegiePeriod[]; handovers: TimelineHandover[]; problems: TimelineRegieProblem[] };
     items: TimelineItem[];
     members: TimelineMemberLane[];
+    /** The first aftercare block: `aftercareBlocks[0]`. */
     aftercare?: TimelineAftercare;
+    /** Every aftercare block, in source order (a plan may hold several; each is drawn with its checkpoints). */
+    aftercareBlocks: TimelineAftercare[];
     markers: TimelineMarker[];
     /** v2: incidents, by date (those without a valid date last). */
     incidents: TimelineIncident[];
@@ -472,29 +481,29 @@ export function buildTimeline(facts: PlanFacts, diagnostics: readonly Diagnostic
     }
     problems.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
 
-    // Aftercare
-    let aftercare: TimelineAftercare | undefined;
-    if (plan.aftercare) {
-        const dates = plan.aftercare.dates;
+    // Aftercare: every block (a plan may hold several), the first keeping its id `aftercare`.
+    const aftercareBlocks: TimelineAftercare[] = plan.aftercareBlocks.map((block, index) => {
+        const dates = block.dates;
         note(dates?.interval);
-        const range = rangeOf(plan.aftercare.node);
+        const range = rangeOf(block.node);
         const checkpoints: TimelineCheckpoint[] = [];
-        for (const checkpoint of plan.aftercare.checkpoints) {
+        for (const checkpoint of block.checkpoints) {
             if (checkpoint.day === undefined || !checkpoint.offset) continue;
             note({ start: checkpoint.day, end: checkpoint.day });
             checkpoints.push({ date: formatDay(checkpoint.day), offset: durationText(checkpoint.offset.amount, checkpoint.offset.unit), duration: { ...checkpoint.offset } });
         }
-        aftercare = {
-            owner: plan.aftercare.owner?.name,
+        return {
+            id: index === 0 ? 'aftercare' : `aftercare:${index}`,
+            owner: block.owner?.name,
             start: dates?.interval ? formatDay(dates.interval.start) : isoOrUndefined(dates?.start),
             end: dates?.interval ? formatDay(dates.interval.end) : undefined,
             checkpoints,
-            signals: [...plan.aftercare.signals],
-            escalate: plan.aftercare.escalate,
+            signals: [...block.signals],
+            escalate: block.escalate,
             range,
             diagnostics: diagnosticsIn(range)
         };
-    }
+    });
 
     // Meetings (with what they decided) and evaluations
     const markers: TimelineMarker[] = [];
@@ -519,8 +528,9 @@ export function buildTimeline(facts: PlanFacts, diagnostics: readonly Diagnostic
     });
     incidents.sort(byDate);
 
-    // The axis (section 8): from the plan start to the end of aftercare, or of the plan if that is
-    // later; items beyond it are cut at its edges (their dates stay in tooltips and the table).
+    // The axis (section 8): from the plan start to the end of aftercare (the latest end of its
+    // blocks), or of the plan if that is later; items beyond it are cut at its edges (their dates
+    // stay in tooltips and the table).
     // Without a valid plan period: the span of the dated items.
     let axis: TimelineAxis | undefined;
     let todayOnAxis = false;
@@ -529,7 +539,7 @@ export function buildTimeline(facts: PlanFacts, diagnostics: readonly Diagnostic
     let axisEnd: Day | undefined;
     if (period) {
         axisStart = period.start;
-        axisEnd = Math.max(period.end, plan.aftercare?.dates?.interval?.end ?? period.end);
+        axisEnd = plan.aftercareBlocks.reduce((end, block) => Math.max(end, block.dates?.interval?.end ?? end), period.end);
     } else if (dayRanges.length > 0) {
         axisStart = dayRanges.reduce((min, r) => Math.min(min, r.start), Infinity);
         axisEnd = dayRanges.reduce((max, r) => Math.max(max, r.end), -Infinity);
@@ -561,7 +571,8 @@ export function buildTimeline(facts: PlanFacts, diagnostics: readonly Diagnostic
         regie: { periods: regiePeriods, handovers, problems },
         items,
         members,
-        aftercare,
+        aftercare: aftercareBlocks[0],
+        aftercareBlocks,
         markers,
         incidents,
         outsideAxis,

@@ -75,11 +75,11 @@ export function buildTimelineTable(model: TimelineModel, locale: Locale = 'en'):
         }
         for (const gap of member.uncovered) row([lane, labels.kinds.uncovered, '', '', '', gap.start, gap.end, ''], { hasError: true });
     }
-    if (model.aftercare) {
-        const a = model.aftercare;
+    // Every aftercare block, in source order, each followed by its checkpoints.
+    for (const a of model.aftercareBlocks) {
         row([labels.aftercare, labels.kinds.aftercare, '', a.owner ?? '', '', a.start, a.end, notes(labels, a.diagnostics, [...a.signals, a.escalate])],
-            { itemId: 'aftercare', range: a.range, hasError: hasError(a.diagnostics) });
-        for (const checkpoint of a.checkpoints) row([labels.aftercare, labels.kinds.checkpoint, '', labels.duration(checkpoint.duration), '', checkpoint.date, '', ''], { itemId: 'aftercare', range: a.range });
+            { itemId: a.id, range: a.range, hasError: hasError(a.diagnostics) });
+        for (const checkpoint of a.checkpoints) row([labels.aftercare, labels.kinds.checkpoint, '', labels.duration(checkpoint.duration), '', checkpoint.date, '', ''], { itemId: a.id, range: a.range });
     }
     for (const marker of model.markers) {
         row([labels.markers, labels.kinds[marker.kind], '', marker.title, '', marker.date ?? labels.noDates, '', notes(labels, marker.diagnostics)],

@@ -8,6 +8,16 @@ import addFormats from 'ajv-formats';
 import { CLEAN_PLAN, ERROR_PLAN, ORGANISATIONS, REPO_ROOT, ensureBuilt, lines, makeTempDir, removeDir, runVplan, writeFiles } from './cli-test-helpers.js';
 
 const SECOND_PLAN = CLEAN_PLAN.replace('plan linde_2026 "Veiligheidsplan gezin Linde"', 'plan linde_2027 "Vervolgplan gezin Linde"');
+/** CLEAN_PLAN with a second aftercare block: another owner and another period. */
+const TWO_AFTERCARE_PLAN = CLEAN_PLAN.replace('        signal "Nieuwe melding"\n    }\n', `        signal "Nieuwe melding"
+    }
+
+    aftercare {
+        owner wt_oost
+        from 2026-12-01 for 24 months
+        checkpoints 6 months, 24 months
+    }
+`);
 
 let root: string;
 const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas/vplan-export.schema.json'), 'utf8'));
@@ -25,6 +35,8 @@ beforeAll(() => {
         'errors/linde.vplan': ERROR_PLAN,
         'two/orgs.vplan': ORGANISATIONS,
         'two/both.vplan': CLEAN_PLAN + '\n' + SECOND_PLAN,
+        'aftercare/orgs.vplan': ORGANISATIONS,
+        'aftercare/linde.vplan': TWO_AFTERCARE_PLAN,
         'project/vplan.config.json': '{}',
         'project/catalogue/orgs.vplan': ORGANISATIONS,
         'project/cases/linde.vplan': CLEAN_PLAN
@@ -56,6 +68,21 @@ describe('vplan export', () => {
         const json = exported(['project/cases/linde.vplan']);
         expect(json.plan.aftercare.owner).toBe('vt_noord');
         expect(json.diagnostics.errors).toBe(0);
+    });
+
+    test('a plan with two aftercare blocks exports both: the first as `aftercare`, the second in `moreAftercare`', () => {
+        expect(TWO_AFTERCARE_PLAN).not.toBe(CLEAN_PLAN);
+        const json = exported(['aftercare/linde.vplan']);
+        expect(json.diagnostics).toEqual({ errors: 0, warnings: 0, infos: 0 });
+        expect(json.plan.aftercare).toMatchObject({ owner: 'vt_noord', period: { start: '2027-01-12', end: '2028-07-12' } });
+        expect(json.plan.moreAftercare).toEqual([{
+            owner: 'wt_oost',
+            period: { start: '2026-12-01', end: '2028-12-01' },
+            checkpoints: [{ offset: { amount: 6, unit: 'month' }, date: '2027-06-01' }, { offset: { amount: 24, unit: 'month' }, date: '2028-12-01' }],
+            signals: [],
+            escalate: null
+        }]);
+        expect(Object.keys(exported(['plans/linde.vplan']).plan)).not.toContain('moreAftercare');
     });
 
     test('counts the diagnostics of the file and still exports it', () => {
@@ -100,6 +127,10 @@ describe('vplan export', () => {
                 expect(plan.meetings.flatMap(m => m.actions ?? []).length, file).toBe(count(/^\s+action "/gm));
                 expect(plan.incidents?.length ?? 0, file).toBe(count(/^\s+incident /gm));
                 if (!/^\s+incident /m.test(source)) expect(Object.keys(plan), file).not.toContain('incidents');
+                // Every aftercare block once: the first as `aftercare`, any others in `moreAftercare`.
+                const blocks = count(/^\s+aftercare \{/gm);
+                expect(json.plan.aftercare === null ? 0 : 1 + (json.plan.moreAftercare?.length ?? 0), file).toBe(blocks);
+                if (blocks <= 1) expect(Object.keys(plan), file).not.toContain('moreAftercare');
             }
         }
         expect(plans).toBeGreaterThanOrEqual(10);

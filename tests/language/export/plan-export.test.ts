@@ -45,6 +45,18 @@ const V2_PLAN = CLEAN_PLAN
     incident 2026-03-10 "Melding van school"
 
     evaluation 2026-04-15`);
+/** CLEAN_PLAN with a second aftercare block after its own: another owner and another period. */
+const TWO_AFTERCARE_PLAN = CLEAN_PLAN.replace('        signal "Nieuwe melding"\n    }\n', `        signal "Nieuwe melding"
+    }
+
+    aftercare {
+        owner wt_oost
+        from 2026-12-01 for 24 months
+        checkpoints 6 months, 24 months
+        signal "Schoolverzuim"
+        escalate "Casusoverleg binnen een week"
+    }
+`);
 let counter = 0;
 
 /** Exports every plan of the first text, with the other texts as its workspace. */
@@ -238,6 +250,52 @@ describe('plan export', () => {
         expect(Object.keys(plan.meetings[0])).toEqual(['date', 'title', 'chair', 'participants', 'clients', 'actions']);
         // The second meeting decided nothing: no `actions` field.
         expect(Object.keys(plan.meetings[1])).not.toContain('actions');
+    });
+
+    test('several aftercare blocks: `aftercare` is the first, `moreAftercare` the others in the same shape', async () => {
+        expect(TWO_AFTERCARE_PLAN).not.toBe(CLEAN_PLAN);
+        const [plan] = await exportsOf([TWO_AFTERCARE_PLAN, ORGANISATIONS]);
+        expectValid(plan);
+        const [single] = await exportsOf([CLEAN_PLAN, ORGANISATIONS]);
+        // The first block exports exactly as when it is the only one.
+        expect(plan.aftercare).toEqual(single.aftercare);
+        expect(plan.aftercare).toMatchObject({ owner: 'vt_noord', period: { start: '2027-01-12', end: '2028-07-12' } });
+        expect(plan.moreAftercare).toEqual([{
+            owner: 'wt_oost',
+            period: { start: '2026-12-01', end: '2028-12-01' },
+            checkpoints: [
+                { offset: { amount: 6, unit: 'month' }, date: '2027-06-01' },
+                { offset: { amount: 24, unit: 'month' }, date: '2028-12-01' }
+            ],
+            signals: ['Schoolverzuim'],
+            escalate: 'Casusoverleg binnen een week'
+        }]);
+        // Right after `aftercare`; the rest of the plan as with one block.
+        const keys = Object.keys(plan);
+        expect(keys.slice(keys.indexOf('aftercare'), keys.indexOf('aftercare') + 3)).toEqual(['aftercare', 'moreAftercare', 'meetings']);
+        const { moreAftercare: _more, ...rest } = plan;
+        expect(rest).toEqual(single);
+    });
+
+    test('one aftercare block or none: no `moreAftercare` (the export is as before)', async () => {
+        const [one] = await exportsOf([CLEAN_PLAN, ORGANISATIONS]);
+        expect(Object.keys(one)).not.toContain('moreAftercare');
+        const withoutAftercare = CLEAN_PLAN.replace(/\n {4}aftercare \{[\s\S]*?\n {4}\}\n/, '\n');
+        expect(withoutAftercare).not.toBe(CLEAN_PLAN);
+        const [none] = await exportsOf([withoutAftercare, ORGANISATIONS]);
+        expectValid(none);
+        expect(none.aftercare).toBeNull();
+        expect(Object.keys(none)).not.toContain('moreAftercare');
+    });
+
+    test('the schema takes `moreAftercare` only as a non-empty list of aftercare blocks', async () => {
+        const [plan] = await exportsOf([TWO_AFTERCARE_PLAN, ORGANISATIONS]);
+        const wrap = (changed: PlanExport) => ({ format: 'vplan-export', version: 1, source: 'x', diagnostics: { errors: 0, warnings: 0, infos: 0 }, plan: changed });
+        expect(validate(wrap(plan))).toBe(true);
+        expect(validate(wrap({ ...plan, moreAftercare: [] }))).toBe(false);
+        expect(validate(wrap({ ...plan, moreAftercare: [{ ...plan.moreAftercare![0], owner: 3 as never }] }))).toBe(false);
+        const { escalate: _dropped, ...incomplete } = plan.moreAftercare![0];
+        expect(validate(wrap({ ...plan, moreAftercare: [incomplete as never] }))).toBe(false);
     });
 
     test('the schema rejects what the format forbids', () => {

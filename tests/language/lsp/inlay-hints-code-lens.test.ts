@@ -16,6 +16,16 @@ import { isPlan, type VplanFile } from '../../../language/generated/ast.js';
 import { EXAMPLE_CATALOGUE, EXAMPLE_SECTIONS, examplePlan } from '../../../language/rules/example-plan.js';
 import { FULL } from './lsp-fixtures.js';
 
+/** FULL with a second aftercare block after the first: another owner, another period. */
+const TWO_AFTERCARE = FULL.replace('        checkpoints 3 months, 12 months\n    }\n', `        checkpoints 3 months, 12 months
+    }
+    aftercare {
+        owner wt_dordt
+        from 2026-12-01 for 2 years
+        checkpoints 6 months, 2 years
+    }
+`);
+
 const services = createTestServices();
 const parse = parseHelper(services.Vplan);
 let opened: LangiumDocument[] = [];
@@ -80,6 +90,22 @@ describe('inlay hints', () => {
             ['o from 2026-01-01 for 2 months', 'until 2026-02-28']
         ]);
     });
+    test('every aftercare block gets its end and its checkpoint days', async () => {
+        expect(TWO_AFTERCARE).not.toBe(FULL);
+        const result = await hints(TWO_AFTERCARE);
+        const inAftercare = ([line]: [string, string]) => line.startsWith('checkpoints') || ['from 2027-01-12 for 18 months', 'from 2026-12-01 for 2 years'].includes(line);
+        const aftercare = result.filter(inAftercare);
+        expect(aftercare).toEqual([
+            ['from 2027-01-12 for 18 months', 'until 2028-07-11'],
+            ['checkpoints 3 months', '→ 2027-04-12'],
+            ['checkpoints 3 months, 12 months', '→ 2028-01-12'],
+            ['from 2026-12-01 for 2 years', 'until 2028-11-30'],
+            ['checkpoints 6 months', '→ 2027-06-01'],
+            ['checkpoints 6 months, 2 years', '→ 2028-12-01']
+        ]);
+        // The other hints are those of the plan with one block.
+        expect(result.filter(hint => !inAftercare(hint))).toEqual((await hints(FULL)).filter(hint => !inAftercare(hint)));
+    });
     test('hints outside the requested range are left out', async () => {
         const document = await open(FULL);
         const result = await services.Vplan.lsp.InlayHintProvider!.getInlayHints(document, {
@@ -90,9 +116,9 @@ describe('inlay hints', () => {
 });
 
 describe('code lens', () => {
-    async function lenses(todayText: string, locale?: 'nl'): Promise<Array<[string, string, unknown]>> {
+    async function lenses(todayText: string, locale?: 'nl', text = FULL): Promise<Array<[string, string, unknown]>> {
         services.Vplan.config.SettingsProvider.localeOverride = locale;
-        const document = await open(FULL);
+        const document = await open(text);
         const provider = services.Vplan.lsp.CodeLensProvider as VplanCodeLensProvider;
         provider.today = () => parseDate(todayText)!;
         const result = await provider.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } }) ?? [];
@@ -121,6 +147,18 @@ describe('code lens', () => {
         // The help for noor stops after six months: she is uncovered from 2026-08-09 (VP004).
         expect(await covered(examplePlan({ interventions: EXAMPLE_SECTIONS.interventions.replace('from 2026-02-09 for 12 months', 'from 2026-02-09 for 6 months') })))
             .toBe('covered 2/3');
+    });
+    test('one aftercare lens per block, in source order, each naming its owner', async () => {
+        expect((await lenses('2026-01-20', undefined, TWO_AFTERCARE)).map(r => r[0])).toEqual([
+            'covered 1/5', 'regie today: vt_zhz', 'aftercare: 18 months (vt_zhz)', 'aftercare: 2 years (wt_dordt)', 'Open timeline'
+        ]);
+        expect((await lenses('2026-01-20', 'nl', TWO_AFTERCARE)).map(r => r[0]).slice(2, 4)).toEqual(['nazorg: 18 maanden (vt_zhz)', 'nazorg: 2 jaar (wt_dordt)']);
+        // A block without a valid period still gets its lens; without any block, one lens says so.
+        const undated = TWO_AFTERCARE.replace('from 2026-12-01 for 2 years', 'from 2026-13-01 for 2 years');
+        expect((await lenses('2026-01-20', undefined, undated)).map(r => r[0]).slice(2, 4)).toEqual(['aftercare: 18 months (vt_zhz)', 'aftercare: — (wt_dordt)']);
+        const none = FULL.replace(/\n {4}aftercare \{[\s\S]*?\n {4}\}\n/, '\n');
+        expect(none).not.toBe(FULL);
+        expect((await lenses('2026-01-20', undefined, none)).map(r => r[0])).toEqual(['covered 1/5', 'regie today: vt_zhz', 'aftercare: —', 'Open timeline']);
     });
     test('regie after a handover', async () => {
         const result = await lenses('2026-06-01');
