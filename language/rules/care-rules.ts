@@ -174,7 +174,10 @@ export const vp042 = defineRule({
         const plannedEnd = dropOut?.intervention.dates.end;
         // The new help takes over the rest of the planned period; without one there is nothing mechanical to propose.
         if (!dropOut || !member || plannedEnd === undefined || plannedEnd <= dropOut.day) return [];
-        const kinds = member.needsDrangOrDwang ? ['veiligthuis', 'reclassering', 'ggz', 'verslavingszorg'] : ['wijkteam', 'jeugdhulp', 'ggz', 'veiligthuis'];
+        // Help for any perpetrator goes under drang: after voluntary help VP042 asks for it, and new voluntary help
+        // would be VP041 (the fix never writes a `fallback`), also after a drop-out from drang or dwang help.
+        const drang = member.needsDrangOrDwang || member.member.roles.has('perpetrator');
+        const kinds = drang ? ['veiligthuis', 'reclassering', 'ggz', 'verslavingszorg'] : ['wijkteam', 'jeugdhulp', 'ggz', 'veiligthuis'];
         // A real organisation of the workspace, another one than the help that was dropped where there is one.
         const candidates = byKindPreference(context.organisations, kinds);
         const organisation = candidates.find(o => o.name !== dropOut.intervention.by?.name) ?? candidates[0];
@@ -183,7 +186,7 @@ export const vp042 = defineRule({
         const title = quoted(text(vp042Texts.interventionTitle, { member: fix.member }, locale));
         const start = formatDay(dropOut.day);
         const lines = [`for ${fix.member}`, `by ${organisation.name}`, `from ${start} to ${formatDay(plannedEnd)}`];
-        if (member.needsDrangOrDwang) lines.push('framework drang');
+        if (drang) lines.push('framework drang');
         return [{
             title: text(vp042Texts.fixTitle, { intervention: fix.intervention, member: fix.member, start, lastDay: formatDay(plannedEnd - 1) }, locale),
             edits: [insertItem(context, plan, `intervention ${name} ${title} {\n${lines.join('\n')}\n}`, item => item === dropOut.intervention.node, true)],
@@ -206,7 +209,8 @@ export const vp042 = defineRule({
         },
         fix: 'Add an intervention for the member that starts within the window (`from 2026-04-20`), with `framework drang` or ' +
             '`framework dwang` for a perpetrator who dropped out of voluntary help, or a measure on the member. The quick fix adds ' +
-            'one from the `ended` date to the planned end of the help that was dropped, by an organisation of the workspace.'
+            'one from the `ended` date to the planned end of the help that was dropped, by an organisation of the workspace; help ' +
+            'for a perpetrator gets `framework drang`, also after drang or dwang help, so that [VP041](#vp041) does not follow.'
     }
 });
 

@@ -41,8 +41,8 @@ const vp001Findings = {
 
 const vp001Texts = {
     fixTitle: message<MemberArgs>({
-        en: a => `Record a reason for no action for '${a.name}'`,
-        nl: a => `Reden vastleggen waarom '${a.name}' geen hulp of bescherming krijgt`
+        en: a => `Record a reason for no action for '${a.name}' (write the reason between the quotes)`,
+        nl: a => `Reden vastleggen waarom '${a.name}' geen hulp of bescherming krijgt (schrijf de reden tussen de aanhalingstekens)`
     }),
     helpTitle: message<{ name: string; start: string; lastDay: string }>({
         en: a => `Add help for '${a.name}' over the plan period (${a.start} through ${a.lastDay})`,
@@ -90,7 +90,10 @@ export const vp001 = defineRule({
             file: withHousehold(`${EXAMPLE_SECTIONS.household.split('\n').slice(1, -1).join('\n')}\n        member opa adult born 1950`)
         },
         fix: 'Add help (`intervention ... { for opa ... }`) or protection (`protects opa` in a measure or agreement), or, if nothing ' +
-            'is done on purpose, write the reason on the member line: `member opa adult born 1950 no-action "Woont in het buitenland, niet betrokken"`.'
+            'is done on purpose, write the reason on the member line: `member opa adult born 1950 no-action "Woont in het buitenland, niet betrokken"`. ' +
+            'One quick fix adds help over the whole plan period, by an organisation of the workspace (for a perpetrator with ' +
+            '`framework drang`, so that [VP041](#vp041) does not follow). The other adds an empty `no-action ""` to fill in: ' +
+            'until a reason is written between the quotes, VP001 stays.'
     }
 });
 
@@ -210,7 +213,9 @@ export const vp004 = defineRule({
         },
         fix: 'Let help or protection run on over the stretch (extend the intervention, or a measure that protects the member), or ' +
             'add an intervention for the member from the first uncovered day. If a pause is agreed on purpose, raise ' +
-            '`coverage.maxGapDays` in `vplan.config.json` for the project.'
+            '`coverage.maxGapDays` in `vplan.config.json` for the project. The quick fix adds an intervention over the stretch, by ' +
+            'an organisation of the workspace; help for a perpetrator gets `framework drang`, as after a drop-out ([VP042](#vp042)), ' +
+            'so that [VP041](#vp041) does not follow.'
     }
 });
 
@@ -245,23 +250,33 @@ export const coverageRules = defineRules({
     }
 });
 
+/** The organisation kinds a fix prefers for help, and for help under drang for a perpetrator (as VP042's fix). */
+const HELP_KINDS = ['wijkteam', 'jeugdhulp', 'ggz', 'veiligthuis'];
+const DRANG_HELP_KINDS = ['veiligthuis', 'reclassering', 'ggz', 'verslavingszorg'];
+
 /**
  * A fix that adds an intervention for a member from `start` to `end` (half-open, as written) by a
  * real organisation of the workspace (the kinds that give help first; never a placeholder name),
  * after the plan's last item of coverage. Undefined when the plan has no such item or the
- * workspace no organisation.
+ * workspace no organisation. Help for a perpetrator gets `framework drang`: voluntary help for a
+ * perpetrator without a `fallback` is VP041, and the fix never writes a fallback's text (nor an
+ * empty one, which VP041 reports too); after a drop-out VP042's fix does the same.
  */
 function helpOverStretch(context: Omit<RuleFixContext<Findings>, 'finding'>, member: string, start: string, end: string, title: string): FixProposal | undefined {
     const { plan, facts, locale } = context;
     if (!plan || !facts) return undefined;
-    if (!facts.coverage.members.some(c => c.member.name === member)) return undefined;
+    const coverage = facts.coverage.members.find(c => c.member.name === member);
+    if (!coverage) return undefined;
     const after = [...plan.items].reverse().find(item => isIntervention(item) || isMeasure(item) || isAgreement(item) || isRisk(item) || isNetwork(item) || isHousehold(item));
     if (!after) return undefined;
-    const organisation = byKindPreference(context.organisations, ['wijkteam', 'jeugdhulp', 'ggz', 'veiligthuis'])[0];
+    const perpetrator = coverage.member.roles.has('perpetrator');
+    const organisation = byKindPreference(context.organisations, perpetrator ? DRANG_HELP_KINDS : HELP_KINDS)[0];
     if (!organisation) return undefined;
     const name = uniqueName(`hulp_${member}`, facts.plan.node);
     const interventionTitle = quoted(text(vp004Texts.interventionTitle, { name: member }, locale));
-    const item = `intervention ${name} ${interventionTitle} {\nfor ${member}\nby ${organisation.name}\nfrom ${start} to ${end}\n}`;
+    const lines = [`for ${member}`, `by ${organisation.name}`, `from ${start} to ${end}`];
+    if (perpetrator) lines.push('framework drang');
+    const item = `intervention ${name} ${interventionTitle} {\n${lines.join('\n')}\n}`;
     return { title, edits: [insertItem(context, plan, item, candidate => candidate === after, true)], preferred: true };
 }
 

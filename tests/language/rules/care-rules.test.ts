@@ -341,6 +341,16 @@ describe('VP042 drop-out followed up', () => {
         await expectFixed(text, after, 'VP042');
     });
 
+    test('fix: for a perpetrator out of drang help, drang help too: voluntary help without a fallback would be VP041', async () => {
+        const text = withMarkDropOut('framework drang');
+        expect((await checkPlan(text)).codes).toEqual(['VP004', 'VP042']);
+        const { after } = await applyFix(text, 'VP042', { locale: 'en' });
+        expect(after).toContain('    intervention vervolg_mark "Follow-up help for mark after drop-out" {\n        for mark\n        by veiligthuis_zhz\n' +
+            '        from 2026-04-20 to 2027-01-20\n        framework drang\n    }\n');
+        // It covers mark on from the drop-out (VP004 goes as well), and adds nothing.
+        expect((await checkPlan(after)).codes).toEqual([]);
+    });
+
     test('the docs example gives VP042 only', async () => {
         expect(await exampleCodes(vp042)).toEqual(['VP042']);
     });

@@ -1,14 +1,15 @@
 /**
  * Coverage rules (language/rules/coverage-rules.ts): VP001 (every member covered), VP002 (every
- * perpetrator approached), VP003 (child witnesses are victims too), with the VP001 quick fix.
- * (VP004, covered all along, has suites of its own.)
+ * perpetrator approached), VP003 (child witnesses are victims too), with the VP001 quick fix and
+ * the help the VP001 and VP004 fixes add for a perpetrator. (VP004, covered all along, has suites
+ * of its own.)
  */
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { EXAMPLE_CATALOGUE, EXAMPLE_SECTIONS, examplePlan } from '../../../language/rules/example-plan.js';
-import { vp001, vp002, vp003 } from '../../../language/rules/coverage-rules.js';
+import { vp001, vp002, vp003, vp004 } from '../../../language/rules/coverage-rules.js';
 import { checkText, createTestServices, withCode } from '../../helpers.js';
 import { checkWithConfig } from '../conformance/conformance-support.js';
 import { applyFix, checkPlan, exampleCodes, expectFixed, lineOf, replaceOnce } from './rule-test-support.js';
@@ -172,12 +173,14 @@ describe('VP001 quick fixes: help over the plan period, or an empty reason to fi
         const { actions } = await applyFix(plan, 'VP001', { locale: 'nl' });
         expect(actions.map(a => a.title)).toEqual([
             "Hulp toevoegen voor 'lisa' over de planperiode (2026-01-12 tot en met 2027-01-11)",
-            "Reden vastleggen waarom 'lisa' geen hulp of bescherming krijgt"
+            "Reden vastleggen waarom 'lisa' geen hulp of bescherming krijgt (schrijf de reden tussen de aanhalingstekens)"
         ]);
     });
 
     test('the other fix writes an empty reason, which the author fills in: VP001 stays until then', async () => {
         const { after, actions } = await applyFix(plan, 'VP001', { locale: 'en', pick: reasonFix });
+        // An LSP code action cannot place the cursor: the title says what is left to do.
+        expect(reasonFix(actions)!.title).toBe("Record a reason for no action for 'lisa' (write the reason between the quotes)");
         expect(reasonFix(actions)!.isPreferred).toBe(false);
         expect(after).toBe(replaceOnce(plan, 'member lisa child born 2018', 'member lisa child born 2018 no-action ""'));
         const fixed = await checkPlan(after);
@@ -209,6 +212,48 @@ describe('VP001 quick fixes: help over the plan period, or an empty reason to fi
         expect(first.after).toContain('for lisa');
         const both = await applyFix(first.after, 'VP001', { locale: 'en' });
         await expectFixed(two, both.after, 'VP001');
+    });
+});
+
+describe('help the quick fixes add for a perpetrator is drang help, so that VP041 does not follow', () => {
+    const problems = new URL('../../../examples/problems/', import.meta.url);
+    const organisations = readFileSync(new URL('organisaties.vplan', problems), 'utf8');
+
+    test('VP004 on examples/problems/uitval-zonder-vervolg.vplan: help for bas under drang, no VP041', async () => {
+        const text = readFileSync(new URL('uitval-zonder-vervolg.vplan', problems), 'utf8');
+        const before = await checkPlan(text, { catalogue: organisations });
+        expect(before.codes).toEqual(['VP004', 'VP042', 'VP052', 'VP092']);
+        const { after, actions } = await applyFix(text, 'VP004', { catalogue: organisations, locale: 'en' });
+        expect(actions.map(a => a.title)).toEqual(["Add help for 'bas' from 2026-12-07 through 2027-09-05"]);
+        expect(after).toContain('    intervention hulp_bas "Help for bas" {\n        for bas\n        by veiligthuis_ro\n' +
+            '        from 2026-12-07 to 2027-09-06\n        framework drang\n    }\n');
+        // Drang help from the drop-out on follows bas up as well (VP042); nothing new, no VP041.
+        expect((await checkPlan(after, { catalogue: organisations })).codes).toEqual(['VP052', 'VP092']);
+    });
+
+    test('VP004 for the perpetrator of a small plan: drang help over the stretch, and nothing else changes', async () => {
+        const text = examplePlan({ interventions: replaceOnce(EXAMPLE_SECTIONS.interventions, 'from 2026-01-20 for 12 months', 'from 2026-01-20 for 3 months') });
+        const { after } = await applyFix(text, 'VP004', { locale: 'nl' });
+        expect(after).toContain('    intervention hulp_mark "Hulp voor mark" {\n        for mark\n        by veiligthuis_zhz\n' +
+            '        from 2026-04-20 to 2027-01-12\n        framework drang\n    }\n');
+        await expectFixed(text, after, 'VP004');
+    });
+
+    test('VP004 for a victim still adds voluntary help (no framework line)', async () => {
+        const text = examplePlan({ interventions: replaceOnce(EXAMPLE_SECTIONS.interventions, 'from 2026-02-09 for 12 months', 'from 2026-02-09 for 6 months') });
+        const { after } = await applyFix(text, 'VP004', { locale: 'en' });
+        expect(after).toMatch(/intervention hulp_noor "Help for noor" \{\n {8}for noor\n {8}by \w+\n {8}from 2026-08-09 to 2027-01-12\n {4}\}/);
+        await expectFixed(text, after, 'VP004');
+    });
+
+    test('VP001 for a perpetrator (VP002 off): drang help over the plan period, no VP041', async () => {
+        const config = '{ "rules": { "VP002": "off" } }';
+        const text = examplePlan({ measures: '', agreements: '', interventions: EXAMPLE_SECTIONS.interventions.replace(/ {4}intervention daderhulp[\s\S]*?\n {4}}\n\n/, '') });
+        expect((await checkWithConfig(config, [text, EXAMPLE_CATALOGUE])).codes).toEqual(['VP001']);
+        const { after } = await applyFix(text, 'VP001', { config, locale: 'en' });
+        expect(after).toContain('    intervention hulp_mark "Help for mark" {\n        for mark\n        by veiligthuis_zhz\n' +
+            '        from 2026-01-12 to 2027-01-12\n        framework drang\n    }\n');
+        expect((await checkWithConfig(config, [after, EXAMPLE_CATALOGUE])).codes).toEqual([]);
     });
 });
 
@@ -377,6 +422,20 @@ describe('the spec example and Dutch', () => {
         expect(vp002[0].message).toBe("Pleger 'mark' wordt niet aangepakt: geen interventie is `for` deze persoon en geen maatregel `on` (`no-action` en afspraken tellen niet). " +
             'Voeg een interventie `for mark` toe (bijvoorbeeld daderhulp) of een maatregel `on mark`.');
         expect(vp003[0].message).toContain("Kind 'noor' is getuige van geweld");
+    });
+});
+
+describe('documentation of the quick fixes', () => {
+    const rulesDoc = readFileSync(new URL('../../../docs/rules.md', import.meta.url), 'utf8');
+
+    test('VP001 says its reason fix is a placeholder: the warning stays until a reason is written', () => {
+        expect(vp001.docs.fix).toContain('The other adds an empty `no-action ""` to fill in: until a reason is written between the quotes, VP001 stays.');
+        expect(rulesDoc).toContain('until a reason is written between the quotes, VP001 stays.');
+    });
+
+    test('VP001 and VP004 say the help they add for a perpetrator is drang help', () => {
+        for (const rule of [vp001, vp004]) expect(rule.docs.fix, rule.code).toContain('`framework drang`');
+        expect(rulesDoc).toContain('help for a perpetrator gets `framework drang`, as after a drop-out ([VP042](#vp042)), so that [VP041](#vp041) does not follow.');
     });
 });
 
