@@ -6,6 +6,7 @@
  */
 
 import { message, words } from '../i18n/locale.js';
+import type { ValueSetName } from '../model/vocabulary.js';
 
 export const editorTexts = {
     // Hover of a measure type.
@@ -180,13 +181,19 @@ export const editorTexts = {
     supports: words({ en: 'Supports', nl: 'Steunt' }),
     aware: words({ en: 'Knows the plan', nl: 'Kent het plan' }),
     valueSet: message<{ set: string }>({
-        // English keeps the value set's name; Dutch names it as a coordinator would.
-        en: a => a.set,
-        nl: a => VALUE_SET_NAMES_NL[a.set] ?? a.set
+        // Each value set named as a coordinator would (as the VP000 messages name it), never by its name in the code.
+        en: a => VALUE_SET_NAMES_EN[a.set as ValueSetName] ?? a.set,
+        nl: a => VALUE_SET_NAMES_NL[a.set as ValueSetName] ?? a.set
     })
 };
 
-const VALUE_SET_NAMES_NL: Record<string, string> = {
+const VALUE_SET_NAMES_EN: Readonly<Record<ValueSetName, string>> = {
+    status: 'status', memberKind: 'member kind', role: 'role', severity: 'severity', nature: 'nature', domain: 'domain',
+    phaseKind: 'phase', framework: 'framework', clientMode: 'client mode', subject: 'subject', mode: 'mode',
+    organisationKind: 'organisation kind', endedReason: 'reason for ending', durationUnit: 'duration unit'
+};
+
+const VALUE_SET_NAMES_NL: Readonly<Record<ValueSetName, string>> = {
     status: 'status', memberKind: 'soort gezinslid', role: 'rol', severity: 'ernst', nature: 'aard', domain: 'domein',
     phaseKind: 'fase', framework: 'kader', clientMode: 'betrokkenheid cliënt', subject: 'betreft', mode: 'kader',
     organisationKind: 'soort organisatie', endedReason: 'reden van beëindiging', durationUnit: 'eenheid'

@@ -9,8 +9,9 @@
  *   or phase, the plan end, the meeting's day (from the plan facts);
  * - details: an organisation's title and kind; after a measure's `by` the kinds its type names in
  *   `imposed by` come first; a member's kind and roles; a measure type's title and limits;
- * - no item a construct may hold only once (VP005) when it is already there, and no name a list
- *   already holds;
+ * - no item a construct may hold only once (VP005) when it is already there, no name or value word a
+ *   list already holds, and not the measure type itself after its own `requires`;
+ * - nothing inside a comment (a `//` one to the end of its line, or a block comment);
  * - snippets (vplan-snippets.ts, the only source of snippets) in place of the keyword that starts
  *   their construct, so they come exactly where the grammar allows the construct, and never twice.
  *
@@ -20,7 +21,7 @@
  */
 
 import {
-    AstUtils, GrammarAST, stream, type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise,
+    AstUtils, GrammarAST, GrammarUtils, stream, type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise,
     type Reference, type ReferenceInfo, type Stream
 } from 'langium';
 import {
@@ -30,7 +31,7 @@ import {
 import {
     CompletionItemKind, CompletionTriggerKind, InsertTextFormat, type CancellationToken, type CompletionList, type CompletionParams
 } from 'vscode-languageserver';
-import { isAftercare, isMeasure, isMeasureType, isMeeting, isMember, isOrganisation, isPlan, type Plan } from '../generated/ast.js';
+import { isAftercare, isMeasure, isMeasureType, isMeeting, isMember, isOrganisation, isPlan, isRequiresItem, type Plan } from '../generated/ast.js';
 import { text, type Locale, type Message, type NoArgs } from '../i18n/locale.js';
 import { conceptWord, valueWord, type ConceptName } from '../i18n/phrases.js';
 import { addMonthsClamped, formatDay, parseDate, today as currentDay, type Day } from '../model/dates.js';
@@ -89,6 +90,8 @@ export class VplanCompletionProvider extends DefaultCompletionProvider {
         const triggered = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter;
         // Every space typed asks: answer cheaply where no name or value can follow.
         if (triggered && !mayExpectNameOrValue(document.textDocument.getText(), document.textDocument.offsetAt(params.position))) return undefined;
+        // Nothing is proposed in a comment (Langium keeps a block comment quiet by itself, not a line comment).
+        if (this.isInComment(document.textDocument.getText(), document.textDocument.offsetAt(params.position))) return { isIncomplete: false, items: [] };
         const list = await super.getCompletion(document, params, cancelToken);
         if (!triggered || !list) return list;
         // Opened by a space or a comma: only where a name, a value word or a date is what comes next.
@@ -101,8 +104,9 @@ export class VplanCompletionProvider extends DefaultCompletionProvider {
             const set = valueSetOf(next.feature);
             if (set) {
                 const detail = text(editorTexts.valueSet, { set }, documentLocale(this.services, context.document));
+                const listed = listedValues(context, next.feature);
                 for (const word of VALUE_SETS[set]) {
-                    acceptor(context, { label: word, kind: CompletionItemKind.EnumMember, detail, sortText: '0' });
+                    if (!listed.has(word)) acceptor(context, { label: word, kind: CompletionItemKind.EnumMember, detail, sortText: '0' });
                 }
             }
             return;
@@ -128,8 +132,10 @@ export class VplanCompletionProvider extends DefaultCompletionProvider {
      * holds elsewhere than at the cursor: the nearest enclosing construct that limits that item.
      */
     protected isOnceOnlyAndPresent(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
-        const itemType = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
-        if (!itemType) return false;
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+        // Only the keyword that starts an item: `max` after `term ` continues the item being written.
+        if (!rule || !firstKeywords(rule.definition).includes(keyword)) return false;
+        const itemType = rule.name;
         for (let node: AstNode | undefined = context.node; node; node = node.$container) {
             const limited = ONCE_ONLY_ITEMS.get(node.$type);
             if (!limited?.has(itemType)) continue;
@@ -139,9 +145,16 @@ export class VplanCompletionProvider extends DefaultCompletionProvider {
         return false;
     }
 
-    /** Names a list already holds are not offered again (`on mark, <|>` offers the others). */
+    /**
+     * Names a list already holds are not offered again (`on mark, <|>` offers the others), nor the
+     * measure type itself after its own `requires` (a type cannot require itself).
+     */
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
         const listed = new Set<string>();
+        if (isRequiresItem(refInfo.container)) {
+            const own = AstUtils.getContainerOfType(refInfo.container, isMeasureType)?.name;
+            if (own) listed.add(own);
+        }
         const value = (refInfo.container as unknown as Record<string, unknown>)[refInfo.property];
         if (Array.isArray(value)) {
             for (const reference of value as Reference[]) {
@@ -151,6 +164,19 @@ export class VplanCompletionProvider extends DefaultCompletionProvider {
         }
         const candidates = super.getReferenceCandidates(refInfo, context);
         return listed.size === 0 ? candidates : stream(candidates).filter(description => !listed.has(description.name));
+    }
+
+    /**
+     * Whether the offset lies in a comment: inside a block comment, or in or at the end of a line
+     * comment (which runs to the end of its line).
+     */
+    protected isInComment(text: string, offset: number): boolean {
+        for (const comment of this.services.parser.Lexer.tokenize(text).hidden) {
+            if (comment.startOffset >= offset) break;
+            const end = comment.startOffset + comment.image.length;
+            if (offset < end || (offset === end && comment.image.startsWith('//'))) return true;
+        }
+        return false;
     }
 
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
@@ -263,6 +289,32 @@ const DECLARATION_CONCEPTS: Readonly<Record<string, ConceptName>> = {
     Plan: 'plan', Organisation: 'organisation', MeasureType: 'measureType', Member: 'member', Supporter: 'supporter',
     Risk: 'risk', Measure: 'measure', Intervention: 'intervention', Agreement: 'agreement'
 };
+
+/** The keywords a grammar element can start with. */
+function firstKeywords(element: GrammarAST.AbstractElement): GrammarAST.Keyword[] {
+    if (GrammarAST.isKeyword(element)) return [element];
+    if (GrammarAST.isGroup(element)) return element.elements.length > 0 ? firstKeywords(element.elements[0]) : [];
+    if (GrammarAST.isAlternatives(element)) return element.elements.flatMap(firstKeywords);
+    if (GrammarAST.isAssignment(element)) return firstKeywords(element.terminal);
+    return [];
+}
+
+/**
+ * The words a list of value words already holds (`roles victim, <|>`, `imposed by om, <|>`), but
+ * not the one at the cursor, which is being typed.
+ */
+function listedValues(context: CompletionContext, feature: GrammarAST.AbstractElement): Set<string> {
+    const assignment = AstUtils.getContainerOfType(feature, GrammarAST.isAssignment);
+    const rule = AstUtils.getContainerOfType(feature, GrammarAST.isParserRule);
+    const listed = new Set<string>();
+    if (!assignment || assignment.operator !== '+=' || !rule || !context.node) return listed;
+    const node = AstUtils.getContainerOfType(context.node, (n): n is AstNode => n.$type === rule.name);
+    if (!node?.$cstNode) return listed;
+    for (const cst of GrammarUtils.findNodesForProperty(node.$cstNode, assignment.feature)) {
+        if (!(cst.offset <= context.offset && context.offset <= cst.end)) listed.add(cst.text);
+    }
+    return listed;
+}
 
 /** Whether the offset lies inside the node's text (at its end included: the word being typed). */
 function containsOffset(node: AstNode, offset: number): boolean {

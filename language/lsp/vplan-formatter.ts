@@ -13,7 +13,7 @@ import type {
     DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentOnTypeFormattingParams,
     DocumentRangeFormattingParams, TextEdit
 } from 'vscode-languageserver-protocol';
-import { layoutTokens, type Layout, type LayoutToken, type LayoutTokenKind } from './vplan-format-layout.js';
+import { layoutTokens, type Layout, type LayoutEdit, type LayoutToken, type LayoutTokenKind } from './vplan-format-layout.js';
 
 /** The properties whose elements are items: one per line (blocks and the file's declarations). */
 const ITEM_PROPERTIES = new Set(['items', 'members', 'supporters', 'entries', 'declarations']);
@@ -112,19 +112,96 @@ export class VplanFormatter implements Formatter {
         return { firstTriggerCharacter: '}' };
     }
 
-    /** The edits of the canonical layout; with a range, only those that touch it. */
+    /**
+     * The edits of the canonical layout; with a range, only the white space of the lines it
+     * covers that the range touches (see `editsInRange`).
+     */
     protected edits(document: LangiumDocument, rangeStart?: number, rangeEnd?: number): TextEdit[] {
         const textDocument = document.textDocument;
         const text = textDocument.getText();
         const layout = layoutOf(document.parseResult, text);
         if (!layout) return [];
-        return layout.edits
-            .filter(edit => rangeStart === undefined || rangeEnd === undefined || touches(edit, rangeStart, rangeEnd))
-            .map(edit => ({
-                range: { start: textDocument.positionAt(edit.offset), end: textDocument.positionAt(edit.end) },
-                newText: edit.newText
-            }));
+        const edits = rangeStart === undefined || rangeEnd === undefined
+            ? layout.edits
+            : editsInRange(textDocument, layout.edits, rangeStart, rangeEnd);
+        return edits.map(edit => ({
+            range: { start: textDocument.positionAt(edit.offset), end: textDocument.positionAt(edit.end) },
+            newText: edit.newText
+        }));
     }
+}
+
+/**
+ * The part of the layout's edits that Format Selection and format on typing apply: they change the
+ * lines the range covers and nothing else. A range that ends at the start of a line does not cover
+ * that line (a selection of whole lines, the line typed in), unless that is the end of the text.
+ * An edit that runs over the edge of those lines (the line break before a line and its indentation
+ * are one edit) is split at its line breaks and only its pieces on the covered lines are kept, such
+ * as the indentation of the first line; a piece that would join or split lines across the edge is
+ * left out. Of the covered lines only what the range touches changes, but a range that starts in a
+ * line's indentation (or at its first character) takes in that indentation. Format Document keeps
+ * the layout's edits as they are.
+ */
+function editsInRange(textDocument: TextDocument, edits: readonly LayoutEdit[], rangeStart: number, rangeEnd: number): LayoutEdit[] {
+    const text = textDocument.getText();
+    const startLine = textDocument.positionAt(rangeStart).line;
+    const endPosition = textDocument.positionAt(rangeEnd);
+    const endLine = endPosition.character === 0 && rangeStart < rangeEnd && rangeEnd < text.length ? endPosition.line - 1 : endPosition.line;
+    const linesStart = textDocument.offsetAt({ line: startLine, character: 0 });
+    const linesEnd = textDocument.offsetAt({ line: endLine, character: text.length });
+    const touchStart = /^[ \t]*$/.test(text.slice(linesStart, rangeStart)) ? linesStart : rangeStart;
+    const onLines = (edit: LayoutEdit) => linesStart <= edit.offset && edit.end <= linesEnd;
+    const kept: LayoutEdit[] = [];
+    for (const edit of edits) {
+        if (edit.end < linesStart || edit.offset > linesEnd) continue;
+        const pieces = onLines(edit) ? [edit] : splitAtLineBreaks(text, edit);
+        kept.push(...pieces.filter(piece => onLines(piece) && touches(piece, touchStart, rangeEnd)));
+    }
+    return kept;
+}
+
+/**
+ * An edit cut into pieces at its line breaks, so that a piece lies on one line or replaces only
+ * line breaks (and blank lines). With as many line breaks before as after, each line's part and
+ * each line break is a piece of its own; otherwise the text before the first and after the last
+ * line break are pieces and the rest is one. An edit that joins or splits lines stays whole,
+ * unless it only deletes (white space at the start of the file), which may be cut anywhere.
+ */
+function splitAtLineBreaks(text: string, edit: LayoutEdit): LayoutEdit[] {
+    const oldText = text.slice(edit.offset, edit.end);
+    const oldBreaks = lineBreaksIn(oldText);
+    const newBreaks = lineBreaksIn(edit.newText);
+    if (edit.newText === '' && oldBreaks.length > 0) {
+        const lastBreakEnd = oldBreaks[oldBreaks.length - 1].end;
+        return [
+            { offset: edit.offset, end: edit.offset + lastBreakEnd, newText: '' },
+            { offset: edit.offset + lastBreakEnd, end: edit.end, newText: '' }
+        ];
+    }
+    if (oldBreaks.length === 0 || newBreaks.length === 0) return [edit];
+    // Cut points: [start in the old text, end in the old text, start in the new text, end in the new text].
+    const cuts: Array<[number, number, number, number]> = oldBreaks.length === newBreaks.length
+        ? oldBreaks.map((oldBreak, i) => [oldBreak.start, oldBreak.end, newBreaks[i].start, newBreaks[i].end])
+        : [[oldBreaks[0].start, oldBreaks[oldBreaks.length - 1].end, newBreaks[0].start, newBreaks[newBreaks.length - 1].end]];
+    const pieces: LayoutEdit[] = [];
+    const piece = (oldStart: number, oldEnd: number, newStart: number, newEnd: number) => {
+        const newText = edit.newText.slice(newStart, newEnd);
+        if (oldText.slice(oldStart, oldEnd) !== newText) pieces.push({ offset: edit.offset + oldStart, end: edit.offset + oldEnd, newText });
+    };
+    let oldCursor = 0;
+    let newCursor = 0;
+    for (const [oldStart, oldEnd, newStart, newEnd] of cuts) {
+        piece(oldCursor, oldStart, newCursor, newStart);
+        piece(oldStart, oldEnd, newStart, newEnd);
+        oldCursor = oldEnd;
+        newCursor = newEnd;
+    }
+    piece(oldCursor, oldText.length, newCursor, edit.newText.length);
+    return pieces;
+}
+
+function lineBreaksIn(text: string): Array<{ start: number; end: number }> {
+    return [...text.matchAll(/\r\n|\r|\n/g)].map(match => ({ start: match.index, end: match.index + match[0].length }));
 }
 
 /** Whether an edit lies (partly) inside a range; an insertion counts when it is inside or at its ends. */

@@ -5,9 +5,10 @@
  */
 
 import { beforeAll, describe, expect, test } from 'vitest';
-import { expectCompletion } from 'langium/test';
+import { URI } from 'langium';
+import { clearDocuments, expectCompletion } from 'langium/test';
 import type { CompletionItem } from 'vscode-languageserver';
-import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import { CompletionItemKind, CompletionTriggerKind, InsertTextFormat } from 'vscode-languageserver';
 import { checkText, createTestServices } from '../../helpers.js';
 import { SNIPPETS, expandSnippet, renderSnippet, type SnippetSpec } from '../../../language/lsp/vplan-snippets.js';
 import { dateProposals, mayExpectNameOrValue } from '../../../language/lsp/vplan-completion.js';
@@ -322,5 +323,77 @@ describe('issue 16: what opens by itself, organisations for `by`, dates', () => 
         const proposals = (text: string, rule: string, feature = 'start') => dateProposals({ feature, rule, offset: text.length, today, locale: 'en' });
         expect(proposals('', 'SpanItem').map(p => p.detail)).toEqual(['today']);
         expect(proposals('', 'PlanPeriod').map(p => p.detail)).toEqual(['today']);
+    });
+});
+
+describe('nothing in a comment; lists, `requires` and two-keyword items', () => {
+    /** The labels an invoked completion (triggerKind 1, as Ctrl+Space) gives at `<|>`. */
+    async function invokedAt(textWithCursor: string): Promise<string[]> {
+        const offset = textWithCursor.indexOf('<|>');
+        const text = textWithCursor.replace('<|>', '');
+        const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`file:///completion/${Math.random().toString(36).slice(2)}.vplan`));
+        services.shared.workspace.LangiumDocuments.addDocument(document);
+        try {
+            await services.shared.workspace.DocumentBuilder.build([document]);
+            const list = await services.Vplan.lsp.CompletionProvider!.getCompletion(document, {
+                textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset),
+                context: { triggerKind: CompletionTriggerKind.Invoked }
+            });
+            return list?.items.map(item => item.label) ?? [];
+        } finally {
+            await clearDocuments(services.shared, [document]);
+        }
+    }
+
+    test('inside a `//` comment: in a plan body, in a file header, at the end of an item', async () => {
+        expect(await invokedAt(plan('    // nog te doen: <|>'))).toEqual([]);
+        expect(await invokedAt(plan('    // nog te doen<|>'))).toEqual([]);
+        expect(await invokedAt(`// Veiligheidsplannen regio ZHZ <|>\n${ORGS}`)).toEqual([]);
+        expect(await invokedAt('// <|>')).toEqual([]);
+        expect(await invokedAt(plan('intervention i {\n        for anna\n        by vt // door <|>\n    }'))).toEqual([]);
+        expect(await invokedAt(plan('intervention i {\n        for anna\n        by vt // door <|>\r\n    }'))).toEqual([]);
+    });
+
+    test('as inside a `/* */` comment and a string; before a comment and on the line after one it proposes as usual', async () => {
+        expect(await invokedAt(plan('    /* nog te doen: <|> */'))).toEqual([]);
+        expect(await invokedAt(plan('    risk r "Nog <|>" { severity high }'))).toEqual([]);
+        expect(await invokedAt(plan('    <|>// later'))).toContain('measure');
+        expect(await invokedAt(plan('    // later\n    <|>'))).toContain('measure');
+        expect(await invokedAt(plan('    /* klaar */ <|>'))).toContain('measure');
+    });
+
+    test('a value word a list already holds is not offered again', async () => {
+        const roles = await invokedAt('plan p { household { member anna adult roles witness, <|> } }');
+        expect(roles).toEqual(ROLES.filter(role => role !== 'witness'));
+        expect(await invokedAt('plan p { household { member anna adult roles witness, victim, <|> } }')).toEqual(['perpetrator', 'parent']);
+        // The word being typed is still completed.
+        expect(await invokedAt('plan p { household { member anna adult roles wit<|> } }')).toEqual(['witness']);
+        const kinds = await invokedAt('measure type t { imposed by om, rechter, <|> }');
+        expect(kinds.length).toBe(ORGANISATION_KINDS.length - 2);
+        expect(kinds).toEqual(ORGANISATION_KINDS.filter(kind => kind !== 'om' && kind !== 'rechter'));
+    });
+
+    test('a value word names its value set in plain words (as the hover does)', async () => {
+        const kinds = await itemsAt(`plan p { household { member anna <|> } }`);
+        expect(kinds.find(i => i.label === 'adult')?.detail).toBe('member kind');
+        expect((await itemsAt(`plan p { phase <|> }`)).find(i => i.label === 'safety')?.detail).toBe('phase');
+        expect((await itemsAt(plan(`meeting 2026-02-01 { client anna <|> }`))).find(i => i.label === 'present')?.detail).toBe('client mode');
+        expect((await itemsAt(`organisation x kind <|>`)).find(i => i.label === 'ggz')?.detail).toBe('organisation kind');
+    });
+
+    test('`requires` does not offer the measure type it is in', async () => {
+        const labels = await invokedAt('measure type eigen { requires <|> }');
+        expect(labels).toContain('ots');
+        expect(labels).not.toContain('eigen');
+        expect(await invokedAt('measure type eigen { requires ots, <|> }')).not.toContain('ots');
+    });
+
+    test('the second keyword of an item: `term max`, `total max`, `imposed by`', async () => {
+        expect(await invokedAt('measure type t { term <|> }')).toEqual(['max']);
+        expect(await invokedAt('measure type t { total <|> }')).toEqual(['max']);
+        expect(await invokedAt('measure type t { imposed <|> }')).toEqual(['by']);
+        expect(await invokedAt(plan('risk r { posed <|> }'))).toEqual(['by']);
+        // An item already there is still not offered again (VP005).
+        expect(await invokedAt('measure type t { term max 1 year\n <|> }')).not.toContain('term');
     });
 });

@@ -367,3 +367,85 @@ describe('the LSP formatter', () => {
         expect(applyTextEdits(messy, edits)).toBe('plan p "P" {\n    household {\n        member a adult\n    }\n}\n');
     });
 });
+
+describe('Format Selection and format on typing change only the selected lines', () => {
+    const formatter = () => services.Vplan.lsp.Formatter!;
+    type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
+    async function rangeEdits(text: string, range: Range) {
+        const doc = await document(text);
+        return formatter().formatDocumentRange(doc, { textDocument: { uri: doc.uri.toString() }, options: formattingOptions, range });
+    }
+    async function onTypeEdits(text: string, line: number, character: number) {
+        const doc = await document(text);
+        return formatter().formatDocumentOnType(doc, {
+            textDocument: { uri: doc.uri.toString() }, options: formattingOptions, position: { line, character }, ch: '}'
+        });
+    }
+    const head = 'plan y_2028 "Y" {\n    status active\n    period 2026-01-01 to 2027-01-01\n    household {\n';
+
+    test('typing `}` at the start of a line indents it', async () => {
+        const text = head + '        member a adult born 1980 roles victim\n}\n}\n';
+        const edits = await onTypeEdits(text, 5, 1);
+        expect(edits).toEqual([{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, newText: '    ' }]);
+        expect(applyTextEdits(text, edits)).toBe(head + '        member a adult born 1980 roles victim\n    }\n}\n');
+    });
+
+    test('typing `}` lays out its own line only, not the line after it', async () => {
+        const text = head + '        member a adult\n  }\n      }\n';
+        const edits = await onTypeEdits(text, 5, 3);
+        expect(applyTextEdits(text, edits)).toBe(head + '        member a adult\n    }\n      }\n');
+        expect(edits.every(edit => edit.range.start.line === 5 && edit.range.end.line === 5)).toBe(true);
+    });
+
+    test('a selection of lines that start at column 0 indents every one of them', async () => {
+        const text = head + 'member a adult born 1980 roles victim\nmember b adult born 1981 roles perpetrator\n    }\n}\n';
+        const edits = await rangeEdits(text, { start: { line: 4, character: 0 }, end: { line: 5, character: 42 } });
+        expect(applyTextEdits(text, edits)).toBe(head + '        member a adult born 1980 roles victim\n        member b adult born 1981 roles perpetrator\n    }\n}\n');
+    });
+
+    test('no edit starts before the selection, also for indented lines and a line before with trailing white space', async () => {
+        const text = head.replace('1-01\n', '1-01   \n') + '  member a adult born 1980 roles victim   \n  member b adult born 1981 roles perpetrator\n    }\n}\n';
+        const edits = await rangeEdits(text, { start: { line: 4, character: 0 }, end: { line: 5, character: 44 } });
+        expect(edits.every(edit => edit.range.start.line >= 4)).toBe(true);
+        expect(applyTextEdits(text, edits)).toBe(head.replace('1-01\n', '1-01   \n')
+            + '        member a adult born 1980 roles victim\n        member b adult born 1981 roles perpetrator\n    }\n}\n');
+    });
+
+    test('any selection of whole lines makes exactly those lines canonical and leaves every other line alone (CRLF too)', async () => {
+        const lines = specExample.split('\n').slice(0, -1);
+        const messy = lines.map((line, i) => (i % 3 === 0 ? '' : i % 3 === 1 ? '  ' : '\t      ') + line.trim() + (i % 2 === 0 ? '  ' : ''));
+        for (const eol of ['\n', '\r\n']) {
+            const text = messy.join(eol) + eol;
+            const doc = await document(text);
+            for (const [first, last] of [[0, 0], [1, 3], [4, 9], [10, 10], [12, 25], [20, lines.length - 1]]) {
+                for (const end of [{ line: last, character: 200 }, { line: last + 1, character: 0 }]) {
+                    const edits = await formatter().formatDocumentRange(doc, {
+                        textDocument: { uri: doc.uri.toString() }, options: formattingOptions, range: { start: { line: first, character: 0 }, end }
+                    });
+                    const result = applyTextEdits(text, edits).split(eol);
+                    const expected = messy.map((line, i) => (i >= first && i <= last ? lines[i] : line));
+                    expect(result.slice(0, -1), `lines ${first}-${last}`).toEqual(expected);
+                }
+            }
+        }
+    });
+
+    test('selecting the whole text gives what Format Document gives, blank lines at the end included', async () => {
+        for (const text of ['\n\n  plan p "P" {\n  status active\n}\n\n\n', 'plan p "P" {\n  status active\n}']) {
+            const doc = await document(text);
+            const all = await formatter().formatDocumentRange(doc, {
+                textDocument: { uri: doc.uri.toString() }, options: formattingOptions,
+                range: { start: { line: 0, character: 0 }, end: doc.textDocument.positionAt(text.length) }
+            });
+            expect(applyTextEdits(text, all)).toBe('plan p "P" {\n    status active\n}\n');
+        }
+    });
+
+    test('a selection that starts in the indentation or at the first word of a line takes in its indentation', async () => {
+        const text = head + '  member a adult born 1980 roles victim\n    }\n}\n';
+        for (const character of [1, 2]) {
+            const edits = await rangeEdits(text, { start: { line: 4, character }, end: { line: 4, character: 20 } });
+            expect(applyTextEdits(text, edits)).toBe(head + '        member a adult born 1980 roles victim\n    }\n}\n');
+        }
+    });
+});

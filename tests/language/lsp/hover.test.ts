@@ -10,6 +10,9 @@ import { createTestServices } from '../../helpers.js';
 import { loadBuiltinCatalogue } from '../../../language/workspace/builtin-documents.js';
 import { FULL, mark } from './lsp-fixtures.js';
 import { valueWord } from '../../../language/i18n/phrases.js';
+import { text } from '../../../language/i18n/locale.js';
+import { VALUE_SETS } from '../../../language/model/vocabulary.js';
+import { editorTexts } from '../../../language/lsp/editor-texts.js';
 
 const services = createTestServices();
 const hover = expectHover(services.Vplan);
@@ -189,5 +192,60 @@ describe('hover on dates, durations, value words and every declaration (issue 16
         const plan = await hoverText(mark(FULL, 'fam_test'));
         expect(plan).toContain('**Plan** `fam_test` — Veiligheidsplan test');
         expect(plan).toContain('2026-01-12 until 2027-01-11');
+    });
+});
+
+describe('value words name their value set in plain words, in English as in Dutch', () => {
+    const words = `${FULL}plan ander "Ander" {
+    period 2026-01-12 to 2027-01-12
+    household {
+        member kim adult roles victim
+    }
+    intervention hulp "Hulp" {
+        for kim
+        by ggz_zhz
+        from 2026-01-20 for 6 months
+        framework voluntary
+        ended 2026-03-01 dropout
+    }
+    meeting 2026-02-01 "Overleg" {
+        client kim heard
+    }
+}
+measure type eigen "Eigen" {
+    mode drang
+    subject minor
+    regie wijkteam
+}
+`;
+
+    test('every value set the hover can show, in English', async () => {
+        expect(await hoverText(mark(words, 'adult roles victim\n    }\n    intervention hulp'))).toContain('a value of member kind: adult, child');
+        expect(await hoverText(mark(FULL, 'safety from'))).toContain('a value of phase: safety, stability, recovery');
+        expect(await hoverText(mark(words, 'heard'))).toContain('a value of client mode: invited, present, heard, informed');
+        expect(await hoverText(mark(words, 'dropout'))).toContain('a value of reason for ending: completed, dropout, referred');
+        expect(await hoverText(mark(FULL, 'veiligthuis'))).toContain('a value of organisation kind: veiligthuis,');
+        expect(await hoverText(mark(words, 'wijkteam\n}'))).toContain('a value of organisation kind: veiligthuis,');
+        expect(await hoverText(mark(FULL, 'active'))).toContain('a value of status: draft, active, closed');
+        expect(await hoverText(mark(FULL, 'high'))).toContain('a value of severity:');
+        expect(await hoverText(mark(FULL, 'dynamic'))).toContain('a value of nature:');
+        expect(await hoverText(mark(FULL, 'safety\n'))).toContain('a value of domain:');
+        expect(await hoverText(mark(words, 'minor'))).toContain('a value of subject: adult, minor, any');
+        expect(await hoverText(mark(words, 'drang\n    subject'))).toContain('a value of mode: dwang, drang');
+    });
+
+    test('no English or Dutch name of a value set is its name in the code', () => {
+        for (const set of Object.keys(VALUE_SETS)) {
+            for (const locale of ['en', 'nl'] as const) {
+                const name = text(editorTexts.valueSet, { set }, locale);
+                expect(name, `${set} (${locale})`).toMatch(/^[a-zë ]+$/);
+            }
+        }
+    });
+
+    test('in Dutch', async () => {
+        settings.localeOverride = 'nl';
+        expect(await hoverText(mark(FULL, 'safety from'))).toContain('een waarde van fase: safety, stability, recovery');
+        expect(await hoverText(mark(words, 'heard'))).toContain('een waarde van betrokkenheid cliënt');
     });
 });
