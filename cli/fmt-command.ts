@@ -1,11 +1,12 @@
 /**
- * `vplan fmt [PATH...] [--check]`: rewrites plan files into the canonical layout (language
- * reference, section 5) with the same formatter as the editor's Format Document. A file with
- * syntax errors is reported and never rewritten; a file already canonical is not touched; a
+ * `vplan fmt [PATH...] [--check] [--config FILE]`: rewrites plan files into the canonical layout
+ * (language reference, section 5) with the same formatter as the editor's Format Document. A file
+ * with syntax errors is reported and never rewritten; a file already canonical is not touched; a
  * rewrite is atomic (temporary file in the same folder, then rename), so an interrupted run
  * never leaves half a plan behind, and keeps the file's owner, group, mode, hard links and
  * byte-order mark (output-file.ts). A file that changed since it was read, that nobody may
  * write, or whose formatted text vplan would refuse as too large is left as it is, with a line.
+ * The layout does not depend on settings; with `--config FILE` the messages follow its locale.
  */
 
 import { URI, type LangiumDocument } from 'langium';
@@ -14,7 +15,7 @@ import type { Command } from 'commander';
 import { formatText } from '../language/lsp/vplan-formatter.js';
 import { createVplanServices } from '../language/vplan-module.js';
 import type { VplanFile } from '../language/generated/ast.js';
-import { text, type Locale } from '../language/i18n/locale.js';
+import { localeFromEnvironment, text, type Locale } from '../language/i18n/locale.js';
 import { syntaxMessageFor } from '../language/syntax/syntax-errors.js';
 import { renderMessage } from '../language/rules/registry.js';
 import { MAX_PLAN_BYTES } from '../language/workspace/plan-size-limit.js';
@@ -22,7 +23,7 @@ import { CliInputError, because, collectPlanFiles, type PlanFile } from './files
 import { replacePlanFile } from './output-file.js';
 import { escapeControlCharacters } from './safe-text.js';
 import { startProgress } from './progress.js';
-import { withLocale } from './common-options.js';
+import { servicesWithNamedConfig, withLocaleAndConfig, type LocaleAndConfig } from './common-options.js';
 import { cliTexts } from './cli-texts.js';
 import type { CliIo } from './io.js';
 import { takeEveryFile } from './workspace.js';
@@ -109,32 +110,46 @@ function rewrite(file: PlanFile, formatted: string, io: CliIo, locale: Locale): 
     }
 }
 
+interface FmtCommandOptions extends LocaleAndConfig {
+    check: boolean;
+    progress: boolean;
+}
+
 export function registerFmtCommand(program: Command, io: CliIo, setExitCode: (code: number) => void, locale: Locale): void {
     const say = (entry: typeof cliTexts.fmt) => text(entry, {}, locale);
-    withLocale(program.command('fmt')
+    withLocaleAndConfig(program.command('fmt')
         .description(say(cliTexts.fmt))
         .argument(say(cliTexts.pathsName), say(cliTexts.pathsArgument))
         .option('--check', say(cliTexts.fmtCheckOption), false)
         .option('--progress', say(cliTexts.progressOption), false), locale)
-        .action(async (paths: string[], options: { check: boolean; progress: boolean }) => {
-            const files = collectPlanFiles(paths, process.cwd());
+        .action(async (paths: string[], options: FmtCommandOptions) => {
+            const cwd = process.cwd();
+            const files = collectPlanFiles(paths, cwd);
+            // The layout does not depend on settings, the messages on a file do (its locale). With
+            // `--config FILE` that file's settings apply to every file, as for `check`; a FILE that is
+            // missing or cannot be read stops the call (exit 2) before any file is written.
             // Every file named is plan text whatever its name (`vplan fmt notes.txt`: workspace.ts).
-            const services = takeEveryFile(createVplanServices(EmptyFileSystem));
+            const services = options.config !== undefined
+                ? (await servicesWithNamedConfig({ locale: options.locale, defaultLocale: localeFromEnvironment(process.env), configPath: options.config, cwd })).services
+                : takeEveryFile(createVplanServices(EmptyFileSystem));
+            const settings = services.Vplan.config.SettingsProvider;
+            const localeOf = (file: PlanFile): Locale => (options.config !== undefined ? settings.settingsFor(URI.file(file.absolutePath)).locale : locale);
             const progress = startProgress({ command: 'fmt', total: files.length, forced: options.progress, locale });
             let failed = false;
             let refused = false;
             for (const file of files) {
                 const outcome = await formatPlanText(services, file.text, URI.file(file.absolutePath));
                 const display = escapeControlCharacters(file.displayPath);
+                const fileLocale = localeOf(file);
                 if (outcome.kind === 'syntax-error') {
-                    io.error(`${display}:${outcome.line}:${outcome.column}: VP000 ${escapeControlCharacters(syntaxErrorText(outcome.message, locale))} (${text(cliTexts.notFormatted, {}, locale)})`);
+                    io.error(`${display}:${outcome.line}:${outcome.column}: VP000 ${escapeControlCharacters(syntaxErrorText(outcome.message, fileLocale))} (${text(cliTexts.notFormatted, {}, fileLocale)})`);
                     failed = true;
                 } else if (outcome.kind === 'changed') {
                     if (options.check) {
                         io.write(`${display}\n`);
                         failed = true;
                     } else {
-                        const result = rewrite(file, outcome.text, io, locale);
+                        const result = rewrite(file, outcome.text, io, fileLocale);
                         if (result === 'changed-meanwhile') failed = true;
                         if (result === 'refused') refused = true;
                     }

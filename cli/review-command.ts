@@ -1,7 +1,7 @@
 /**
  * `vplan review BASE [HEAD] [--format text|json|markdown|html] [-o OUT] [--fail-on-new
- * [--max-warnings N]]` (contract: shared/spec/cli.md, v2): the difference in meaning between two
- * git revisions of every workspace of the repository (review.ts). Exit 0, or 1 when
+ * [--max-warnings N]] [--config FILE]` (contract: shared/spec/cli.md, v2): the difference in
+ * meaning between two git revisions of every workspace of the repository (review.ts). Exit 0, or 1 when
  * `--fail-on-new` finds the change introduces an error (or more new warnings than allowed; one
  * line on stderr says which); 2 with one line when a revision or the folder is not git's.
  */
@@ -11,7 +11,7 @@ import { extname, resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { localeFromEnvironment, text, type Locale } from '../language/i18n/locale.js';
 import { CliInputError } from './files.js';
-import { withLocale } from './common-options.js';
+import { servicesWithNamedConfig, withLocaleAndConfig, type LocaleAndConfig } from './common-options.js';
 import { cliTexts } from './cli-texts.js';
 import { reviewTexts } from './review-texts.js';
 import { computeReview } from './review.js';
@@ -23,12 +23,11 @@ import type { CliIo } from './io.js';
 
 export type ReviewFormat = 'text' | 'json' | 'markdown' | 'html';
 
-interface ReviewCommandOptions {
+interface ReviewCommandOptions extends LocaleAndConfig {
     format?: ReviewFormat;
     output?: string;
     failOnNew: boolean;
     maxWarnings?: number;
-    locale?: Locale;
     progress: boolean;
 }
 
@@ -41,7 +40,7 @@ export function reviewFormatFor(format: ReviewFormat | undefined, output: string
 
 export function registerReviewCommand(program: Command, io: CliIo, setExitCode: (code: number) => void, locale: Locale): void {
     const say = (entry: typeof reviewTexts.review) => text(entry, {}, locale);
-    withLocale(program.command('review')
+    withLocaleAndConfig(program.command('review')
         .description(say(reviewTexts.review))
         .argument('<base>', say(reviewTexts.baseArgument))
         .argument('[head]', say(reviewTexts.headArgument))
@@ -59,8 +58,13 @@ export function registerReviewCommand(program: Command, io: CliIo, setExitCode: 
             const defaultLocale = localeFromEnvironment(process.env);
             const messageLocale = options.locale ?? defaultLocale;
             const format = reviewFormatFor(options.format, options.output);
+            // `--config FILE`: read once, from the working tree, for both revisions (exit 2 with one line when it cannot be).
+            const named = options.config !== undefined
+                ? (await servicesWithNamedConfig({ locale: options.locale, defaultLocale, configPath: options.config, cwd })).config
+                : undefined;
             const { review, timelines, workingTreeFiles } = await computeReview(base, head, {
                 locale: options.locale, defaultLocale, cwd, timelines: format === 'html', today: renderToday(process.env),
+                config: named && { absolutePath: named.uri.fsPath, text: named.text },
                 progress: total => startProgress({ command: 'review', total, forced: options.progress, locale: messageLocale })
             });
             const output = format === 'json' ? renderReviewJson(review)

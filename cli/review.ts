@@ -130,7 +130,7 @@ export interface ReviewOutcome {
     review: Review;
     /** Only when asked for (`timelines: true`). */
     timelines: PlanTimelines[];
-    /** The files read from the working tree (HEAD omitted), absolute: `-o` never writes over one. */
+    /** The files read from the working tree (HEAD omitted; the `--config` file), absolute: `-o` never writes over one. */
     workingTreeFiles: string[];
 }
 
@@ -145,6 +145,13 @@ export interface ReviewOptions {
     /** Build the head side from scratch even when an update would do (tests compare both ways). */
     fresh?: boolean;
     env?: NodeJS.ProcessEnv;
+    /**
+     * `--config FILE`: the one settings file of every file of both revisions, read once from the
+     * working tree (cli/common-options.ts `servicesWithNamedConfig`). The config files the
+     * revisions hold then set no settings: they are neither compared nor listed, and still decide
+     * where a workspace's root is (language reference, section 2), as for `vplan check --config`.
+     */
+    config?: { absolutePath: string; text: string };
     /** Progress of the checking, given the number of files to check on both sides (cli/progress.ts). */
     progress?: (total: number) => Progress;
 }
@@ -200,12 +207,34 @@ interface Side {
 const GLOBAL_TYPES = ['Organisation', 'MeasureType'] as const;
 type GlobalType = typeof GLOBAL_TYPES[number];
 
+/**
+ * The files of a revision, and the `--config` file as read from the working tree at a URI of its
+ * own: never one of the revision's files, even at the same path (a revision's config files still
+ * decide where the roots are).
+ */
+class SideFileSystemProvider extends RevisionFileSystemProvider {
+    constructor(snapshot: RevisionSnapshot, private readonly named: { uri: URI; text: string } | undefined) {
+        super(snapshot);
+    }
+
+    override readFileSync(uri: URI): string {
+        return this.named !== undefined && uri.toString() === this.named.uri.toString() ? this.named.text : super.readFileSync(uri);
+    }
+}
+
+function sideFileSystem(snapshot: RevisionSnapshot, options: ReviewOptions): SideFileSystemProvider {
+    return new SideFileSystemProvider(snapshot, options.config && { uri: namedConfigUri(options.config.absolutePath), text: options.config.text });
+}
+
+const namedConfigUri = (absolutePath: string) => URI.file(absolutePath).with({ scheme: 'vplan-config' });
+
 function createServices(fs: RevisionFileSystemProvider, options: ReviewOptions): Services {
     // Editor mode: the incremental builder's reverse index and the validation memo make the head side cheap.
     const services = createVplanServices({ fileSystemProvider: () => fs });
     const settings = services.Vplan.config.SettingsProvider;
     settings.defaultLocale = options.defaultLocale;
     settings.localeOverride = options.locale;
+    if (options.config) settings.explicitConfig = namedConfigUri(options.config.absolutePath);
     // An update checks as fully as a first build (Langium's update skips the 'slow' category).
     services.shared.workspace.DocumentBuilder.updateBuildOptions = { validation: true };
     return services;
@@ -293,7 +322,8 @@ function collectSide(services: Services, snapshot: RevisionSnapshot, paired: Rea
         if (!document) continue;
         rootOf.set(path, layout.keyOf(uri));
         diagnostics.set(path, (document.diagnostics ?? []).map(reviewDiagnostic));
-        for (const source of settings.sourcesFor(uri)) configs.set(source.uri.path, source);
+        // The `--config` file is the same on both sides: its diagnostics never change.
+        if (!options.config) for (const source of settings.sourcesFor(uri)) configs.set(source.uri.path, source);
         if (paired.has(path)) {
             const root = document.parseResult.value;
             sources.set(path, { label: display(path), text: snapshot.files.get(path)!, root });
@@ -406,7 +436,7 @@ export async function computeReview(baseRevision: string, headRevision: string |
     const display = (path: string) => relative(cwd, absolute(repository.top, path)).replace(/\\/g, '/') || '.';
 
     // The global names whose namers the catalogue section may need: those declared in changed files.
-    const fs = new RevisionFileSystemProvider(base);
+    const fs = sideFileSystem(base, options);
     const services = createServices(fs, options);
     const basePlans = planPaths(base).length;
     const total = basePlans + planPaths(head).length;
@@ -436,7 +466,7 @@ export async function computeReview(baseRevision: string, headRevision: string |
 
     let headServices: Services;
     if (options.fresh || configsDiffer(base, head)) {
-        headServices = createServices(new RevisionFileSystemProvider(head), options);
+        headServices = createServices(sideFileSystem(head, options), options);
         progress.watch(headServices, () => sideEnd);
         await buildSide(headServices, head);
     } else {
@@ -505,9 +535,11 @@ export async function computeReview(baseRevision: string, headRevision: string |
             }
         });
     });
-    // Every other file (plans and configs) of either side, whose text or diagnostics changed.
+    // Every other file (plans and configs) of either side, whose text or diagnostics changed;
+    // with `--config` the revisions' config files set no settings and are left out.
     const paired = new Set([...basePaired, ...headPaired]);
-    for (const path of new Set([...baseSide.diagnostics.keys(), ...headSide.diagnostics.keys(), ...configPaths(base), ...configPaths(head)])) {
+    const configFiles = options.config ? [] : [...configPaths(base), ...configPaths(head)];
+    for (const path of new Set([...baseSide.diagnostics.keys(), ...headSide.diagnostics.keys(), ...configFiles])) {
         if (paired.has(path)) continue;
         const before = base.files.get(path);
         const after = head.files.get(path);
@@ -590,7 +622,10 @@ export async function computeReview(baseRevision: string, headRevision: string |
     };
     return {
         review, timelines: options.timelines ? timelinesOf(pairs, changeSet.files, baseSide, headSide, display) : [],
-        workingTreeFiles: headCommit === undefined ? [...head.files.keys(), ...head.unreadable.keys()].map(path => absolute(head.top, path)) : []
+        workingTreeFiles: [
+            ...headCommit === undefined ? [...head.files.keys(), ...head.unreadable.keys()].map(path => absolute(head.top, path)) : [],
+            ...options.config ? [options.config.absolutePath] : []
+        ]
     };
 }
 
