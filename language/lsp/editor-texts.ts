@@ -81,6 +81,15 @@ export const editorTexts = {
         en: 'Built-in measure types cannot be renamed; declare your own `measure type` instead.',
         nl: 'Ingebouwde maatregeltypen kunnen niet hernoemd worden; declareer zo nodig een eigen `measure type`.'
     }),
+    // `kind`: the AST type of the declaration that has the name (spec section 2: namespaces).
+    nameTakenInPlan: message<{ name: string; kind: string }>({
+        en: a => `'${a.name}' is already the name of ${kindNoun(a.kind, 'en')} in this plan; the members, supporters, risks, measures, interventions and agreements of a plan each need a name of their own.`,
+        nl: a => `'${a.name}' is al de naam van ${kindNoun(a.kind, 'nl')} in dit plan; de gezinsleden, steunfiguren, risico's, maatregelen, interventies en afspraken van een plan hebben elk een eigen naam.`
+    }),
+    nameTakenInWorkspace: message<{ name: string; kind: string; builtin: boolean }>({
+        en: a => `'${a.name}' is already the name of ${a.builtin ? 'a built-in measure type' : `${kindNoun(a.kind, 'en')} in this workspace`}; plans, organisations and measure types each need a name of their own.`,
+        nl: a => `'${a.name}' is al de naam van ${a.builtin ? 'een ingebouwd maatregeltype' : `${kindNoun(a.kind, 'nl')} in deze werkruimte`}; plannen, organisaties en maatregeltypen hebben elk een eigen naam.`
+    }),
 
     // Completion details.
     keyword: words({ en: 'Keyword', nl: 'Trefwoord' }),
@@ -280,3 +289,20 @@ export const snippetTexts = {
         source: words({ en: 'Source', nl: 'Bron' })
     }
 };
+
+/** A declaration's AST type as a noun with its article, for the rename refusals. */
+const KIND_NOUNS: Record<string, { en: string; nl: string }> = {
+    Member: { en: 'a household member', nl: 'een gezinslid' },
+    Supporter: { en: 'a supporter', nl: 'een steunfiguur' },
+    Risk: { en: 'a risk', nl: 'een risico' },
+    Measure: { en: 'a measure', nl: 'een maatregel' },
+    Intervention: { en: 'an intervention', nl: 'een interventie' },
+    Agreement: { en: 'an agreement', nl: 'een afspraak' },
+    Plan: { en: 'a plan', nl: 'een plan' },
+    Organisation: { en: 'an organisation', nl: 'een organisatie' },
+    MeasureType: { en: 'a measure type', nl: 'een maatregeltype' }
+};
+
+function kindNoun(kind: string, locale: 'en' | 'nl'): string {
+    return KIND_NOUNS[kind]?.[locale] ?? kind;
+}

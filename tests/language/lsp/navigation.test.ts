@@ -115,6 +115,37 @@ describe('rename', () => {
         services.Vplan.config.SettingsProvider.localeOverride = 'nl';
         await expect(lsp.RenameProvider!.rename(plan, params('plan'))).rejects.toThrow(/gereserveerd woord/);
     });
+    test('a new name already taken in the namespace of the declaration is refused, in the document locale', async () => {
+        const { orgs, plan } = await workspace();
+        const more = await parse('organisation extra_zhz "Extra" kind ggz\nmeasure type eigen "Eigen" {\n mode drang\n}\n', { documentUri: 'file:///ws/more.vplan' });
+        opened.push(more);
+        const rename = (document: LangiumDocument, needle: string, newName: string) =>
+            lsp.RenameProvider!.rename(document, { textDocument: { uri: document.uri.toString() }, position: positionOf(document, needle, 1), newName });
+        // One namespace per plan: members, supporters, risks, ...
+        await expect(rename(plan, 'sanne', 'mark')).rejects.toThrow(/'mark' is already the name of a household member in this plan/);
+        await expect(rename(plan, 'sanne', 'oma')).rejects.toThrow(/'oma' is already the name of a supporter in this plan/);
+        await expect(rename(plan, 'geweld "Partnergeweld"', 'daderhulp')).rejects.toThrow(/'daderhulp' is already the name of an intervention in this plan/);
+        // One global namespace: organisations (across files), plans, measure types, the built-in ones too.
+        await expect(rename(orgs, 'ggz_zhz', 'extra_zhz')).rejects.toThrow(/'extra_zhz' is already the name of an organisation in this workspace/);
+        await expect(rename(more, 'extra_zhz', 'fam_test')).rejects.toThrow(/'fam_test' is already the name of a plan in this workspace/);
+        await expect(rename(more, 'eigen', 'huisverbod')).rejects.toThrow(/'huisverbod' is already the name of a built-in measure type/);
+        await expect(rename(more, 'eigen', 'vt_zhz')).rejects.toThrow(/'vt_zhz' is already the name of an organisation/);
+        const refusal = await Promise.resolve(rename(plan, 'sanne', 'mark')).then(() => undefined, (error: unknown) => error);
+        expect(refusal).toBeInstanceOf(ResponseError);
+        expect((refusal as ResponseError<unknown>).code).toBe(-32803);
+        services.Vplan.config.SettingsProvider.localeOverride = 'nl';
+        await expect(rename(plan, 'sanne', 'mark')).rejects.toThrow(/'mark' is al de naam van een gezinslid in dit plan/);
+        await expect(rename(orgs, 'ggz_zhz', 'extra_zhz')).rejects.toThrow(/'extra_zhz' is al de naam van een organisatie in deze werkruimte/);
+    });
+    test('a free new name is allowed, and so is a plan-level name that only shadows an organisation', async () => {
+        const { orgs, plan } = await workspace();
+        const rename = (document: LangiumDocument, needle: string, newName: string) =>
+            lsp.RenameProvider!.rename(document, { textDocument: { uri: document.uri.toString() }, position: positionOf(document, needle, 1), newName });
+        expect((await rename(plan, 'sanne', 'sara'))?.changes?.[plan.uri.toString()]).toHaveLength(6);
+        expect((await rename(plan, 'sanne', 'vt_zhz'))?.changes?.[plan.uri.toString()]).toHaveLength(6);
+        expect(Object.keys((await rename(orgs, 'ggz_zhz', 'ggz_new'))?.changes ?? {})).toHaveLength(2);
+        expect((await rename(plan, 'sanne', 'sanne'))?.changes?.[plan.uri.toString()]).toHaveLength(6);
+    });
     test('prepareRename gives the name range of a member; rename changes declaration and references', async () => {
         const { plan } = await workspace();
         const position = positionOf(plan, 'sanne', 1);
