@@ -12,7 +12,7 @@
 
 import {
     DefaultLangiumDocumentFactory, type AstNode, type LangiumDocument, type Mutable, type ParseResult, type ParserOptions,
-    type URI, type ValidationOptions
+    URI, type ValidationOptions
 } from 'langium';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CancellationToken } from 'vscode-languageserver-protocol';
@@ -20,6 +20,9 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { message, text, type Locale } from '../i18n/locale.js';
 import { VplanDocumentValidator } from '../validation/vplan-document-validator.js';
 import { MAX_PLAN_BYTES, utf8SizeOver } from './plan-size-limit.js';
+import { BUILTIN_CATALOGUE, BUILTIN_CATALOGUE_URI } from '../builtin/catalogue.js';
+
+const BUILTIN_URI_TEXT = URI.parse(BUILTIN_CATALOGUE_URI).toString();
 
 const megabytes = (bytes: number, locale: Locale) => {
     const value = (bytes / 1024 / 1024).toFixed(1);
@@ -78,6 +81,8 @@ export class VplanDocumentFactory extends DefaultLangiumDocumentFactory {
     }
 
     protected override async getUpdatedText<T extends AstNode>(document: Mutable<LangiumDocument<T>>, textDocument: TextDocument | undefined, cancellationToken: CancellationToken): Promise<string> {
+        // The built-in catalogue has no file: once the editor closed it (go to definition opens it read-only), its text is its own.
+        if (!textDocument && document.uri.toString() === BUILTIN_URI_TEXT) return BUILTIN_CATALOGUE;
         return this.readOrRecord(document.uri, () => super.getUpdatedText(document, textDocument, cancellationToken));
     }
 

@@ -148,6 +148,19 @@ describe.each([
         });
         expect(targetUri(definition)).toMatch(/^vplan-builtin:/);
     });
+
+    test('the built-in catalogue opened and closed at once keeps its text (it has no file to read)', async () => {
+        const files = regioZhz();
+        server = await startServer({ workspaceFiles: files, env });
+        const aster = server.uri('aster-2026.vplan');
+        await server.open(aster, files['aster-2026.vplan']);
+        expect(hasUnresolved(await server.waitForDiagnostics(aster))).toBe(false);
+        const builtin = URI.parse(BUILTIN_CATALOGUE_URI).toString();
+        await server.open(builtin, BUILTIN_CATALOGUE);
+        await server.notify('textDocument/didClose', { textDocument: { uri: builtin } });
+        await server.change(aster, files['aster-2026.vplan'] + '\n// closed\n');
+        expect(hasUnresolved(await server.waitForDiagnostics(aster))).toBe(false);
+    });
 });
 
 describe('rename refuses a name already taken in the same namespace', () => {
