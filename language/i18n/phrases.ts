@@ -6,6 +6,7 @@
  */
 
 import type { DurationValue } from '../model/dates.js';
+import type { ValueSetName } from '../model/vocabulary.js';
 import type { Locale } from './locale.js';
 
 type Forms = readonly [one: string, many: string];
@@ -151,4 +152,48 @@ export function valueWord(set: ValueWordSet, value: string, locale: Locale): str
 /** `yes` / `ja`, `no` / `nee`. */
 export function yesNo(value: boolean, locale: Locale): string {
     return locale === 'nl' ? (value ? 'ja' : 'nee') : (value ? 'yes' : 'no');
+}
+
+/** Each value set as a coordinator names it (VP000's messages, hovers, completion details). */
+const VALUE_SET_NAMES: Record<ValueSetName, Record<Locale, string>> = {
+    status: { en: 'status', nl: 'status' },
+    memberKind: { en: 'member kind', nl: 'soort gezinslid' },
+    role: { en: 'role', nl: 'rol' },
+    severity: { en: 'severity', nl: 'ernst' },
+    nature: { en: 'nature', nl: 'aard' },
+    domain: { en: 'domain', nl: 'domein' },
+    phaseKind: { en: 'phase', nl: 'fase' },
+    framework: { en: 'framework', nl: 'kader' },
+    clientMode: { en: 'client mode', nl: 'manier van deelname' },
+    subject: { en: 'subject', nl: 'doelgroep' },
+    mode: { en: 'mode', nl: 'soort maatregel' },
+    organisationKind: { en: 'organisation kind', nl: 'soort organisatie' },
+    durationUnit: { en: 'duration unit', nl: 'tijdseenheid' },
+    endedReason: { en: 'reason for ending', nl: 'reden van beëindiging' }
+};
+
+/** `member kind` / `soort gezinslid`: a value set by its name in words, never its name in the code. */
+export function valueSetName(set: ValueSetName, locale: Locale): string {
+    return VALUE_SET_NAMES[set]?.[locale] ?? set;
+}
+
+/** A declaration's or reference's AST type as a noun with its article ("an organisation"), since English needs "a" or "an". */
+const DECLARATION_NOUNS: Record<string, Record<Locale, string>> = {
+    Member: { en: 'a household member', nl: 'een gezinslid' },
+    Supporter: { en: 'a supporter', nl: 'een steunfiguur' },
+    Organisation: { en: 'an organisation', nl: 'een organisatie' },
+    MeasureType: { en: 'a measure type', nl: 'een soort maatregel' },
+    Plan: { en: 'a plan', nl: 'een plan' },
+    Risk: { en: 'a risk', nl: 'een risico' },
+    Measure: { en: 'a measure', nl: 'een maatregel' },
+    Intervention: { en: 'an intervention', nl: 'een interventie' },
+    Agreement: { en: 'an agreement', nl: 'een afspraak' },
+    AgreementParty: { en: 'a household member or supporter', nl: 'een gezinslid of steunfiguur' },
+    Checker: { en: 'an organisation or supporter', nl: 'een organisatie of steunfiguur' },
+    ActionOwner: { en: 'an organisation, household member or supporter', nl: 'een organisatie, gezinslid of steunfiguur' }
+};
+
+/** `an organisation`, `een gezinslid`: the kind of a declaration (its AST type) with its article. */
+export function declarationNoun(type: string, locale: Locale): string {
+    return DECLARATION_NOUNS[type]?.[locale] ?? type;
 }

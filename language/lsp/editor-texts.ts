@@ -6,6 +6,7 @@
  */
 
 import { message, words } from '../i18n/locale.js';
+import { declarationNoun, valueSetName } from '../i18n/phrases.js';
 import type { ValueSetName } from '../model/vocabulary.js';
 
 export const editorTexts = {
@@ -83,12 +84,12 @@ export const editorTexts = {
     }),
     // `kind`: the AST type of the declaration that has the name (spec section 2: namespaces).
     nameTakenInPlan: message<{ name: string; kind: string }>({
-        en: a => `'${a.name}' is already the name of ${kindNoun(a.kind, 'en')} in this plan; the members, supporters, risks, measures, interventions and agreements of a plan each need a name of their own.`,
-        nl: a => `'${a.name}' is al de naam van ${kindNoun(a.kind, 'nl')} in dit plan; de gezinsleden, steunfiguren, risico's, maatregelen, interventies en afspraken van een plan hebben elk een eigen naam.`
+        en: a => `'${a.name}' is already the name of ${declarationNoun(a.kind, 'en')} in this plan; the members, supporters, risks, measures, interventions and agreements of a plan each need a name of their own.`,
+        nl: a => `'${a.name}' is al de naam van ${declarationNoun(a.kind, 'nl')} in dit plan; de gezinsleden, steunfiguren, risico's, maatregelen, interventies en afspraken van een plan hebben elk een eigen naam.`
     }),
     nameTakenInWorkspace: message<{ name: string; kind: string; builtin: boolean }>({
-        en: a => `'${a.name}' is already the name of ${a.builtin ? 'a built-in measure type' : `${kindNoun(a.kind, 'en')} in this workspace`}; plans, organisations and measure types each need a name of their own.`,
-        nl: a => `'${a.name}' is al de naam van ${a.builtin ? 'een ingebouwd maatregeltype' : `${kindNoun(a.kind, 'nl')} in deze werkruimte`}; plannen, organisaties en maatregeltypen hebben elk een eigen naam.`
+        en: a => `'${a.name}' is already the name of ${a.builtin ? 'a built-in measure type' : `${declarationNoun(a.kind, 'en')} in this workspace`}; plans, organisations and measure types each need a name of their own.`,
+        nl: a => `'${a.name}' is al de naam van ${a.builtin ? 'een ingebouwd maatregeltype' : `${declarationNoun(a.kind, 'nl')} in deze werkruimte`}; plannen, organisaties en maatregeltypen hebben elk een eigen naam.`
     }),
 
     // Completion details.
@@ -191,22 +192,11 @@ export const editorTexts = {
     aware: words({ en: 'Knows the plan', nl: 'Kent het plan' }),
     valueSet: message<{ set: string }>({
         // Each value set named as a coordinator would (as the VP000 messages name it), never by its name in the code.
-        en: a => VALUE_SET_NAMES_EN[a.set as ValueSetName] ?? a.set,
-        nl: a => VALUE_SET_NAMES_NL[a.set as ValueSetName] ?? a.set
+        en: a => valueSetName(a.set as ValueSetName, 'en'),
+        nl: a => valueSetName(a.set as ValueSetName, 'nl')
     })
 };
 
-const VALUE_SET_NAMES_EN: Readonly<Record<ValueSetName, string>> = {
-    status: 'status', memberKind: 'member kind', role: 'role', severity: 'severity', nature: 'nature', domain: 'domain',
-    phaseKind: 'phase', framework: 'framework', clientMode: 'client mode', subject: 'subject', mode: 'mode',
-    organisationKind: 'organisation kind', endedReason: 'reason for ending', durationUnit: 'duration unit'
-};
-
-const VALUE_SET_NAMES_NL: Readonly<Record<ValueSetName, string>> = {
-    status: 'status', memberKind: 'soort gezinslid', role: 'rol', severity: 'ernst', nature: 'aard', domain: 'domein',
-    phaseKind: 'fase', framework: 'kader', clientMode: 'betrokkenheid cliënt', subject: 'betreft', mode: 'kader',
-    organisationKind: 'soort organisatie', endedReason: 'reden van beëindiging', durationUnit: 'eenheid'
-};
 
 /**
  * The completion snippets' texts (vplan-snippets.ts): what each one is called and does, and the
@@ -290,19 +280,3 @@ export const snippetTexts = {
     }
 };
 
-/** A declaration's AST type as a noun with its article, for the rename refusals. */
-const KIND_NOUNS: Record<string, { en: string; nl: string }> = {
-    Member: { en: 'a household member', nl: 'een gezinslid' },
-    Supporter: { en: 'a supporter', nl: 'een steunfiguur' },
-    Risk: { en: 'a risk', nl: 'een risico' },
-    Measure: { en: 'a measure', nl: 'een maatregel' },
-    Intervention: { en: 'an intervention', nl: 'een interventie' },
-    Agreement: { en: 'an agreement', nl: 'een afspraak' },
-    Plan: { en: 'a plan', nl: 'een plan' },
-    Organisation: { en: 'an organisation', nl: 'een organisatie' },
-    MeasureType: { en: 'a measure type', nl: 'een maatregeltype' }
-};
-
-function kindNoun(kind: string, locale: 'en' | 'nl'): string {
-    return KIND_NOUNS[kind]?.[locale] ?? kind;
-}

@@ -17,6 +17,7 @@
  */
 
 import type { Locale } from '../i18n/locale.js';
+import { declarationNoun } from '../i18n/phrases.js';
 import { isRisk, type Plan } from '../generated/ast.js';
 import { planMembers, planSupporters } from '../model/ast-queries.js';
 import { nearestNames } from '../model/name-distance.js';
@@ -24,25 +25,6 @@ import { defineRule, defineRules, finding, message, text, type FindingArgs } fro
 import { examplePlan, EXAMPLE_SECTIONS } from './example-plan.js';
 import type { FixProposal, FixSupport } from './fix-support.js';
 
-/** A declaration's or reference's AST type as a noun with its article ("an organisation"), since English needs "a" or "an". */
-const KIND_NAMES: Record<string, Record<Locale, string>> = {
-    Member: { en: 'a household member', nl: 'een gezinslid' },
-    Supporter: { en: 'a supporter', nl: 'een steunfiguur' },
-    Organisation: { en: 'an organisation', nl: 'een organisatie' },
-    MeasureType: { en: 'a measure type', nl: 'een soort maatregel' },
-    Plan: { en: 'a plan', nl: 'een plan' },
-    Risk: { en: 'a risk', nl: 'een risico' },
-    Measure: { en: 'a measure', nl: 'een maatregel' },
-    Intervention: { en: 'an intervention', nl: 'een interventie' },
-    Agreement: { en: 'an agreement', nl: 'een afspraak' },
-    AgreementParty: { en: 'a household member or supporter', nl: 'een gezinslid of steunfiguur' },
-    Checker: { en: 'an organisation or supporter', nl: 'een organisatie of steunfiguur' },
-    ActionOwner: { en: 'an organisation, household member or supporter', nl: 'een organisatie, gezinslid of steunfiguur' }
-};
-
-function kindName(type: string, locale: Locale): string {
-    return KIND_NAMES[type]?.[locale] ?? type;
-}
 
 /**
  * Where a name of each kind can be declared (spec section 2): members, supporters and risks in the
@@ -69,12 +51,12 @@ function scopeName(type: string, locale: Locale): string {
 
 const vp081Findings = {
     unresolved: finding<{ name: string; type: string }>({
-        en: a => `'${a.name}' is not ${kindName(a.type, 'en')} declared in ${scopeName(a.type, 'en')}; declare it or correct the name.`,
-        nl: a => `'${a.name}' is niet gedeclareerd als ${kindName(a.type, 'nl')} in ${scopeName(a.type, 'nl')}; declareer het of verbeter de naam.`
+        en: a => `'${a.name}' is not ${declarationNoun(a.type, 'en')} declared in ${scopeName(a.type, 'en')}; declare it or correct the name.`,
+        nl: a => `'${a.name}' is niet gedeclareerd als ${declarationNoun(a.type, 'nl')} in ${scopeName(a.type, 'nl')}; declareer het of verbeter de naam.`
     }),
     wrongKind: finding<{ name: string; type: string; actual: string }>({
-        en: a => `'${a.name}' is ${kindName(a.actual, 'en')}, but ${kindName(a.type, 'en')} is expected here.`,
-        nl: a => `'${a.name}' is ${kindName(a.actual, 'nl')}, maar hier wordt ${kindName(a.type, 'nl')} verwacht.`
+        en: a => `'${a.name}' is ${declarationNoun(a.actual, 'en')}, but ${declarationNoun(a.type, 'en')} is expected here.`,
+        nl: a => `'${a.name}' is ${declarationNoun(a.actual, 'nl')}, maar hier wordt ${declarationNoun(a.type, 'nl')} verwacht.`
     })
 };
 

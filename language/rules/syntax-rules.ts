@@ -17,7 +17,7 @@
 
 import { CstUtils, isAstNode, type AstNode, type LangiumDocument } from 'langium';
 import type { Locale } from '../i18n/locale.js';
-import { orList } from '../i18n/phrases.js';
+import { orList, valueSetName } from '../i18n/phrases.js';
 import { VALUE_SET_LOOKUP, VALUE_SETS, type ValueSetName } from '../model/vocabulary.js';
 import type { SyntaxMessage } from '../syntax/syntax-errors.js';
 import { findBsns } from '../model/personal-data.js';
@@ -86,23 +86,6 @@ function alternatives(keys: readonly string[], locale: Locale): string {
     return orList(keys.map(key => tokenName(key, locale)), locale);
 }
 
-/** The name of each value set in messages. */
-const SET_NAMES: Record<ValueSetName, { en: string; nl: string }> = {
-    status: { en: 'status', nl: 'status' },
-    memberKind: { en: 'member kind', nl: 'soort gezinslid' },
-    role: { en: 'role', nl: 'rol' },
-    severity: { en: 'severity', nl: 'ernst' },
-    nature: { en: 'nature', nl: 'aard' },
-    domain: { en: 'domain', nl: 'domein' },
-    phaseKind: { en: 'phase', nl: 'fase' },
-    framework: { en: 'framework', nl: 'kader' },
-    clientMode: { en: 'client mode', nl: 'manier van deelname' },
-    subject: { en: 'subject', nl: 'doelgroep' },
-    mode: { en: 'mode', nl: 'soort maatregel' },
-    organisationKind: { en: 'organisation kind', nl: 'soort organisatie' },
-    durationUnit: { en: 'duration unit', nl: 'tijdseenheid' },
-    endedReason: { en: 'reason for ending', nl: 'reden van beëindiging' }
-};
 
 /**
  * The findings of the parser and the lexer, keyed as syntax/syntax-errors.ts decodes them: the
@@ -178,8 +161,8 @@ export const vp000 = defineRule({
     findings: {
         ...parserFindings,
         value: finding<{ value: string; set: ValueSetName }>({
-            en: a => `Unknown ${SET_NAMES[a.set].en} ${shownValue(a.value, 'en')}; allowed: ${VALUE_SETS[a.set].join(', ')}.`,
-            nl: a => `Onbekende ${SET_NAMES[a.set].nl} ${shownValue(a.value, 'nl')}; toegestaan: ${VALUE_SETS[a.set].join(', ')}.`
+            en: a => `Unknown ${valueSetName(a.set, 'en')} ${shownValue(a.value, 'en')}; allowed: ${VALUE_SETS[a.set].join(', ')}.`,
+            nl: a => `Onbekende ${valueSetName(a.set, 'nl')} ${shownValue(a.value, 'nl')}; toegestaan: ${VALUE_SETS[a.set].join(', ')}.`
         }),
         escape: finding<{ escape: string }>({
             en: a => `Invalid escape '${a.escape}' in a string: only \\" and \\\\ are allowed.`,

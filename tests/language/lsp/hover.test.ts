@@ -246,6 +246,6 @@ measure type eigen "Eigen" {
     test('in Dutch', async () => {
         settings.localeOverride = 'nl';
         expect(await hoverText(mark(FULL, 'safety from'))).toContain('een waarde van fase: safety, stability, recovery');
-        expect(await hoverText(mark(words, 'heard'))).toContain('een waarde van betrokkenheid cliënt');
+        expect(await hoverText(mark(words, 'heard'))).toContain('een waarde van manier van deelname');
     });
 });
