@@ -26,7 +26,6 @@ import { startProgress } from './progress.js';
 import { servicesWithNamedConfig, withLocaleAndConfig, type LocaleAndConfig } from './common-options.js';
 import { cliTexts } from './cli-texts.js';
 import type { CliIo } from './io.js';
-import { takeEveryFile } from './workspace.js';
 
 export type FormatOutcome =
     | { kind: 'canonical' }
@@ -128,10 +127,10 @@ export function registerFmtCommand(program: Command, io: CliIo, setExitCode: (co
             // The layout does not depend on settings, the messages on a file do (its locale). With
             // `--config FILE` that file's settings apply to every file, as for `check`; a FILE that is
             // missing or cannot be read stops the call (exit 2) before any file is written.
-            // Every file named is plan text whatever its name (`vplan fmt notes.txt`: workspace.ts).
+            // Batch mode: every file named is plan text whatever its name (`vplan fmt notes.txt`: workspace/batch-module.ts).
             const services = options.config !== undefined
                 ? (await servicesWithNamedConfig({ locale: options.locale, defaultLocale: localeFromEnvironment(process.env), configPath: options.config, cwd })).services
-                : takeEveryFile(createVplanServices(EmptyFileSystem));
+                : createVplanServices({ ...EmptyFileSystem, mode: 'batch' });
             const settings = services.Vplan.config.SettingsProvider;
             const localeOf = (file: PlanFile): Locale => (options.config !== undefined ? settings.settingsFor(URI.file(file.absolutePath)).locale : locale);
             const progress = startProgress({ command: 'fmt', total: files.length, forced: options.progress, locale });

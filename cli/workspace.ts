@@ -139,7 +139,8 @@ export async function loadWorkspace(files: PlanFile[], options: WorkspaceOptions
  * index and no validation memo.
  */
 export async function createCliServices(options: WorkspaceOptions, catalogue = true): Promise<Services> {
-    const services = takeEveryFile(createVplanServices({ ...NodeFileSystem, mode: 'batch' }));
+    // Batch mode, which also takes every file given as plan text (workspace/batch-module.ts).
+    const services = createVplanServices({ ...NodeFileSystem, mode: 'batch' });
     const settings = services.Vplan.config.SettingsProvider;
     settings.defaultLocale = options.defaultLocale;
     settings.localeOverride = options.locale;
@@ -151,27 +152,6 @@ export async function createCliServices(options: WorkspaceOptions, catalogue = t
         settings.explicitConfig = URI.file(configFile);
     }
     if (catalogue) await loadBuiltinCatalogue(services.shared);
-    return services;
-}
-
-/**
- * Services that take every file they are given as plan text, whatever its name: Langium picks a
- * language by the file's extension, so `notes.txt`, and `.vplan` (a name without extension to
- * it), would be an internal error. cli.md, common rules: "a file named explicitly is plan text
- * whatever its name". The CLI loads only the files it chose (those named, and the `*.vplan` files
- * of their workspaces, cli/files.ts and WorkspaceLayout), so every file keeps its own path: in
- * diagnostics, in a message that names another file (VP080), for `fmt` to write it back.
- */
-export function takeEveryFile<T extends Pick<Services, 'shared' | 'Vplan'>>(services: T): T {
-    const registry = services.shared.ServiceRegistry;
-    const byExtension = registry.getServices.bind(registry);
-    registry.getServices = uri => {
-        try {
-            return byExtension(uri);
-        } catch {
-            return services.Vplan;
-        }
-    };
     return services;
 }
 

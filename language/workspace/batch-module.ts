@@ -10,10 +10,12 @@
  * - The builder's reverse index of dependencies and the validation memo make later updates cheap;
  *   a CLI call validates every document once.
  *
+ * - Every file the CLI loads is plan text, whatever its name (`PlanTextServiceRegistry`).
+ *
  * Everything is decided when the services are constructed; nothing is replaced afterwards.
  */
 
-import type { LangiumDocument, Module } from 'langium';
+import { DefaultServiceRegistry, type LangiumCoreServices, type LangiumDocument, type Module, type URI } from 'langium';
 import type { LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import type { VplanServices } from '../vplan-module.js';
 import { LargeFileDocumentValidator } from './large-file-guard.js';
@@ -32,6 +34,26 @@ export class BatchDocumentValidator extends LargeFileDocumentValidator {
     override memoize = false;
 }
 
+/**
+ * `shared.ServiceRegistry` in batch mode: a file whose name Langium does not know as vplan's
+ * (`notes.txt`, or `.vplan`, which has no extension to it) is plan text all the same. cli.md,
+ * common rules: "a file named explicitly is plan text whatever its name". The CLI chooses the files
+ * it loads itself (those named, and the `*.vplan` files of their workspaces: cli/files.ts and
+ * WorkspaceLayout), so every file keeps its own path in diagnostics, in a message that names
+ * another file (VP080), and for `fmt` to write it back.
+ */
+export class PlanTextServiceRegistry extends DefaultServiceRegistry {
+    override getServices(uri: URI): LangiumCoreServices {
+        try {
+            return super.getServices(uri);
+        } catch (error) {
+            const [language] = this.all;
+            if (!language) throw error;
+            return language;
+        }
+    }
+}
+
 export const vplanBatchModule: Module<VplanServices, PartialLangiumServices> = {
     validation: {
         DocumentValidator: (services) => new BatchDocumentValidator(services)
@@ -39,6 +61,7 @@ export const vplanBatchModule: Module<VplanServices, PartialLangiumServices> = {
 };
 
 export const vplanSharedBatchModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    ServiceRegistry: (services) => new PlanTextServiceRegistry(services),
     workspace: {
         DocumentBuilder: (services) => new VplanDocumentBuilder(services, { incremental: false }),
         IndexManager: (services) => new BatchIndexManager(services)

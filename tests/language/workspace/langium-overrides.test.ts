@@ -251,6 +251,17 @@ describe('batch mode (batch-module.ts)', () => {
         expect(dependents(batch.services)).toBe(0);
         expect(dependents(editor.services)).toBeGreaterThan(0);
     });
+
+    test('every file is plan text in batch mode, whatever its name; in editor mode only `.vplan` files', () => {
+        const batch = createVplanServices({ ...EmptyFileSystem, mode: 'batch' });
+        const editor = createVplanServices(EmptyFileSystem);
+        for (const name of ['notes.txt', '.vplan', 'plan']) {
+            const uri = URI.file(`/w/${name}`);
+            expect(batch.shared.ServiceRegistry.getServices(uri), name).toBe(batch.Vplan);
+            expect(editor.shared.ServiceRegistry.hasServices(uri), name).toBe(false);
+        }
+        expect(editor.shared.ServiceRegistry.getServices(URI.file('/w/p.vplan'))).toBe(editor.Vplan);
+    });
 });
 
 describe('string values (VplanValueConverter)', () => {
