@@ -13,7 +13,7 @@ import { runCheck, type CheckFormat } from './check-command.js';
 import './format-sarif.js';
 import './format-junit.js';
 import './format-github.js';
-import { processIo, type CliIo } from './io.js';
+import { processIo, toleratePipeClosed, type CliIo } from './io.js';
 import { registerExtraCommands } from './commands.js';
 import { cliTexts } from './cli-texts.js';
 import { commandLineLocale, withLocaleAndConfig, type LocaleAndConfig } from './common-options.js';
@@ -117,6 +117,8 @@ function parsePositiveCount(value: string, locale: Locale): number {
 export async function main(commandLine: string[]): Promise<number> {
     // Git's arguments to `vplan diff --git` are never options, whatever the file names (`-h.vplan`).
     const argv = protectGitDriverArguments(commandLine);
+    toleratePipeClosed(process.stdout);
+    toleratePipeClosed(process.stderr);
     const io = processIo();
     const locale = commandLineLocale(argv, process.env);
     let exitCode = 0;
