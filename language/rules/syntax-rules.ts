@@ -128,6 +128,10 @@ const parserFindings = {
         en: a => `A list ends with a comma before '${a.found}': remove the comma (a list has no trailing comma), or add the missing name after it.`,
         nl: a => `Een opsomming eindigt op een komma vóór '${a.found}': haal de komma weg (een opsomming eindigt niet op een komma), of vul de ontbrekende naam aan.`
     }),
+    memberKind: finding({
+        en: () => 'A member needs its kind right after its name: write `adult` or `child`, e.g. `member noor child born 2015`.',
+        nl: () => 'Een gezinslid heeft direct na de naam zijn soort nodig: schrijf `adult` of `child`, bijvoorbeeld `member noor child born 2015`.'
+    }),
     bornDate: finding({
         en: () => '`born` takes a year only, never a full date of birth (the date is not repeated here): write `born YYYY`.',
         nl: () => '`born` krijgt alleen een jaartal, nooit een volledige geboortedatum (de datum wordt hier niet herhaald): schrijf `born JJJJ`.'

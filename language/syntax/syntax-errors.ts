@@ -28,7 +28,8 @@ export type SyntaxErrorInfo =
     | { kind: 'string' }
     | { kind: 'comment' }
     | { kind: 'trailingComma'; found: string }
-    | { kind: 'bornDate' };
+    | { kind: 'bornDate' }
+    | { kind: 'memberKind' };
 
 /** The token a parse error found: where it starts and its token type (`ID`, `INT`, `STRING`, a keyword's own text). */
 export interface FoundToken {
@@ -97,6 +98,10 @@ function mismatch(expected: string[], actual: IToken | undefined, previous?: ITo
     const onNewLine = previous?.endLine !== undefined && actual?.startLine !== undefined && actual.startLine > previous.endLine;
     if (mixesHousehold(actual, previous, ruleName)) {
         return encodeSyntaxError({ kind: 'householdMixed' });
+    }
+    // `member noor born 2015`: right after a member's name comes its kind, which is missing.
+    if (ruleName?.replace(/\u200B/g, '') === 'Member' && previous?.tokenType?.name === 'ID' && expected.includes('<ID>')) {
+        return encodeSyntaxError({ kind: 'memberKind' });
     }
     // `born 2015-03-12`: a full date where a year belongs is most likely a date of birth, never repeated (spec section 7).
     if (actual?.tokenType?.name === 'DATE' && previous?.image === 'born' && isKeyword(previous)) {

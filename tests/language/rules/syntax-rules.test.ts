@@ -102,6 +102,14 @@ describe('VP000 parser and lexer errors', () => {
         expect((await checkPlan(examplePlan({ household: household('member zus child born 2015') }))).codes).toContain('VP001');
     });
 
+    test('a member without its kind is one VP000 that asks for the kind, not about a reserved word', async () => {
+        const result = await checkPlan(examplePlan({ household: household('member zus born 2015 roles witness') }));
+        expect(withCode(result, 'VP000').map(d => d.message)).toEqual(['A member needs its kind right after its name: write `adult` or `child`, e.g. `member noor child born 2015`.']);
+        const unknownKind = await checkPlan(examplePlan({ household: household('member zus kid born 2015 roles witness') }));
+        expect(withCode(unknownKind, 'VP000')[0].message).toMatch(/^Unknown member kind 'kid'/);
+        expect(decoded({ kind: 'memberKind' }, 'nl')).toMatch(/^Een gezinslid heeft direct na de naam zijn soort nodig/);
+    });
+
     test('a date token that does not exist still parses (its check is VP060)', async () => {
         const result = await checkText(services, 'measure type t "T" { mode drang checked 2026-02-30 }');
         expect(withCode(result, 'VP000')).toEqual([]);
