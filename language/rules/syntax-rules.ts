@@ -113,8 +113,9 @@ const parserFindings = {
             'of noem in plaats daarvan de gezinsleden die het raakt (`affects sanne, noor`).'
     }),
     character: finding<{ found: string }>({
-        en: a => `Unexpected character '${a.found}'.`,
-        nl: a => `Onverwacht teken '${a.found}'.`
+        // An invisible character comes as its code point (`U+202E`), unquoted.
+        en: a => (a.found.startsWith('U+') && a.found.length > 2 ? `Unexpected invisible character ${a.found}.` : `Unexpected character '${a.found}'.`),
+        nl: a => (a.found.startsWith('U+') && a.found.length > 2 ? `Onverwacht onzichtbaar teken ${a.found}.` : `Onverwacht teken '${a.found}'.`)
     }),
     string: finding({
         en: () => 'Unterminated string: a text in double quotes must end on the same line.',

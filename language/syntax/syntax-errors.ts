@@ -11,6 +11,7 @@
 import { AbstractParserErrorMessageProvider, DefaultLexerErrorMessageProvider } from 'langium';
 import type { IToken, TokenType } from 'chevrotain';
 import { RESERVED_WORDS } from '../model/vocabulary.js';
+import { codePointText } from '../model/personal-data.js';
 
 const TAG = '\u0001vplan-syntax:';
 
@@ -137,12 +138,22 @@ export class VplanParserErrorMessageProvider extends AbstractParserErrorMessageP
     }
 }
 
+/**
+ * A character as a message shows it: itself when it is visible, else its code point (`U+202E`): a
+ * direction control or another invisible character, printed raw, would reorder or hide the text
+ * of the message in a terminal or a CI log (spec section 7, VP072).
+ */
+function shownCharacter(code: number): string {
+    const character = String.fromCodePoint(code);
+    return /[\p{C}\p{Z}]/u.test(character) ? codePointText(code) : character;
+}
+
 export class VplanLexerErrorMessageProvider extends DefaultLexerErrorMessageProvider {
     override buildUnexpectedCharactersMessage(fullText: string, startOffset: number, length: number): string {
         const text = fullText.substring(startOffset, startOffset + Math.max(length, 1));
         if (text.startsWith('"')) return encodeSyntaxError({ kind: 'string' });
         if (fullText.startsWith('/*', startOffset)) return encodeSyntaxError({ kind: 'comment' });
-        return encodeSyntaxError({ kind: 'character', found: text.slice(0, 1) });
+        return encodeSyntaxError({ kind: 'character', found: shownCharacter(fullText.codePointAt(startOffset) ?? 0) });
     }
 }
 

@@ -82,6 +82,16 @@ describe('VP000 parser and lexer errors', () => {
         expect((await checkPlan(examplePlan({ extra: '    evaluation 2026-06-01 "Regel\nnieuw"' }))).codes).toContain('VP000');
     });
 
+    test('an invisible unexpected character is named by its code point, never printed raw', async () => {
+        const result = await checkText(services, 'organisation o "O" kind other x\u202Ey\n');
+        const messages = withCode(result, 'VP000').map(d => d.message);
+        expect(messages).toContain('Unexpected invisible character U+202E.');
+        expect(messages.join()).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+        expect(decoded({ kind: 'character', found: 'U+00A0' }, 'nl')).toBe('Onverwacht onzichtbaar teken U+00A0.');
+        // A visible one, also outside the BMP, is quoted whole.
+        expect(withCode(await checkText(services, 'organisation o "O" kind other \u{1F600}'), 'VP000')[0].message).toBe("Unexpected character '\u{1F600}'.");
+    });
+
     test('a block comment that is never closed says so, in English and Dutch', async () => {
         const text = 'organisation o "O" kind other\n/* open\norganisation p "P" kind other\n';
         expect(withCode(await checkText(services, text), 'VP000')[0].message).toBe(
