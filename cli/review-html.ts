@@ -3,19 +3,24 @@
  * strict Content-Security-Policy of `vplan render`'s page, printable) with the review and, for
  * every changed plan, its timeline before and after the change drawn by the one timeline renderer
  * (language/timeline/), the items the change touches outlined. The outline is a style rule on the
- * renderer's own `data-item` groups, so the drawing itself is exactly `vplan render`'s.
+ * renderer's own `data-item` groups (for a phase band, which has none: its place among the bands),
+ * so the drawing itself is exactly `vplan render`'s. `timelineMarks` maps the items a change
+ * touches, as the diff names them, to those ids: every kind the timeline draws.
  * Every text from a plan or a message goes through `escapeMarkup`.
  */
 
+import type { VplanFile } from '../language/generated/ast.js';
+import { isPlan } from '../language/generated/ast.js';
 import { text, type Locale } from '../language/i18n/locale.js';
 import { severityWord } from '../language/i18n/phrases.js';
 import { diffTexts } from '../language/diff/diff-texts.js';
+import { fileItems, type ItemKind } from '../language/diff/diff-items.js';
 import { escapeMarkup } from '../language/timeline/escape.js';
-import { layoutTimeline } from '../language/timeline/timeline-layout.js';
+import { layoutTimeline, type TimelineScene } from '../language/timeline/timeline-layout.js';
 import { sceneToSvg } from '../language/timeline/render-svg.js';
 import { standalonePage } from '../language/timeline/render-html.js';
 import { htmlStyleSheet } from '../language/timeline/timeline-styles.js';
-import type { TimelineModel } from '../language/timeline/timeline-model.js';
+import type { TimelineModel, TimelineRange } from '../language/timeline/timeline-model.js';
 import type { PlanTimelines, Review, ReviewDiagnostic, ReviewFile } from './review.js';
 import { catalogueLine, changeLines, countLine, fileRemark, fileTitle, revisionsLine, withSafePaths } from './review-format.js';
 import { reviewTexts } from './review-texts.js';
@@ -39,16 +44,74 @@ const REVIEW_STYLES = `
 @media print { .vp-review figure { break-inside: avoid; } }
 `;
 
+/** An item a change touches, as the diff names it: its kind and its key (a name, or what an unnamed item is written with). */
+export interface ChangedItem {
+    kind: ItemKind;
+    key: string;
+}
+
+/** Kinds whose timeline id is `kind:NAME` (a member: its lane). */
+const NAMED_KINDS: ReadonlySet<ItemKind> = new Set<ItemKind>(['member', 'measure', 'intervention', 'agreement']);
+/** Kinds without a name, whose timeline id counts them in source order (as the diff's keys and the timeline model do). */
+const COUNTED_KINDS: ReadonlySet<ItemKind> = new Set<ItemKind>(['phase', 'regie', 'aftercare', 'meeting', 'incident', 'evaluation']);
+
+const sameRange = (a: TimelineRange | undefined, b: TimelineRange | undefined): boolean =>
+    a !== undefined && b !== undefined && a.start.line === b.start.line && a.start.character === b.start.character
+    && a.end.line === b.end.line && a.end.character === b.end.character;
+
+/**
+ * The timeline ids (`intervention:a2`, `meeting:0`, `aftercare`, `aftercare:1`, `regie:2`) of the
+ * items of plan `planName` in `root` that `changed` names, for `model`, that plan's timeline. The
+ * diff keys an item without a name by what it is written with (`#2` for a repeat); its place among
+ * the items of its kind in source order is the index of its timeline id. A phase band carries no id
+ * in the drawing: it is `phase:INDEX`, its index in `model.phases`. Items the timeline does not
+ * draw (supporters, risks) give none.
+ */
+export function timelineMarks(root: VplanFile | undefined, planName: string, model: TimelineModel, changed: readonly ChangedItem[]): string[] {
+    const ids = new Set<string>();
+    let items: ReturnType<typeof fileItems>['plans'][number]['items'] | undefined;
+    for (const { kind, key } of changed) {
+        if (NAMED_KINDS.has(kind)) {
+            ids.add(`${kind}:${key}`);
+            continue;
+        }
+        if (!COUNTED_KINDS.has(kind) || !root) continue;
+        items ??= fileItems(root).plans.find(p => p.plan.key === planName)?.items ?? [];
+        const index = items.filter(item => item.kind === kind).findIndex(item => item.key === key);
+        if (index < 0) continue;
+        if (kind === 'aftercare') ids.add(index === 0 ? 'aftercare' : `aftercare:${index}`);
+        else if (kind !== 'phase') ids.add(`${kind}:${index}`);
+        else {
+            const plan = root.declarations.filter(isPlan).find(p => p.name === planName);
+            const range = plan?.items.filter(item => item.$type === 'Phase')[index]?.$cstNode?.range;
+            const drawn = model.phases.findIndex(phase => sameRange(phase.range, range));
+            if (drawn >= 0) ids.add(`phase:${drawn}`);
+        }
+    }
+    return [...ids];
+}
+
 /** A CSS string for an attribute selector: anything but letters, digits, `_`, `-` and `:` as an escape. */
 function cssString(value: string): string {
     return `"${[...value].map(ch => (/[A-Za-z0-9_:-]/.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16)} `)).join('')}"`;
 }
 
-function markRules(svgId: string, itemIds: readonly string[]): string {
+/**
+ * The outline of each marked item: its `data-item` groups; a phase (`phase:INDEX`), which has none,
+ * by its place among the drawn phase bands (those on the axis), read from the scene.
+ */
+function markRules(svgId: string, itemIds: readonly string[], model: TimelineModel, scene: TimelineScene): string {
+    const bands = scene.elements.filter(element => element.type === 'g' && element.className === 'vp-phase-band');
     return itemIds.map(id => {
+        const phase = /^phase:(\d+)$/.exec(id);
+        if (phase) {
+            const range = model.phases[Number(phase[1])]?.range;
+            const place = bands.findIndex(band => band.type === 'g' && sameRange(band.range, range));
+            return place < 0 ? '' : `#${svgId} > g.vp-phase-band:nth-child(${place + 1} of .vp-phase-band) rect { stroke: #c2185b; stroke-width: 3px; }`;
+        }
         const group = `#${svgId} g[data-item=${cssString(id)}]`;
         return `${group} rect, ${group} polygon, ${group} circle { stroke: #c2185b; stroke-width: 3px; }\n${group} text { font-weight: bold; }`;
-    }).join('\n');
+    }).filter(Boolean).join('\n');
 }
 
 function lineClass(line: string): string {
@@ -78,8 +141,9 @@ export function renderReviewHtml(unsafe: Review, timelines: readonly PlanTimelin
     const drawing = (model: TimelineModel | undefined, marked: readonly string[], caption: string) => {
         if (!model) return [`<figure><figcaption>${escapeMarkup(caption)}</figcaption><p class="vp-review-missing">${escapeMarkup(text(reviewTexts.notInRevision, {}, locale))}</p></figure>`];
         const id = `vp-review-timeline-${++figure}`;
-        rules.push(markRules(id, marked));
-        return ['<figure class="vp-figure">', `<figcaption>${escapeMarkup(caption)}</figcaption>`, sceneToSvg(layoutTimeline(model, { locale }), { standalone: false, id }), '</figure>'];
+        const scene = layoutTimeline(model, { locale });
+        rules.push(markRules(id, marked, model, scene));
+        return ['<figure class="vp-figure">', `<figcaption>${escapeMarkup(caption)}</figcaption>`, sceneToSvg(scene, { standalone: false, id }), '</figure>'];
     };
     for (const file of review.files) {
         body.push('<section class="vp-review-file">', `<h2>${escapeMarkup(fileTitle(file, locale))}</h2>`);

@@ -39,6 +39,7 @@ import type { Locale } from '../language/i18n/locale.js';
 import { GitRepository, RevisionFileSystemProvider, snapshotKindOf, type GitRename, type RevisionSnapshot } from './git-revision.js';
 import { toRecord, type SeverityName } from './workspace.js';
 import type { Progress } from './progress.js';
+import { timelineMarks, type ChangedItem } from './review-html.js';
 
 export const REVIEW_FORMAT_VERSION = 1;
 
@@ -122,7 +123,7 @@ export interface PlanTimelines {
     plan: string;
     before?: TimelineModel;
     after?: TimelineModel;
-    /** Timeline item ids (`measure:hv`) to mark on each side. */
+    /** Timeline item ids (`measure:hv`, `meeting:0`; `phase:INDEX` in the model's phases) to mark on each side (review-html.ts, `timelineMarks`). */
     marked: { before: string[]; after: string[] };
 }
 
@@ -633,8 +634,6 @@ function configPaths(snapshot: RevisionSnapshot): string[] {
     return [...snapshot.files.keys()].filter(path => snapshotKindOf(path) === 'config');
 }
 
-const TIMELINE_KINDS = new Set(['measure', 'intervention', 'agreement']);
-
 /** The plans each changed file's changes touch, with both timelines and the items to mark. */
 function timelinesOf(pairs: readonly Pair[], diffs: readonly FileDiff[], baseSide: Side, headSide: Side, display: (path: string) => string): PlanTimelines[] {
     const result: PlanTimelines[] = [];
@@ -643,7 +642,7 @@ function timelinesOf(pairs: readonly Pair[], diffs: readonly FileDiff[], baseSid
         const before = pair.old !== undefined ? baseSide.timelines.get(pair.old) : undefined;
         const after = pair.new !== undefined ? headSide.timelines.get(pair.new) : undefined;
         // Plans by their name on the head side; a renamed plan keeps its old name on the base side.
-        const plans = new Map<string, { oldName?: string; newName?: string; before: string[]; after: string[] }>();
+        const plans = new Map<string, { oldName?: string; newName?: string; before: ChangedItem[]; after: ChangedItem[] }>();
         const entry = (oldName: string | undefined, newName: string | undefined) => {
             const key = newName ?? oldName!;
             let value = plans.get(key);
@@ -662,10 +661,8 @@ function timelinesOf(pairs: readonly Pair[], diffs: readonly FileDiff[], baseSid
             }
             if (change.plan === undefined) continue;
             const plan = entry(oldNameOf(change.plan), change.plan);
-            if (!TIMELINE_KINDS.has(change.kind)) continue;
-            const id = (name: string) => `${change.kind}:${name}`;
-            if (change.change !== 'added') plan.before.push(id(change.name));
-            if (change.change !== 'removed') plan.after.push(id(change.newName ?? change.name));
+            if (change.change !== 'added') plan.before.push({ kind: change.kind, key: change.name });
+            if (change.change !== 'removed') plan.after.push({ kind: change.kind, key: change.newName ?? change.name });
         }
         for (const handover of diff.handovers) entry(oldNameOf(handover.plan), handover.plan);
         for (const [, plan] of plans) {
@@ -677,7 +674,10 @@ function timelinesOf(pairs: readonly Pair[], diffs: readonly FileDiff[], baseSid
                 plan: plan.newName ?? plan.oldName!,
                 ...(beforeModel ? { before: beforeModel } : {}),
                 ...(afterModel ? { after: afterModel } : {}),
-                marked: { before: plan.before, after: plan.after }
+                marked: {
+                    before: beforeModel ? timelineMarks(baseSide.sources.get(pair.old!)?.root, plan.oldName!, beforeModel, plan.before) : [],
+                    after: afterModel ? timelineMarks(headSide.sources.get(pair.new!)?.root, plan.newName!, afterModel, plan.after) : []
+                }
             });
         }
     });

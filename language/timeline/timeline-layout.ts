@@ -120,7 +120,7 @@ export function itemTooltip(labels: TimelineWords, item: TimelineItem): string {
         lines.push(...item.terms.map(term => `${term.kind === 'extend' ? labels.extension : labels.kinds[item.kind]}: ${spanText(labels, term)}`));
     }
     if (item.terms.some(t => t.defaultEnd)) lines.push(item.wholePlan ? labels.wholePlan : labels.defaultEnd);
-    if (item.ended) lines.push(labels.endedNote(item.ended.reason, item.ended.date, item.planned?.end));
+    if (item.ended) lines.push(labels.endedText(item.ended, item.planned?.end));
     if (item.requires) lines.push(labels.requires(item.requires));
     if (item.by) lines.push(labels.by(item.by));
     lines.push(...item.diagnostics.map(labels.diagnostic));
@@ -387,7 +387,7 @@ export function layoutTimeline(model: TimelineModel, options: LayoutOptions = {}
                 ...e,
                 options: planBar({
                     start: e.item.start, end: e.item.end, title: e.item.title, tag: categoryWord(labels, e.item), restEnd: e.item.planned?.end,
-                    reason: e.item.ended ? (e.item.ended.reason ? labels.endedReasons[e.item.ended.reason] : labels.ended) : undefined
+                    reason: e.item.ended ? labels.endedTag(e.item.ended) : undefined
                 })
             }))
             .filter((e): e is typeof e & { options: BarOptions } => e.options !== undefined);

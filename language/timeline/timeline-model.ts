@@ -51,9 +51,16 @@ export interface TimelineTerm extends TimelineSpan {
 
 /** v2: an intervention's `ended DATE REASON`: the help stopped on DATE (the first day without it). */
 export interface TimelineEnded {
-    date: string;
+    /** Undefined when the date written is not a date (VP060). */
+    date?: string;
     /** Undefined when the reason is not a value word (VP000). */
     reason?: EndedReason;
+    /**
+     * Why the date does not cut the planned period short (both are VP060): it is not a date
+     * (`invalid`), or it is on or before the start (`notAfterStart`). The item is then drawn with
+     * its planned period, as if there were no `ended`, and the reason still shows as text.
+     */
+    ignored?: 'invalid' | 'notAfterStart';
 }
 
 export interface TimelineItem {
@@ -67,15 +74,16 @@ export interface TimelineItem {
     /** For measures: the measure type's name. */
     typeName?: string;
     /**
-     * The days the item really runs (for an intervention with `ended`: up to its `ended` date).
-     * Undefined when the dates are missing or invalid (the item then shows only in the table).
+     * The days the item really runs (for an intervention with `ended`: up to its `ended` date; with an
+     * `ended` date that is not valid, its planned period). Undefined when the dates are missing or
+     * invalid (the item then shows only in the table).
      */
     start?: string;
     end?: string;
     terms: TimelineTerm[];
     /** v2: an intervention's planned period when `ended` cut it short (its rest is drawn faintly). */
     planned?: TimelineSpan;
-    /** v2: when and why an intervention stopped (a valid `ended` date). */
+    /** v2: when and why an intervention stopped (with `ignored` when its date is not valid: VP060). */
     ended?: TimelineEnded;
     /** v2: a measure's type requires one of these measure types alongside (`requires`). */
     requires?: string[];
@@ -386,9 +394,12 @@ export function buildTimeline(facts: PlanFacts, diagnostics: readonly Diagnostic
         const name = nameOf(intervention);
         const range = rangeOf(intervention.node);
         // The days the help really runs: `ended` cuts the planned period short (coverage reads the same interval).
-        const interval = intervention.interval;
+        // An `ended` date that is not valid (VP060: not a date, or on or before the start) leaves the
+        // model without that interval: the planned period is drawn instead, as if there were no `ended`.
         const planned = intervention.dates.interval;
-        const endedDay = intervention.ended?.day;
+        const ended = intervention.ended;
+        const ignored = !ended ? undefined : ended.day === undefined ? 'invalid' as const : !intervention.interval && planned ? 'notAfterStart' as const : undefined;
+        const interval = ignored ? planned : intervention.interval;
         note(interval);
         items.push({
             id: `intervention:${name}`,
@@ -401,7 +412,7 @@ export function buildTimeline(facts: PlanFacts, diagnostics: readonly Diagnostic
             terms: interval ? [{ ...span(interval), kind: 'first', defaultEnd: false }] : [],
             wholePlan: false,
             planned: interval && planned && interval.end < planned.end ? span(planned) : undefined,
-            ended: endedDay !== undefined ? { date: formatDay(endedDay), reason: intervention.ended?.reason } : undefined,
+            ended: ended ? { ...(ended.day !== undefined ? { date: formatDay(ended.day) } : {}), reason: ended.reason, ...(ignored ? { ignored } : {}) } : undefined,
             by: intervention.by?.name,
             range,
             diagnostics: diagnosticsIn(range)

@@ -64,7 +64,7 @@ export function buildTimelineTable(model: TimelineModel, locale: Locale = 'en'):
                 item.by ? labels.by(item.by) : undefined,
                 item.wholePlan ? labels.wholePlan : item.terms.some(t => t.defaultEnd) ? labels.defaultEnd : undefined,
                 item.terms.length > 1 ? item.terms.map(t => `${t.start}–${t.end}`).join(', ') : undefined,
-                item.ended ? labels.endedNote(item.ended.reason, item.ended.date, item.planned?.end) : undefined,
+                item.ended ? labels.endedText(item.ended, item.planned?.end) : undefined,
                 item.requires ? labels.requires(item.requires) : undefined,
                 item.start ? undefined : labels.noDates
             ];

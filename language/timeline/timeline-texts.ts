@@ -9,7 +9,7 @@ import { message, text, words, type Locale, type NoArgs } from '../i18n/locale.j
 import { conceptWord, durationText, orList, relationWord, severityWord, valueWord, type ConceptName } from '../i18n/phrases.js';
 import type { DurationValue } from '../model/dates.js';
 import type { EndedReason } from '../model/vocabulary.js';
-import type { TimelineDiagnostic, TimelineMode } from './timeline-model.js';
+import type { TimelineDiagnostic, TimelineEnded, TimelineMode } from './timeline-model.js';
 
 export const timelineTexts = {
     timeline: words({ en: 'Timeline', nl: 'Tijdlijn' }),
@@ -43,6 +43,21 @@ export const timelineTexts = {
     endedNote: message<{ reason?: string; date: string; plannedEnd?: string }>({
         en: a => `${a.reason ? `stopped (${a.reason})` : 'stopped'}: no help from ${a.date} on` + (a.plannedEnd ? `; planned to ${a.plannedEnd} (not included)` : ''),
         nl: a => `${a.reason ? `gestopt (${a.reason})` : 'gestopt'}: geen hulp meer vanaf ${a.date}` + (a.plannedEnd ? `; gepland tot ${a.plannedEnd} (niet inbegrepen)` : '')
+    }),
+    /**
+     * `ended DATE REASON` whose DATE is not valid (VP060): not a date, or on or before the start. The
+     * item is drawn with its planned period; the note says why it stopped and that the date is ignored.
+     */
+    endedIgnoredNote: message<{ reason?: string; date?: string; why: 'invalid' | 'notAfterStart' }>({
+        en: a => `${a.reason ? `stopped (${a.reason})` : 'stopped'}`
+            + (a.why === 'invalid' || !a.date ? ', date invalid' : ` on ${a.date}, not after the start`) + ': drawn as planned',
+        nl: a => `${a.reason ? `gestopt (${a.reason})` : 'gestopt'}`
+            + (a.why === 'invalid' || !a.date ? ', datum ongeldig' : ` op ${a.date}, niet na het begin`) + ': getekend zoals gepland'
+    }),
+    /** The short label of such an item on the timeline: why it stopped, and that the date is not valid. */
+    endedIgnoredTag: message<{ reason: string; why: 'invalid' | 'notAfterStart' }>({
+        en: a => `${a.reason} (${a.why === 'invalid' ? 'date invalid' : 'date not after start'})`,
+        nl: a => `${a.reason} (${a.why === 'invalid' ? 'datum ongeldig' : 'datum niet na begin'})`
     }),
     plannedRest: words({ en: 'planned, stopped early', nl: 'gepland, eerder gestopt' }),
     /** A measure type's `requires`: one of these must run alongside. */
@@ -151,7 +166,10 @@ export interface TimelineWords {
     by: (organisation: string) => string;
     diagnostic: (diagnostic: TimelineDiagnostic) => string;
     actionNote: (owner: string | undefined, due: string | undefined) => string;
-    endedNote: (reason: EndedReason | undefined, date: string, plannedEnd: string | undefined) => string;
+    /** The note of an item's `ended` (timeline-model.ts, `TimelineEnded`), valid or not. */
+    endedText: (ended: TimelineEnded, plannedEnd: string | undefined) => string;
+    /** The short label of why an item stopped, on the timeline. */
+    endedTag: (ended: TimelineEnded) => string;
     requires: (types: readonly string[]) => string;
     outsideAxis: (count: number) => string;
     duration: (duration: DurationValue) => string;
@@ -209,7 +227,13 @@ function render(locale: Locale): TimelineWords {
         by: organisation => text(timelineTexts.by, { organisation }, locale),
         diagnostic: diagnostic => text(timelineTexts.diagnostic, { diagnostic }, locale),
         actionNote: (owner, due) => text(timelineTexts.actionNote, { owner, due }, locale),
-        endedNote: (reason, date, plannedEnd) => text(timelineTexts.endedNote, { reason: reason && endedReasons[reason], date, plannedEnd }, locale),
+        endedText: (ended, plannedEnd) => ended.ignored || ended.date === undefined
+            ? text(timelineTexts.endedIgnoredNote, { reason: ended.reason && endedReasons[ended.reason], date: ended.date, why: ended.ignored ?? 'invalid' }, locale)
+            : text(timelineTexts.endedNote, { reason: ended.reason && endedReasons[ended.reason], date: ended.date, plannedEnd }, locale),
+        endedTag: ended => {
+            const reason = ended.reason ? endedReasons[ended.reason] : say(timelineTexts.ended);
+            return ended.ignored ? text(timelineTexts.endedIgnoredTag, { reason, why: ended.ignored }, locale) : reason;
+        },
         requires: types => text(timelineTexts.requires, { types: orList(types, locale) }, locale),
         outsideAxis: count => text(timelineTexts.outsideAxis, { count }, locale),
         duration: duration => durationText(duration, locale),
