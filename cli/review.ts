@@ -31,7 +31,7 @@ import type { LoadedConfig } from '../language/config/settings-provider.js';
 import { compareCodePoints } from '../language/workspace/workspace-layout.js';
 import { referenceInfosOf } from '../language/workspace/vplan-index-services.js';
 import {
-    diffChangeSet, diffDiagnostics, type DiffDiagnostic, type DiffSourceFile, type FileDiff, type HandoverChange, type ItemChange, type SeverityCounts, type TextDifference
+    diffChangeSet, diffDiagnostics, newKeyOf, type DiffDiagnostic, type DiffSourceFile, type FileDiff, type HandoverChange, type ItemChange, type SeverityCounts, type TextDifference
 } from '../language/diff/plan-diff.js';
 import { planFacts } from '../language/analysis/plan-facts.js';
 import { buildTimeline, type TimelineModel } from '../language/timeline/timeline-model.js';
@@ -662,7 +662,7 @@ function timelinesOf(pairs: readonly Pair[], diffs: readonly FileDiff[], baseSid
             if (change.plan === undefined) continue;
             const plan = entry(oldNameOf(change.plan), change.plan);
             if (change.change !== 'added') plan.before.push({ kind: change.kind, key: change.name });
-            if (change.change !== 'removed') plan.after.push({ kind: change.kind, key: change.newName ?? change.name });
+            if (change.change !== 'removed') plan.after.push({ kind: change.kind, key: newKeyOf(change) });
         }
         for (const handover of diff.handovers) entry(oldNameOf(handover.plan), handover.plan);
         for (const [, plan] of plans) {

@@ -1,7 +1,8 @@
 /**
  * The unit of the semantic diff: the items of a file (plans and what they hold, organisations,
- * measure types), each with a key that matches it across versions, its text as written (shown
- * whole when it is added or removed) and its fields (compared when it is in both versions).
+ * measure types), each with a key that names it (a named item is matched across versions by it;
+ * one without a name within its group, see plan-diff.ts), its text as written (shown whole when it
+ * is added or removed) and its fields (compared when it is in both versions).
  *
  * Fields hold what the item means: names as written (resolved or not; whether a name resolves is
  * the diagnostics' business), value words as written, defaults applied (an intervention without
@@ -43,8 +44,14 @@ export interface ItemField {
 
 export interface DiffItem {
     kind: ItemKind;
-    /** Matches the item across versions: its name; for an item without one, what it is written with, `#2` for a repeat. */
+    /** Names the item in the diff: its name; for an item without one, what it is written with, `#2` for a repeat. */
     key: string;
+    /**
+     * The key without the repeat number: items without a name are paired across versions within
+     * it (plan-diff.ts, `pairItems`), never by position alone, so that adding or removing one of
+     * two meetings of the same title leaves the other unchanged.
+     */
+    group: string;
     /** The name, for items that have one. */
     name?: string;
     /** The item as written: its own line, then each item of its block (indented) on its own line. */
@@ -130,7 +137,8 @@ function numbered(items: DiffItem[]): DiffItem[] {
 
 function item(kind: ItemKind, node: AstNode, key: string | undefined, fields: ItemField[], name?: string): DiffItem {
     const written = writtenLines(node);
-    return { kind, key: key || written[0] || kind, ...(name !== undefined ? { name } : {}), written, fields };
+    const itemKey = key || written[0] || kind;
+    return { kind, key: itemKey, group: itemKey, ...(name !== undefined ? { name } : {}), written, fields };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -170,7 +178,6 @@ function planItems(plan: Plan): PlanItems {
     const add = (entry: DiffItem) => byKind.get(entry.kind)!.push(entry);
     const regieEntries: RegieEntry[] = [];
     const measures = new Map(resolved.measures.map(m => [m.node, m]));
-    const aftercareNumber = { n: 0 };
 
     for (const planItem of plan.items) {
         switch (planItem.$type) {
@@ -182,7 +189,7 @@ function planItems(plan: Plan): PlanItems {
             case 'Intervention': add(interventionItem(planItem)); break;
             case 'Agreement': add(agreementItem(planItem)); break;
             case 'RegieBlock': regieEntries.push(...planItem.entries); break;
-            case 'Aftercare': add(aftercareItem(planItem, ++aftercareNumber.n)); break;
+            case 'Aftercare': add(aftercareItem(planItem)); break;
             case 'Meeting': add(meetingItem(planItem)); break;
             case 'Incident': add(datedItem('incident', planItem)); break;
             case 'Evaluation': add(datedItem('evaluation', planItem)); break;
@@ -291,11 +298,12 @@ function agreementItem(node: Agreement): DiffItem {
     ], node.name);
 }
 
-function aftercareItem(node: Aftercare, number: number): DiffItem {
+/** Keyed `aftercare`, `aftercare #2` for a second block (numbered with the other repeats). */
+function aftercareItem(node: Aftercare): DiffItem {
     const items = node.items;
     const span = firstOfType<AstNode & { start?: string }>(items, 'SpanItem');
     const dates = span ? spanDates(span) : undefined;
-    return item('aftercare', node, number === 1 ? 'aftercare' : `aftercare #${number}`, [
+    return item('aftercare', node, 'aftercare', [
         field('owner', refText(firstOfType<{ organisation: Reference } & AstNode>(items, 'OwnerItem')?.organisation), true),
         field('from', dates ? periodText(dates.start, dates.end, dates.interval) : null),
         field('checkpoints', itemsOfType<{ offsets: AstNode[] } & AstNode>(items, 'CheckpointsItem').flatMap(i => i.offsets.map(o => writtenText(o) ?? ''))),

@@ -17,14 +17,16 @@
  * - `singleFileDiff(changeSet, labels)`: the document `vplan diff` prints as JSON (version 2).
  * - `diffDiagnostics(old, new)`: the multiset comparison of two lists of diagnostics.
  *
- * Rules (cli.md, `vplan diff`, v2): items are matched by kind and name (unnamed items by what
- * they are written with); an added or removed item carries its whole text as written; a changed
- * one only the fields that differ, with names as written (resolved or not); a named item whose
- * name changed and nothing else is a rename, and the references to it that changed with it are
- * not repeated; a pair without a change in meaning says what did change in its text (`comments`,
- * `layout`, `wording`). Diagnostics are compared by code and message, ignoring positions (and, in
- * another file's message, which of the two versions of a compared file it cites: the loader says
- * so in `compared`).
+ * Rules (cli.md, `vplan diff`, v2): items are matched by kind and name; unnamed items within what
+ * they are written with (a title, a phase's kind, a regie entry's organisation), equal meaning
+ * first, then the same date, then in order, never by position alone (`pairGroup`); an added or
+ * removed item carries its whole text as written; a changed one only the fields that differ,
+ * with names as written (resolved or not); a named item whose name changed and nothing else is a
+ * rename, and the references to it that changed with it are not repeated; a pair without a
+ * change in meaning says what did change in its text (`comments`, `layout`, `wording`).
+ * Diagnostics are compared by code and message, ignoring positions (and, in another file's
+ * message, which of the two versions of a compared file it cites: the loader says so in
+ * `compared`).
  */
 
 import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
@@ -115,6 +117,19 @@ export interface ItemChange {
     text?: string[];
     /** For `changed`: the fields that differ. */
     fields?: FieldChange[];
+}
+
+/**
+ * The key of a changed item on the new side, where it differs from its key on the old side (an
+ * item without a name is keyed by its title and place, `Casusoverleg #2`, and its place may
+ * change when another of the same title is added or removed). Kept beside the change, not in it:
+ * the printed change (and its JSON) names the item by its old key, as before.
+ */
+const NEW_KEYS = new WeakMap<ItemChange, string>();
+
+/** The key of the item a change leaves on the new side (the review's timeline marks read it). */
+export function newKeyOf(change: ItemChange): string {
+    return change.newName ?? NEW_KEYS.get(change) ?? change.name;
 }
 
 /** On `date` casusregie passes from one organisation to the next. */
@@ -247,6 +262,67 @@ function findRenames(kind: ItemKind, oldItems: DiffItem[], newItems: DiffItem[],
     }
 }
 
+/** The day an item is dated or starts (`date`, or the start of `from`): what tells apart two items of one group. */
+function anchorOf(item: DiffItem): string | null {
+    const dated = item.fields.find(f => f.field === 'date') ?? item.fields.find(f => f.field === 'from');
+    return typeof dated?.value === 'string' ? dated.value.split(' to ')[0] : null;
+}
+
+/**
+ * Pairs the entries of one group across versions, round by round, each round in source order: an
+ * old entry takes the first new one not yet taken that the round accepts; the last round accepts
+ * any (the rest, in order). Items of one group (one kind, one key before its repeat number) use
+ * the rounds "the same meaning" (no field differs), then "the same day" (`date`, or the start of
+ * `from`): adding or removing one of two meetings titled alike pairs the other with itself, and a
+ * lone meeting whose date moved is still that meeting, changed. Returns the new entry of each old
+ * one that has one.
+ */
+function pairGroup<T>(before: readonly T[], after: readonly T[], rounds: ReadonlyArray<(a: T, b: T) => boolean>): Map<T, T> {
+    const pairs = new Map<T, T>();
+    const taken = new Set<T>();
+    for (const matches of [...rounds, () => true]) {
+        for (const oldItem of before) {
+            if (pairs.has(oldItem)) continue;
+            const newItem = after.find(candidate => !taken.has(candidate) && matches(oldItem, candidate));
+            if (newItem === undefined) continue;
+            pairs.set(oldItem, newItem);
+            taken.add(newItem);
+        }
+    }
+    return pairs;
+}
+
+/**
+ * The new item of each old one of a kind: a named item by its key (its name); one without a name
+ * within its group (`pairGroup`), never by its repeat number, which an item added or removed before
+ * it shifts.
+ */
+function pairItems(before: readonly DiffItem[], after: readonly DiffItem[], renames: Renames): Map<DiffItem, DiffItem> {
+    const pairs = new Map<DiffItem, DiffItem>();
+    const afterByKey = new Map(after.filter(i => i.name !== undefined).map(i => [i.key, i]));
+    for (const oldItem of before) {
+        const newItem = oldItem.name !== undefined ? afterByKey.get(oldItem.key) : undefined;
+        if (newItem !== undefined && newItem.name !== undefined) pairs.set(oldItem, newItem);
+    }
+    const groups = (items: readonly DiffItem[]) => {
+        const map = new Map<string, DiffItem[]>();
+        for (const item of items.filter(i => i.name === undefined)) {
+            if (!map.has(item.group)) map.set(item.group, []);
+            map.get(item.group)!.push(item);
+        }
+        return map;
+    };
+    const afterGroups = groups(after);
+    for (const [group, oldItems] of groups(before)) {
+        const grouped = pairGroup(oldItems, afterGroups.get(group) ?? [], [
+            (a, b) => sameFields(a, b, renames),
+            (a, b) => anchorOf(a) !== null && anchorOf(a) === anchorOf(b)
+        ]);
+        for (const [oldItem, newItem] of grouped) pairs.set(oldItem, newItem);
+    }
+    return pairs;
+}
+
 /** The changes between two lists of items (of one plan, or a file's organisations and measure types). */
 function diffItems(oldItems: DiffItem[], newItems: DiffItem[], renames: Renames, plan: string | undefined, kinds: readonly ItemKind[]): ItemChange[] {
     const changes: ItemChange[] = [];
@@ -254,27 +330,32 @@ function diffItems(oldItems: DiffItem[], newItems: DiffItem[], renames: Renames,
     for (const kind of kinds) {
         const before = oldItems.filter(i => i.kind === kind);
         const after = newItems.filter(i => i.kind === kind);
-        const afterByKey = new Map(after.map(i => [i.key, i]));
+        const pairs = pairItems(before, after, renames);
+        const paired = new Set(pairs.values());
         const beforeKeys = new Set(before.map(i => i.key));
-        const renamedTo = new Set<string>();
+        const renamedTo = new Set<DiffItem>();
         for (const oldItem of before) {
-            const newItem = afterByKey.get(oldItem.key);
+            const newItem = pairs.get(oldItem);
             if (newItem) {
                 const fields = fieldChanges(oldItem.fields, newItem.fields, renames);
-                if (fields.length > 0) changes.push({ change: 'changed', kind, name: oldItem.key, ...where, fields });
+                if (fields.length > 0) {
+                    const change: ItemChange = { change: 'changed', kind, name: oldItem.key, ...where, fields };
+                    if (newItem.key !== oldItem.key) NEW_KEYS.set(change, newItem.key);
+                    changes.push(change);
+                }
                 continue;
             }
             const newName = oldItem.name !== undefined ? renames.get(oldItem.name) : undefined;
             const target = newName !== undefined ? after.find(i => i.name === newName && !beforeKeys.has(i.key)) : undefined;
             if (target) {
-                renamedTo.add(target.key);
+                renamedTo.add(target);
                 changes.push({ change: 'renamed', kind, name: oldItem.key, newName: target.key, ...where });
             } else {
                 changes.push({ change: 'removed', kind, name: oldItem.key, ...where, text: oldItem.written });
             }
         }
         for (const newItem of after) {
-            if (!beforeKeys.has(newItem.key) && !renamedTo.has(newItem.key)) {
+            if (!paired.has(newItem) && !renamedTo.has(newItem)) {
                 changes.push({ change: 'added', kind, name: newItem.key, ...where, text: newItem.written });
             }
         }
@@ -297,27 +378,33 @@ export function handoversOf(regie: readonly RegieHolder[]): Array<{ from: string
     return handovers;
 }
 
+/**
+ * The handovers added, removed and moved. Handovers between the same two organisations are paired
+ * as items without a name are: the same day first, then the rest in order (a handover that moved
+ * is one left over on both sides), never by their number alone.
+ */
 function diffHandovers(plan: string, oldRegie: readonly RegieHolder[], newRegie: readonly RegieHolder[], renames: Renames): HandoverChange[] {
-    const keyedList = (list: Array<{ from: string; to: string; date: string }>) => {
-        const counts = new Map<string, number>();
-        return new Map(list.map(h => {
-            const base = `${h.from}>${h.to}`;
-            const n = (counts.get(base) ?? 0) + 1;
-            counts.set(base, n);
-            return [n === 1 ? base : `${base} #${n}`, h] as const;
-        }));
-    };
+    type Handover = { from: string; to: string; date: string };
     const mapped = oldRegie.map(r => ({ ...r, organisation: renames.get(r.organisation) ?? r.organisation }));
-    const before = keyedList(handoversOf(mapped));
-    const after = keyedList(handoversOf(newRegie));
+    const before = handoversOf(mapped);
+    const after = handoversOf(newRegie);
+    const between = (list: Handover[], h: Handover) => list.filter(x => x.from === h.from && x.to === h.to);
+    const pairs = new Map<Handover, Handover>();
+    const groups = new Set<string>();
+    for (const old of before) {
+        if (groups.has(`${old.from}>${old.to}`)) continue;
+        groups.add(`${old.from}>${old.to}`);
+        for (const [a, b] of pairGroup(between(before, old), between(after, old), [(a, b) => a.date === b.date])) pairs.set(a, b);
+    }
+    const paired = new Set(pairs.values());
     const changes: HandoverChange[] = [];
-    for (const [key, old] of before) {
-        const now = after.get(key);
+    for (const old of before) {
+        const now = pairs.get(old);
         if (!now) changes.push({ plan, change: 'removed', from: old.from, to: old.to, oldDate: old.date });
         else if (now.date !== old.date) changes.push({ plan, change: 'moved', from: old.from, to: old.to, oldDate: old.date, newDate: now.date });
     }
-    for (const [key, now] of after) {
-        if (!before.has(key)) changes.push({ plan, change: 'added', from: now.from, to: now.to, newDate: now.date });
+    for (const now of after) {
+        if (!paired.has(now)) changes.push({ plan, change: 'added', from: now.from, to: now.to, newDate: now.date });
     }
     return changes;
 }

@@ -252,6 +252,42 @@ describe('what a changed plan shows', () => {
         expect(types).toContain('~ measure type regio_drang: requires +ots');
     });
 
+    test('items without a name are paired by what they are: removing or inserting one of two titled alike touches only that one', () => {
+        // Before: `~ meeting Casusoverleg #2: date 2026-03-02 → 2026-05-02; ...` and `- meeting 2026-05-02 "Casusoverleg"` (the one kept),
+        // `~ incident Melding: date ...` and `- incident 2026-05-01 "Melding"`: 0 added, 2 changed, 2 removed.
+        const meeting = (date: string, action: string) =>
+            `    meeting ${date} "Casusoverleg" {\n        chair zvh_noord\n        participants vt_noord, wt_oost\n        client eva present\n        action ${action}\n    }\n\n`;
+        const first = meeting('2026-03-02', '"Actie een" owner vt_noord due 2026-03-10');
+        const second = meeting('2026-05-02', '"Actie twee" owner wt_oost due 2026-05-10');
+        const evaluation = '    evaluation 2026-04-15 "Evaluatie"\n';
+        const both = CLEAN_PLAN.replace(evaluation, `${first}${second}    incident 2026-03-01 "Melding"\n    incident 2026-05-01 "Melding"\n\n${evaluation}`);
+        const later = CLEAN_PLAN.replace(evaluation, `${second}    incident 2026-05-01 "Melding"\n\n${evaluation}`);
+        const removed = diff(both, later);
+        expect(removed.status).toBe(0);
+        expect(lines(removed.stdout)).toEqual([
+            'plan linde_2026:',
+            '  - meeting 2026-03-02 "Casusoverleg"',
+            '        chair zvh_noord',
+            '        participants vt_noord, wt_oost',
+            '        client eva present',
+            '        action "Actie een" owner vt_noord due 2026-03-10',
+            '  - incident 2026-03-01 "Melding"',
+            '0 added, 0 changed, 2 removed'
+        ]);
+        const inserted = json(diff(later, both, ['--format', 'json']).stdout);
+        expect(inserted.changes.map((c: { change: string; kind: string; text: string[] }) => `${c.change} ${c.text[0]}`)).toEqual([
+            'added meeting 2026-03-02 "Casusoverleg"', 'added incident 2026-03-01 "Melding"'
+        ]);
+        expect(inserted.summary).toMatchObject({ added: 2, changed: 0, removed: 0 });
+        expect(lines(diff(later, both).stdout).at(-1)).toBe('2 added, 0 changed, 0 removed');
+        // A lone meeting whose date moved is still that meeting, changed.
+        const moved = diff(CLEAN_PLAN, CLEAN_PLAN.replace('meeting 2026-01-15 "Casusoverleg"', 'meeting 2026-01-22 "Casusoverleg"'));
+        expect(lines(moved.stdout)).toEqual(['plan linde_2026:', '  ~ meeting Casusoverleg: date 2026-01-15 → 2026-01-22', '0 added, 1 changed, 0 removed']);
+        expect(json(diff(CLEAN_PLAN, CLEAN_PLAN.replace('meeting 2026-01-15 "Casusoverleg"', 'meeting 2026-01-22 "Casusoverleg"'), ['--format', 'json']).stdout).changes).toEqual([
+            { change: 'changed', kind: 'meeting', name: 'Casusoverleg', plan: 'linde_2026', fields: [{ field: 'date', old: '2026-01-15', new: '2026-01-22' }] }
+        ]);
+    });
+
     test('plan text with control characters is shown escaped, never acting on the terminal', () => {
         const next = CLEAN_PLAN.replace('"Veiligheidsplan gezin Linde"', '"Veiligheidsplan \u202egezin\u202c Linde \u001b[31m"');
         const result = diff(CLEAN_PLAN, next).stdout;

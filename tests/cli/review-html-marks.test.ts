@@ -93,6 +93,18 @@ describe.skipIf(!gitAvailable)('review --format html marks every kind the timeli
         expect(html).toContain(rule(2, 'evaluation:1'));
     });
 
+    test('of two meetings with one title, the first removed and the second changed: each side marks its own', async () => {
+        const second = '    meeting 2026-06-15 "Casusoverleg" {\n        chair zvh_noord\n        action "Terugkoppeling" owner zvh_noord due 2026-06-30\n    }\n\n';
+        const base = BASE_PLAN.replace('    evaluation 2026-04-15 "Evaluatie"\n', `${second}    evaluation 2026-04-15 "Evaluatie"\n`);
+        const first = base.slice(base.indexOf('    meeting 2026-01-15'), base.indexOf('    meeting 2026-06-15'));
+        commit(base, 'Basis');
+        commit(base.replace(first, '').replace('due 2026-06-30', 'due 2026-07-07'), 'Wijziging');
+        const outcome = await computeReview('HEAD~1', 'HEAD', { defaultLocale: 'en', cwd: root, timelines: true, today: new Date('2026-03-01'), env: cleanEnv({ HOME: root }) });
+        const marked = outcome.timelines.find(t => t.plan === 'linde_2026')?.marked;
+        // Before: the removed first (meeting:0) and the changed second (meeting:1); after: the second, now the only one.
+        expect(marked).toEqual({ before: expect.arrayContaining(['meeting:0', 'meeting:1']), after: ['meeting:0'] });
+    });
+
     test('a removed incident and a changed evaluation', async () => {
         const { marked } = await marksOf(BASE_PLAN.replace('    incident 2026-10-01 "Melding Zork"\n', '').replace('evaluation 2026-04-15 "Evaluatie"', 'evaluation 2026-04-22 "Evaluatie"'));
         expect(marked).toEqual({ before: ['incident:0', 'evaluation:0'], after: ['evaluation:0'] });

@@ -120,6 +120,130 @@ describe('items and fields', () => {
     });
 });
 
+/**
+ * The clean plan with more items of the same titles: meetings "Casusoverleg" on 2026-01-15,
+ * 2026-03-02 and 2026-05-02, incidents "Melding" on 2026-03-01 and 2026-05-01, evaluations
+ * "Evaluatie" on 2026-04-15 and 2026-07-15.
+ */
+const ALIKE_PLAN = CLEAN_PLAN.replace('    evaluation 2026-04-15 "Evaluatie"\n', [
+    '    meeting 2026-03-02 "Casusoverleg" {',
+    '        chair zvh_noord',
+    '        action "Actie een" owner vt_noord due 2026-03-10',
+    '    }',
+    '',
+    '    meeting 2026-05-02 "Casusoverleg" {',
+    '        chair zvh_noord',
+    '        action "Actie twee" owner wt_oost due 2026-05-10',
+    '    }',
+    '',
+    '    incident 2026-03-01 "Melding"',
+    '    incident 2026-05-01 "Melding"',
+    '',
+    '    evaluation 2026-04-15 "Evaluatie"',
+    '    evaluation 2026-07-15 "Evaluatie"',
+    ''
+].join('\n'));
+
+/** ALIKE_PLAN without the first of each pair: the meeting of 2026-03-02, the incident of 2026-03-01, the evaluation of 2026-04-15. */
+const FEWER_PLAN = ALIKE_PLAN
+    .replace(/ {4}meeting 2026-03-02 "Casusoverleg" \{\n[^}]*\}\n\n/, '')
+    .replace('    incident 2026-03-01 "Melding"\n', '')
+    .replace('    evaluation 2026-04-15 "Evaluatie"\n', '');
+
+describe('items without a name: paired by what they are, never by position alone', () => {
+    const FIRST_MEETING = ['meeting 2026-03-02 "Casusoverleg"', '    chair zvh_noord', '    action "Actie een" owner vt_noord due 2026-03-10'];
+
+    test('removing one of items titled alike removes that one; the others are unchanged', async () => {
+        // Before: `~ meeting Casusoverleg #2: date 2026-03-02 → 2026-05-02; ...`, `- meeting 2026-05-02 ...` (the one kept), likewise the incident and the evaluation.
+        const diff = await diffOf(WITH_ORGS(ALIKE_PLAN), WITH_ORGS(FEWER_PLAN));
+        expect(diff.changes).toEqual([
+            { change: 'removed', kind: 'meeting', name: 'Casusoverleg #2', plan: 'linde_2026', text: FIRST_MEETING },
+            { change: 'removed', kind: 'incident', name: 'Melding', plan: 'linde_2026', text: ['incident 2026-03-01 "Melding"'] },
+            { change: 'removed', kind: 'evaluation', name: 'Evaluatie', plan: 'linde_2026', text: ['evaluation 2026-04-15 "Evaluatie"'] }
+        ]);
+        expect(diff.summary).toMatchObject({ added: 0, changed: 0, removed: 3 });
+        const text = textOf(diff);
+        expect(text).toContain([
+            'plan linde_2026:',
+            '  - meeting 2026-03-02 "Casusoverleg"',
+            '        chair zvh_noord',
+            '        action "Actie een" owner vt_noord due 2026-03-10',
+            '  - incident 2026-03-01 "Melding"',
+            '  - evaluation 2026-04-15 "Evaluatie"',
+            ''
+        ].join('\n'));
+        expect(text).not.toContain('~');
+        expect(text).toMatch(/\n0 added, 0 changed, 3 removed(;[^\n]*)?\n$/);
+    });
+
+    test('inserting one before items titled alike adds that one; the others are unchanged', async () => {
+        // Before: `2 added, 4 changed` in the auditor's plan: each later item "changed" into the one before it.
+        const diff = await diffOf(WITH_ORGS(FEWER_PLAN), WITH_ORGS(ALIKE_PLAN));
+        expect(diff.changes).toEqual([
+            { change: 'added', kind: 'meeting', name: 'Casusoverleg #2', plan: 'linde_2026', text: FIRST_MEETING },
+            { change: 'added', kind: 'incident', name: 'Melding', plan: 'linde_2026', text: ['incident 2026-03-01 "Melding"'] },
+            { change: 'added', kind: 'evaluation', name: 'Evaluatie', plan: 'linde_2026', text: ['evaluation 2026-04-15 "Evaluatie"'] }
+        ]);
+        expect(diff.summary).toMatchObject({ added: 3, changed: 0, removed: 0 });
+        expect(textOf(diff)).toMatch(/\n3 added, 0 changed, 0 removed(;[^\n]*)?\n$/);
+    });
+
+    test('a lone meeting whose date moved is that meeting, changed', async () => {
+        const diff = await diffOf(WITH_ORGS(CLEAN_PLAN), WITH_ORGS(CLEAN_PLAN.replace('meeting 2026-01-15 "Casusoverleg"', 'meeting 2026-01-16 "Casusoverleg"')));
+        expect(diff.changes).toEqual([
+            { change: 'changed', kind: 'meeting', name: 'Casusoverleg', plan: 'linde_2026', fields: [{ field: 'date', old: '2026-01-15', new: '2026-01-16' }] }
+        ]);
+        expect(textOf(diff)).toContain('  ~ meeting Casusoverleg: date 2026-01-15 → 2026-01-16\n');
+    });
+
+    test('among items titled alike: a moved date is a change of that item, a changed one beside a removed one is paired by its date', async () => {
+        const moved = await diffOf(WITH_ORGS(ALIKE_PLAN), WITH_ORGS(ALIKE_PLAN.replace('incident 2026-05-01 "Melding"', 'incident 2026-05-08 "Melding"')));
+        expect(moved.changes).toEqual([
+            { change: 'changed', kind: 'incident', name: 'Melding #2', plan: 'linde_2026', fields: [{ field: 'date', old: '2026-05-01', new: '2026-05-08' }] }
+        ]);
+        const changed = await diffOf(WITH_ORGS(ALIKE_PLAN), WITH_ORGS(FEWER_PLAN.replace('"Actie twee" owner wt_oost', '"Actie drie" owner wt_oost')));
+        expect(changed.changes.filter(c => c.kind === 'meeting')).toEqual([
+            { change: 'removed', kind: 'meeting', name: 'Casusoverleg #2', plan: 'linde_2026', text: FIRST_MEETING },
+            { change: 'changed', kind: 'meeting', name: 'Casusoverleg #3', plan: 'linde_2026', fields: [{
+                field: 'action', old: ['"Actie twee" owner wt_oost due 2026-05-10'], new: ['"Actie drie" owner wt_oost due 2026-05-10'],
+                added: ['"Actie drie" owner wt_oost due 2026-05-10'], removed: ['"Actie twee" owner wt_oost due 2026-05-10']
+            }] }
+        ]);
+        // Reordered, the same items mean the same plan.
+        const reordered = ALIKE_PLAN.replace('    incident 2026-03-01 "Melding"\n    incident 2026-05-01 "Melding"\n', '    incident 2026-05-01 "Melding"\n    incident 2026-03-01 "Melding"\n');
+        expect((await diffOf(WITH_ORGS(ALIKE_PLAN), WITH_ORGS(reordered))).changes).toEqual([]);
+    });
+
+    test('regie entries and handovers between the same organisations: the ones that still exist are unchanged', async () => {
+        // Before: the handover of 2026-07-01 "moved" from 2026-02-09 and "dropped", and `- regie wt_oost from 2026-07-01`, which is kept.
+        const regie = (entries: string[]) => CLEAN_PLAN.replace(
+            '        vt_noord from 2026-01-12 to 2026-02-09 "Tijdens huisverbod"\n        wt_oost from 2026-02-09\n', entries.map(e => `        ${e}\n`).join(''));
+        const twice = regie(['vt_noord from 2026-01-12 to 2026-02-09 "Tijdens huisverbod"', 'wt_oost from 2026-02-09 to 2026-06-01', 'vt_noord from 2026-06-01 to 2026-07-01', 'wt_oost from 2026-07-01']);
+        const once = regie(['vt_noord from 2026-01-12 to 2026-07-01 "Tijdens huisverbod"', 'wt_oost from 2026-07-01']);
+        const diff = await diffOf(WITH_ORGS(twice), WITH_ORGS(once));
+        expect(diff.handovers).toEqual([
+            { plan: 'linde_2026', change: 'removed', from: 'vt_noord', to: 'wt_oost', oldDate: '2026-02-09' },
+            { plan: 'linde_2026', change: 'removed', from: 'wt_oost', to: 'vt_noord', oldDate: '2026-06-01' }
+        ]);
+        expect(diff.changes).toEqual([
+            { change: 'changed', kind: 'regie', name: 'vt_noord', plan: 'linde_2026', fields: [{ field: 'from', old: '2026-01-12 to 2026-02-09', new: '2026-01-12 to 2026-07-01' }] },
+            { change: 'removed', kind: 'regie', name: 'wt_oost', plan: 'linde_2026', text: ['wt_oost from 2026-02-09 to 2026-06-01'] },
+            { change: 'removed', kind: 'regie', name: 'vt_noord #2', plan: 'linde_2026', text: ['vt_noord from 2026-06-01 to 2026-07-01'] }
+        ]);
+        expect(textOf(diff)).toContain('  - handover dropped: regie no longer passes from vt_noord to wt_oost on 2026-02-09\n');
+    });
+
+    test('phases of one kind: removing the first removes that one', async () => {
+        const phases = CLEAN_PLAN.replace('    phase stability from 2026-03-01 to 2027-01-12\n',
+            '    phase stability from 2026-03-01 to 2026-06-01\n    phase safety from 2026-06-01 to 2026-07-01\n    phase stability from 2026-07-01 to 2027-01-12\n');
+        const fewer = phases.replace('    phase safety from 2026-01-12 to 2026-03-01\n', '');
+        const diff = await diffOf(WITH_ORGS(phases), WITH_ORGS(fewer));
+        expect(diff.changes).toEqual([
+            { change: 'removed', kind: 'phase', name: 'safety', plan: 'linde_2026', text: ['phase safety from 2026-01-12 to 2026-03-01'] }
+        ]);
+    });
+});
+
 describe('written form', () => {
     test('an item as written: its line, then its block\'s items, comments and layout left out', async () => {
         const input = await side({ 'plan.vplan': CLEAN_PLAN.replace('    measure hv huisverbod {\n', '    measure hv huisverbod { // tien dagen\n        /* wie */ on   tom\n').replace('        on tom\n        protects', '        protects'), 'orgs.vplan': ORGANISATIONS });
