@@ -6,25 +6,20 @@
  * Whatever is picked, its diagnostics are those of a full check.
  */
 
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { catalogueToVplan, generateCatalogue, generatePlan, planToVplan } from '../../bench/workload.js';
-import { ensureBuilt, makeTempDir, removeDir, runVplan, writeFiles } from './cli-test-helpers.js';
+import { GIT_AVAILABLE, ensureBuilt, gitIn, makeTempDir, removeDir, runVplan, writeFiles } from './cli-test-helpers.js';
 
-const gitAvailable = spawnSync('git', ['--version']).status === 0;
+const gitAvailable = GIT_AVAILABLE;
 
 interface Report { diagnostics: Array<{ file: string }>; summary: { files: number } }
 
 let repo: string;
 let cache: string;
 
-const git = (...args: string[]) => {
-    const result = spawnSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 't@example.org' } });
-    if (result.status !== 0) throw new Error(result.stderr);
-    return result.stdout;
-};
+const git = (...args: string[]) => gitIn(repo, ...args);
 
 const measureType = (name: string, title: string) => `measure type ${name} "${title}" {
     mode dwang

@@ -170,3 +170,16 @@ export const UNFORMATTED_PLAN = CLEAN_PLAN
 export function lines(text: string): string[] {
     return text.split('\n').filter((line, index, all) => !(line === '' && index === all.length - 1));
 }
+
+/** Whether git can be run here (tests that need a repository are skipped without it). */
+export const GIT_AVAILABLE = spawnSync('git', ['--version']).status === 0;
+
+/** Runs git in `dir` with a fixed author and committer; throws with git's stderr when it fails. */
+export function gitIn(dir: string, ...args: string[]): string {
+    const result = spawnSync('git', args, {
+        cwd: dir, encoding: 'utf8',
+        env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 't@example.org' }
+    });
+    if (result.status !== 0) throw new Error(result.stderr);
+    return result.stdout;
+}

@@ -5,25 +5,20 @@
  * reports; a changed config file checks everything.
  */
 
-import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { catalogueToVplan, generateCatalogue, generatePlan, planToVplan } from '../../bench/workload.js';
-import { ensureBuilt, makeTempDir, removeDir, runVplan, writeFiles } from './cli-test-helpers.js';
+import { GIT_AVAILABLE, ensureBuilt, gitIn, makeTempDir, removeDir, runVplan, writeFiles } from './cli-test-helpers.js';
 
-const gitAvailable = spawnSync('git', ['--version']).status === 0;
+const gitAvailable = GIT_AVAILABLE;
 
 interface Report { diagnostics: Array<{ file: string }>; summary: { files: number } }
 
 let repo: string;
 let cache: string;
 
-const git = (...args: string[]) => {
-    const result = spawnSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 't@example.org' } });
-    if (result.status !== 0) throw new Error(result.stderr);
-    return result.stdout;
-};
+const git = (...args: string[]) => gitIn(repo, ...args);
 
 /** Plan `index` of bench/workload.ts, with the organisations it uses optionally renamed. */
 const plan = (index: number) => planToVplan(generatePlan(index));
