@@ -6,13 +6,13 @@
 
 import { describe, expect, test } from 'vitest';
 import { XMLValidator } from 'fast-xml-parser';
-import { layoutTimeline, type SceneElement, type SceneGroup, type SceneText } from '../../language/timeline/timeline-layout.js';
+import { layoutTimeline, type SceneGroup } from '../../language/timeline/timeline-layout.js';
 import { renderHtml } from '../../language/timeline/render-html.js';
 import { renderSvg } from '../../language/timeline/render-svg.js';
 import { buildTimelineTable } from '../../language/timeline/timeline-table.js';
 import { rangeForItem } from '../../language/timeline/preview-support.js';
 import { escapeMarkup } from '../../language/timeline/escape.js';
-import { specExampleText, timelineOf } from './timeline-test-helpers.js';
+import { specExampleText, timelineOf, sceneGroups as groups, sceneTexts as texts } from './timeline-test-helpers.js';
 
 /** The spec example's aftercare block (veiligthuis_zhz, 2027-01-12 for 18 months: to 2028-07-12). */
 const FIRST_BLOCK = '    aftercare {\n        owner veiligthuis_zhz\n';
@@ -43,18 +43,6 @@ function firstThenSecond(): string {
         signal "Schoolverzuim van de kinderen"
     }
 ${text.slice(end)}`;
-}
-
-function flatten(elements: SceneElement[]): SceneElement[] {
-    return elements.flatMap(e => (e.type === 'g' ? [e, ...flatten(e.children)] : [e]));
-}
-
-function groups(elements: SceneElement[]): SceneGroup[] {
-    return flatten(elements).filter((e): e is SceneGroup => e.type === 'g');
-}
-
-function texts(elements: SceneElement[]): SceneText[] {
-    return flatten(elements).filter((e): e is SceneText => e.type === 'text');
 }
 
 describe('several aftercare blocks in the timeline', () => {

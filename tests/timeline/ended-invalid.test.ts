@@ -7,16 +7,12 @@
 
 import { describe, expect, test } from 'vitest';
 import { buildTimelineTable } from '../../language/timeline/timeline-table.js';
-import { layoutTimeline, type SceneElement, type SceneGroup, type SceneText } from '../../language/timeline/timeline-layout.js';
+import { layoutTimeline, type SceneGroup, type SceneText } from '../../language/timeline/timeline-layout.js';
 import type { TimelineModel } from '../../language/timeline/timeline-model.js';
 import { renderHtml } from '../../language/timeline/render-html.js';
-import { specExampleV2, timelineOf } from './timeline-test-helpers.js';
+import { specExampleV2, timelineOf, flattenScene as flatten } from './timeline-test-helpers.js';
 
 const ENDED = 'ended 2026-04-20 dropout';
-
-function flatten(elements: SceneElement[]): SceneElement[] {
-    return elements.flatMap(e => (e.type === 'g' ? [e, ...flatten(e.children)] : [e]));
-}
 
 const barOf = (model: TimelineModel, locale: 'en' | 'nl' = 'en') => flatten(layoutTimeline(model, { locale }).elements)
     .find((e): e is SceneGroup => e.type === 'g' && e.itemId === 'intervention:steunmoeder');

@@ -20,7 +20,7 @@ import { layoutTimeline } from '../../language/timeline/timeline-layout.js';
 import { buildTimelineTable } from '../../language/timeline/timeline-table.js';
 import { buildWebviewHtml } from '../../language/timeline/preview-support.js';
 import type { TimelineModel } from '../../language/timeline/timeline-model.js';
-import { specExampleText, timelineOf } from './timeline-test-helpers.js';
+import { specExampleText, timelineOf, launchChromium } from './timeline-test-helpers.js';
 import { CHROMIUM, CHROMIUM_LABEL } from '../editor/support/tools.js';
 
 const available = CHROMIUM !== undefined;
@@ -100,12 +100,7 @@ describe.skipIf(!available)('labels beside their bar are readable on the lane (h
     let model: TimelineModel;
 
     beforeAll(async () => {
-        const { chromium } = await import('playwright-core');
-        browser = await chromium.launch({
-            executablePath: CHROMIUM,
-            args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-                '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']
-        });
+        browser = await launchChromium(CHROMIUM!);
         workDir = mkdtempSync(join(tmpdir(), 'vplan-contrast-'));
         model = await timelineOf(planWithRegieProblems(), { withOrganisations: false, today: '2026-03-15' });
         expect(model.regie.problems.map(p => [p.kind, p.start, p.end])).toEqual([['gap', '2026-02-09', '2026-02-20'], ['overlap', '2026-05-20', '2026-06-01']]);

@@ -17,7 +17,7 @@ import { layoutTimeline } from '../../language/timeline/timeline-layout.js';
 import { buildTimelineTable } from '../../language/timeline/timeline-table.js';
 import { buildWebviewHtml } from '../../language/timeline/preview-support.js';
 import type { TimelineModel } from '../../language/timeline/timeline-model.js';
-import { specExampleText, timelineOf } from './timeline-test-helpers.js';
+import { specExampleText, timelineOf, launchChromium } from './timeline-test-helpers.js';
 import { CHROMIUM, CHROMIUM_LABEL } from '../editor/support/tools.js';
 
 const available = CHROMIUM !== undefined;
@@ -47,12 +47,7 @@ test.runIf(!available && required)('Chromium is required (VPLAN_REQUIRE_E2E) but
 
 describe.skipIf(!available)('timeline in headless Chromium', () => {
     beforeAll(async () => {
-        const { chromium } = await import('playwright-core');
-        browser = await chromium.launch({
-            executablePath: CHROMIUM,
-            args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-                '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']
-        });
+        browser = await launchChromium(CHROMIUM!);
         workDir = mkdtempSync(join(tmpdir(), 'vplan-chromium-'));
         mkdirSync(RESULTS, { recursive: true });
         hostile = await timelineOf(readFileSync(new URL('./fixtures/hostile.vplan', import.meta.url), 'utf8'), { withOrganisations: false, today: '2026-03-15' });

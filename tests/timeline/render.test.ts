@@ -2,26 +2,14 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { XMLValidator } from 'fast-xml-parser';
 import { escapeMarkup } from '../../language/timeline/escape.js';
-import { labelWithTag, layoutTimeline, truncateText, type SceneElement, type SceneGroup, type SceneRect, type SceneText } from '../../language/timeline/timeline-layout.js';
+import { labelWithTag, layoutTimeline, truncateText, type SceneElement, type SceneRect, type SceneText } from '../../language/timeline/timeline-layout.js';
 import { renderHtml } from '../../language/timeline/render-html.js';
 import { renderSvg } from '../../language/timeline/render-svg.js';
 import { buildTimelineTable } from '../../language/timeline/timeline-table.js';
 import { TIMELINE_SVG_RULES } from '../../language/timeline/timeline-styles.js';
-import { specExampleText, specExampleWithGaps, timelineOf } from './timeline-test-helpers.js';
+import { specExampleText, specExampleWithGaps, timelineOf, flattenScene as flatten, sceneGroups as groups, sceneTexts as texts } from './timeline-test-helpers.js';
 
 const hostileText = () => readFileSync(new URL('./fixtures/hostile.vplan', import.meta.url), 'utf8');
-
-function flatten(elements: SceneElement[]): SceneElement[] {
-    return elements.flatMap(e => (e.type === 'g' ? [e, ...flatten(e.children)] : [e]));
-}
-
-function groups(elements: SceneElement[]): SceneGroup[] {
-    return flatten(elements).filter((e): e is SceneGroup => e.type === 'g');
-}
-
-function texts(elements: SceneElement[]): SceneText[] {
-    return flatten(elements).filter((e): e is SceneText => e.type === 'text');
-}
 
 function box(t: SceneText) {
     return { left: t.x, right: t.x + t.width, top: t.y - t.fontSize * 0.8, bottom: t.y + t.fontSize * 0.25 };

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { isPlan } from '../../language/generated/ast.js';
 import { planFacts } from '../../language/analysis/plan-facts.js';
 import { buildTimeline, type TimelineModel } from '../../language/timeline/timeline-model.js';
+import type { SceneElement, SceneGroup, SceneText } from '../../language/timeline/timeline-layout.js';
 import { URI } from 'langium';
 import { clearDocuments } from 'langium/test';
 import type { VplanFile } from '../../language/generated/ast.js';
@@ -100,4 +101,29 @@ export async function timelineOf(text: string, options: { today?: string; withOr
     } finally {
         await clearDocuments(services.shared, documents);
     }
+}
+
+/** Every element of a scene, groups before their children (depth first). */
+export function flattenScene(elements: SceneElement[]): SceneElement[] {
+    return elements.flatMap(e => (e.type === 'g' ? [e, ...flattenScene(e.children)] : [e]));
+}
+
+/** Every group of a scene, nested ones included. */
+export function sceneGroups(elements: SceneElement[]): SceneGroup[] {
+    return flattenScene(elements).filter((e): e is SceneGroup => e.type === 'g');
+}
+
+/** Every text of a scene, nested ones included. */
+export function sceneTexts(elements: SceneElement[]): SceneText[] {
+    return flattenScene(elements).filter((e): e is SceneText => e.type === 'text');
+}
+
+/** Headless Chromium as the browser tests start it (no network, no GPU, no sandbox in containers). */
+export async function launchChromium(executablePath: string): Promise<import('playwright-core').Browser> {
+    const { chromium } = await import('playwright-core');
+    return chromium.launch({
+        executablePath,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+            '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']
+    });
 }

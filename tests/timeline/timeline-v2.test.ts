@@ -8,22 +8,16 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { buildTimelineTable } from '../../language/timeline/timeline-table.js';
-import { layoutTimeline, type SceneElement, type SceneGroup, type SceneRect, type SceneText } from '../../language/timeline/timeline-layout.js';
+import { layoutTimeline, type SceneRect } from '../../language/timeline/timeline-layout.js';
 import { MAX_TICKS, monthTicks, tickStepMonths, type TimelineModel } from '../../language/timeline/timeline-model.js';
 import { renderHtml } from '../../language/timeline/render-html.js';
 import { renderSvg } from '../../language/timeline/render-svg.js';
 import { rangeForItem } from '../../language/timeline/preview-support.js';
 import { parseDate } from '../../language/model/dates.js';
 import { checkText, createTestServices } from '../helpers.js';
-import { ORGANISATIONS, specExampleText, specExampleV2, timelineOf } from './timeline-test-helpers.js';
+import { ORGANISATIONS, specExampleText, specExampleV2, timelineOf, flattenScene as flatten, sceneGroups as groups, sceneTexts as texts } from './timeline-test-helpers.js';
 
 const d = (iso: string) => parseDate(iso)!;
-
-function flatten(elements: SceneElement[]): SceneElement[] {
-    return elements.flatMap(e => (e.type === 'g' ? [e, ...flatten(e.children)] : [e]));
-}
-const groups = (elements: SceneElement[]) => flatten(elements).filter((e): e is SceneGroup => e.type === 'g');
-const texts = (elements: SceneElement[]) => flatten(elements).filter((e): e is SceneText => e.type === 'text');
 
 /** Renders the model every way there is: the scene, the table, SVG and HTML in both languages. */
 function renderEverything(model: TimelineModel): string[] {
