@@ -91,7 +91,9 @@ export class VplanCompletionProvider extends DefaultCompletionProvider {
         // Every space typed asks: answer cheaply where no name or value can follow.
         if (triggered && !mayExpectNameOrValue(document.textDocument.getText(), document.textDocument.offsetAt(params.position))) return undefined;
         // Nothing is proposed in a comment (Langium keeps a block comment quiet by itself, not a line comment).
-        if (this.isInComment(document.textDocument.getText(), document.textDocument.offsetAt(params.position))) return { isIncomplete: false, items: [] };
+        if (this.isInLineComment(document.textDocument.getText({ start: { line: params.position.line, character: 0 }, end: params.position }))) {
+            return { isIncomplete: false, items: [] };
+        }
         const list = await super.getCompletion(document, params, cancelToken);
         if (!triggered || !list) return list;
         // Opened by a space or a comma: only where a name, a value word or a date is what comes next.
@@ -167,16 +169,12 @@ export class VplanCompletionProvider extends DefaultCompletionProvider {
     }
 
     /**
-     * Whether the offset lies in a comment: inside a block comment, or in or at the end of a line
-     * comment (which runs to the end of its line).
+     * Whether the text of the line before the cursor holds a line comment that the cursor is in
+     * (`//` runs to the end of its line). Only that line is lexed, not the document: completion runs
+     * on every keystroke. A block comment Langium keeps quiet by itself.
      */
-    protected isInComment(text: string, offset: number): boolean {
-        for (const comment of this.services.parser.Lexer.tokenize(text).hidden) {
-            if (comment.startOffset >= offset) break;
-            const end = comment.startOffset + comment.image.length;
-            if (offset < end || (offset === end && comment.image.startsWith('//'))) return true;
-        }
-        return false;
+    protected isInLineComment(lineBeforeCursor: string): boolean {
+        return this.services.parser.Lexer.tokenize(lineBeforeCursor).hidden.some(token => token.image.startsWith('//'));
     }
 
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {

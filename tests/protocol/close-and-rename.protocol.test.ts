@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, Location, LocationLink, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { URI } from 'langium';
-import { startServer, type LspServer } from './lsp-harness.js';
+import { WHOLE_AND_LEAN, startServer, type LspServer } from './lsp-harness.js';
 import { normalised } from '../incremental-workspace.js';
 import { BUILTIN_CATALOGUE, BUILTIN_CATALOGUE_URI } from '../../language/builtin/catalogue.js';
 
@@ -56,10 +56,7 @@ afterEach(async () => {
     server = undefined;
 });
 
-describe.each([
-    ['whole', {}],
-    ['lean (closed plans parked)', { VPLAN_LEAN_MIN_FILES: '0' }]
-] as Array<[string, Record<string, string>]>)('closing a document (%s server)', (_mode, env) => {
+describe.each(WHOLE_AND_LEAN)('closing a document (%s server)', (_mode, env) => {
     test('a catalogue closed without saving: the closed plans see its file again, and go to definition works', async () => {
         const files = regioZhz();
         server = await startServer({ workspaceFiles: files, env });

@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { Workspace, freshDiagnostics, normalised } from '../incremental-workspace.js';
-import { startServer, type LspServer } from './lsp-harness.js';
+import { WHOLE_AND_LEAN, startServer, type LspServer } from './lsp-harness.js';
 
 const catalogue = (...organisations: string[]): string =>
     organisations.map(name => `organisation ${name} "Organisatie ${name}" kind wijkteam\n`).join('');
@@ -42,10 +42,7 @@ afterEach(async () => {
 
 // Whole, and lean: every plan that is not open parked (language/workspace/parked-plans.ts), its
 // tree released and read again when a change reaches it.
-describe.each([
-    ['whole', {}],
-    ['lean (closed plans parked)', { VPLAN_LEAN_MIN_FILES: '0' }]
-] as Array<[string, Record<string, string>]>)('incremental diagnostics in the language server (%s)', (_mode, env) => {
+describe.each(WHOLE_AND_LEAN)('incremental diagnostics in the language server (%s)', (_mode, env) => {
     test('editing a plan changes that plan\'s diagnostics and leaves the others as they were', async () => {
         const files = { 'orgs.vplan': catalogue('vt', 'wijk'), 'a.vplan': plan('a', 'vt'), 'b.vplan': plan('b', 'wijk') };
         server = await startServer({ workspaceFiles: files, env });

@@ -91,6 +91,15 @@ const DEFAULT_CAPABILITIES: ClientCapabilities = {
 /** Safety net so that a broken server fails a test instead of hanging it (not a timing assertion). */
 const WAIT_LIMIT_MS = 20_000;
 
+/**
+ * A whole server and a lean one (every plan that is not open parked: language/workspace/parked-plans.ts),
+ * as `describe.each` rows: the mode's name and the server's extra environment.
+ */
+export const WHOLE_AND_LEAN: Array<[string, Record<string, string>]> = [
+    ['whole', {}],
+    ['lean (closed plans parked)', { VPLAN_LEAN_MIN_FILES: '0' }]
+];
+
 export async function startServer(options: StartOptions = {}): Promise<LspServer> {
     if (!existsSync(SERVER_BUNDLE)) {
         throw new Error(`${SERVER_BUNDLE} is missing: build it first with \`npx node esbuild.mjs\` (npm test does this).`);
